@@ -1,0 +1,119 @@
+/**
+ * Command-line parsing for `logix-license check | explain`. Usage errors are thrown as
+ * UsageError (exit code 2 with the message on stderr).
+ */
+import { EXECUTION_CONTEXTS, type ExecutionContext } from '../license/resolve.js';
+import { isVersion } from '../license/versions.js';
+
+export class UsageError extends Error {}
+
+export const USAGE = `Usage:
+  logix-license check [DIR] [--config FILE] [--logix-version V] [--format text|json|sarif]
+                      [--encoding ENC] [--exclude GLOB]...
+  logix-license explain PROGRAM [DIR] [--menu-key KEY] [--context CONTEXT] [--dev-test]
+                      [--format text|json|log] [--config FILE] [--logix-version V] [--encoding ENC]
+
+  DIR defaults to the current folder. CONTEXT is one of ${EXECUTION_CONTEXTS.join(', ')}.
+  check exits 0 with no error-severity diagnostic, 1 with one, 2 on usage or configuration errors.`;
+
+interface CommonOptions {
+  readonly dir: string;
+  readonly configFile?: string;
+  readonly logixVersion?: string;
+  readonly encoding?: string;
+  readonly excludes: readonly string[];
+}
+
+export interface CheckCommand extends CommonOptions {
+  readonly command: 'check';
+  readonly format: 'text' | 'json' | 'sarif';
+}
+
+export interface ExplainCommand extends CommonOptions {
+  readonly command: 'explain';
+  readonly program: string;
+  readonly format: 'text' | 'json' | 'log';
+  readonly menuKey?: string;
+  readonly context: ExecutionContext;
+  readonly devTest?: boolean;
+}
+
+export type Command = CheckCommand | ExplainCommand | { readonly command: 'help' };
+
+const VALUE_FLAGS = new Set(['--config', '--logix-version', '--format', '--encoding', '--exclude', '--menu-key', '--context']);
+const SWITCHES = new Set(['--dev-test', '--help', '-h']);
+
+export function parseArgs(argv: readonly string[]): Command {
+  const positional: string[] = [];
+  const values = new Map<string, string[]>();
+  const switches = new Set<string>();
+  for (let index = 0; index < argv.length; index++) {
+    const arg = argv[index]!;
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    if (VALUE_FLAGS.has(flag)) {
+      const value = inline ?? argv[++index];
+      if (value === undefined) throw new UsageError(`${flag} needs a value`);
+      values.set(flag, [...(values.get(flag) ?? []), value]);
+    } else if (SWITCHES.has(flag)) {
+      switches.add(flag);
+    } else if (flag.startsWith('-')) {
+      throw new UsageError(`unknown option ${flag}`);
+    } else {
+      positional.push(arg);
+    }
+  }
+  if (switches.has('--help') || switches.has('-h') || positional.length === 0) return { command: 'help' };
+
+  const single = (flag: string): string | undefined => {
+    const list = values.get(flag);
+    if (list && list.length > 1) throw new UsageError(`${flag} given more than once`);
+    return list?.[0];
+  };
+  const logixVersion = single('--logix-version');
+  if (logixVersion !== undefined && !isVersion(logixVersion)) {
+    throw new UsageError(`--logix-version must look like 12.1.2301, not "${logixVersion}"`);
+  }
+  const configFile = single('--config');
+  const encoding = single('--encoding');
+  const common = {
+    excludes: values.get('--exclude') ?? [],
+    ...(configFile !== undefined ? { configFile } : {}),
+    ...(logixVersion !== undefined ? { logixVersion } : {}),
+    ...(encoding !== undefined ? { encoding } : {}),
+  };
+
+  const [command, ...rest] = positional;
+  if (command === 'check') {
+    if (rest.length > 1) throw new UsageError(`check takes one folder, got: ${rest.join(' ')}`);
+    rejectFlags(values, switches, ['--menu-key', '--context', '--dev-test'], 'check');
+    const format = oneOf(single('--format') ?? 'text', ['text', 'json', 'sarif'] as const, '--format');
+    return { command, format, dir: rest[0] ?? '.', ...common };
+  }
+  if (command === 'explain') {
+    if (rest.length === 0) throw new UsageError('explain needs a PROGRAM, e.g. explain man10021');
+    if (rest.length > 2) throw new UsageError(`explain takes a program and one folder, got: ${rest.join(' ')}`);
+    rejectFlags(values, switches, ['--exclude'], 'explain');
+    const format = oneOf(single('--format') ?? 'text', ['text', 'json', 'log'] as const, '--format');
+    const context = oneOf(single('--context') ?? 'menu', EXECUTION_CONTEXTS, '--context');
+    const menuKey = single('--menu-key');
+    return {
+      command, program: rest[0]!, dir: rest[1] ?? '.', format, context, ...common,
+      ...(menuKey !== undefined ? { menuKey } : {}),
+      ...(switches.has('--dev-test') ? { devTest: true } : {}),
+    };
+  }
+  throw new UsageError(`unknown command "${command}" (expected check or explain)`);
+}
+
+function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string): T {
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new UsageError(`${flag} must be one of ${allowed.join(', ')}, not "${value}"`);
+  }
+  return value as T;
+}
+
+function rejectFlags(values: Map<string, string[]>, switches: Set<string>, flags: string[], command: string): void {
+  for (const flag of flags) {
+    if (values.has(flag) || switches.has(flag)) throw new UsageError(`${flag} does not apply to ${command}`);
+  }
+}

@@ -1,0 +1,333 @@
+/**
+ * The key catalog: valid keys (with slot, area and description when known), the areas with their
+ * prefixes and default keys, the configured menu keys, the Logix version and the dev-test flag.
+ *
+ * Built from the built-in data (`server/data/catalog.json`, facts of SPEC §7 only) and the
+ * workspace's `logix-license.json`, which extends it or, with `"replaceBuiltIn": true`, replaces
+ * its keys and areas. A broken workspace file is reported with line and column, and the built-in
+ * catalog stays in use meanwhile. Pure: text in, data out.
+ */
+import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import builtInData from '../../data/catalog.json';
+import { LineMap, type Range } from '../syntax/positions.js';
+import { isVersion } from './versions.js';
+
+export const CATALOG_FILE_NAME = 'logix-license.json';
+
+/** The seven development areas, each owning one `SYSTEMKEY_<area>.4gl` (SPEC §1). */
+export const STANDARD_AREAS = ['PRD', 'CON', 'FIN', 'LOG', 'RHU', 'SUP', 'VDP'] as const;
+
+/** R15: with `logix.license.LSDevTest = 1` every consumption goes to this slot (TOTVS Dev Test). */
+export const DEV_TEST_SLOT = 4007;
+
+/** The menu key meaning "the menu suggests no key" (R11). */
+export const NO_MENU_KEY = '?';
+
+export interface KeyEntry {
+  readonly key: string;
+  readonly slot?: number;
+  readonly area?: string;
+  readonly description?: string;
+  /** Where the entry comes from: "built-in catalog" or the workspace file's name. */
+  readonly origin: string;
+}
+
+export interface AreaEntry {
+  readonly area: string;
+  readonly prefixes: readonly string[];
+  readonly defaultKey?: string;
+}
+
+export interface Catalog {
+  readonly keys: ReadonlyMap<string, KeyEntry>;
+  readonly areas: ReadonlyMap<string, AreaEntry>;
+  /** Program (lower case) → configured menu key, `?` included. */
+  readonly menu: ReadonlyMap<string, string>;
+  readonly logixVersion?: string;
+  readonly devTest: boolean;
+  /** Human-readable description of where the keys come from, for messages (LGX001). */
+  readonly description: string;
+  /** The workspace file's path when one is in use. */
+  readonly workspaceFile?: string;
+  /** Where each menu entry is written in the workspace file, for related information. */
+  readonly menuRanges: ReadonlyMap<string, Range>;
+}
+
+export interface CatalogProblem {
+  readonly message: string;
+  readonly range: Range;
+}
+
+/** The parsed and validated content of a `logix-license.json`. */
+export interface WorkspaceCatalogFile {
+  readonly path: string;
+  readonly logixVersion?: string;
+  readonly keys: ReadonlyMap<string, Omit<KeyEntry, 'origin'>>;
+  readonly areas: ReadonlyMap<string, AreaEntry>;
+  readonly menu: ReadonlyMap<string, string>;
+  readonly menuRanges: ReadonlyMap<string, Range>;
+  readonly devTest?: boolean;
+  readonly replaceBuiltIn: boolean;
+}
+
+const BUILT_IN = 'built-in catalog';
+
+export function builtInCatalog(): Catalog {
+  return buildCatalog(undefined);
+}
+
+/** Merges the built-in data with a workspace file, if any (the workspace wins key by key). */
+export function buildCatalog(file: WorkspaceCatalogFile | undefined): Catalog {
+  const keys = new Map<string, KeyEntry>();
+  const areas = new Map<string, AreaEntry>();
+  if (!file?.replaceBuiltIn) {
+    for (const [key, entry] of Object.entries(builtInData.keys)) {
+      keys.set(key, { key, origin: BUILT_IN, ...(entry as Omit<KeyEntry, 'key' | 'origin'>) });
+    }
+  }
+  // The seven areas always exist (SPEC §1); the built-in data gives their known prefixes.
+  for (const [area, entry] of Object.entries(builtInData.areas) as [string, { prefixes: string[]; defaultKey?: string }][]) {
+    const known = file?.replaceBuiltIn ? { prefixes: [] } : entry;
+    areas.set(area, { area, prefixes: known.prefixes, ...(known.defaultKey ? { defaultKey: known.defaultKey } : {}) });
+  }
+  if (file) {
+    const origin = baseName(file.path);
+    for (const [key, entry] of file.keys) keys.set(key, { ...keys.get(key), ...entry, origin });
+    for (const [area, entry] of file.areas) areas.set(area, entry);
+  }
+  const description = !file ? BUILT_IN : file.replaceBuiltIn ? baseName(file.path) : `${BUILT_IN} + ${baseName(file.path)}`;
+  return {
+    keys,
+    areas,
+    menu: file?.menu ?? new Map(),
+    menuRanges: file?.menuRanges ?? new Map(),
+    devTest: file?.devTest ?? false,
+    description,
+    ...(file?.logixVersion ? { logixVersion: file.logixVersion } : {}),
+    ...(file ? { workspaceFile: file.path } : {}),
+  };
+}
+
+/** The area a program belongs to, from its 3-letter prefix (SPEC §1). */
+export function areaOfProgram(catalog: Catalog, program: string): AreaEntry | undefined {
+  const prefix = program.slice(0, 3).toUpperCase();
+  for (const area of catalog.areas.values()) {
+    if (area.prefixes.some((candidate) => candidate.toUpperCase() === prefix)) return area;
+  }
+  return undefined;
+}
+
+export function isValidKey(catalog: Catalog, key: string): boolean {
+  return catalog.keys.has(key);
+}
+
+/** Keys written as the runtime reads them: trimmed, upper case. */
+export function normalizeKey(text: string): string {
+  return text.trim().toUpperCase();
+}
+
+// ---- logix-license.json ------------------------------------------------------------------------
+
+/**
+ * Parses and validates the text of a `logix-license.json`. Returns the file's content when it is
+ * valid, and every problem found with its range; the caller keeps the built-in catalog when the
+ * content is absent.
+ */
+export function parseCatalogFile(path: string, text: string): { file?: WorkspaceCatalogFile; problems: CatalogProblem[] } {
+  const lines = new LineMap(text);
+  const problems: CatalogProblem[] = [];
+  const at = (node: Node | undefined): Range => lines.rangeOf(node?.offset ?? 0, (node?.offset ?? 0) + (node?.length ?? 0));
+  const problem = (message: string, node: Node | undefined) => problems.push({ message, range: at(node) });
+
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+  for (const error of errors) {
+    problems.push({
+      message: `invalid JSON: ${describeParseError(printParseErrorCode(error.error))}`,
+      range: lines.rangeOf(error.offset, error.offset + error.length),
+    });
+  }
+  if (errors.length > 0) return { problems };
+  if (!root || root.type !== 'object') {
+    problem('the file must hold one JSON object', root);
+    return { problems };
+  }
+
+  const keys = new Map<string, Omit<KeyEntry, 'origin'>>();
+  const areas = new Map<string, AreaEntry>();
+  const menu = new Map<string, string>();
+  const menuRanges = new Map<string, Range>();
+  let logixVersion: string | undefined;
+  let devTest: boolean | undefined;
+  let replaceBuiltIn = false;
+
+  for (const property of root.children ?? []) {
+    const [nameNode, valueNode] = property.children ?? [];
+    const name = nameNode?.value as string;
+    switch (name) {
+      case '$schema':
+      case '$comment':
+        break;
+      case 'logixVersion':
+        if (valueNode?.type !== 'string' || !isVersion(valueNode.value as string)) {
+          problem('"logixVersion" must be a version string such as "12.1.2301"', valueNode);
+        } else {
+          logixVersion = valueNode.value as string;
+        }
+        break;
+      case 'devTest':
+        if (valueNode?.type !== 'boolean') problem('"devTest" must be true or false', valueNode);
+        else devTest = valueNode.value as boolean;
+        break;
+      case 'replaceBuiltIn':
+        if (valueNode?.type !== 'boolean') problem('"replaceBuiltIn" must be true or false', valueNode);
+        else replaceBuiltIn = valueNode.value as boolean;
+        break;
+      case 'keys':
+        forEachEntry(valueNode, '"keys"', problem, (key, entryNode) => {
+          const entry = readKeyEntry(key, entryNode, problem);
+          if (entry) keys.set(key, entry);
+        });
+        break;
+      case 'areas':
+        forEachEntry(valueNode, '"areas"', problem, (area, entryNode) => {
+          const entry = readAreaEntry(area, entryNode, problem);
+          if (entry) areas.set(area, entry);
+        });
+        break;
+      case 'menu':
+        forEachEntry(valueNode, '"menu"', problem, (program, entryNode) => {
+          if (entryNode.type !== 'string' || !isKeyOrQuestionMark(entryNode.value as string)) {
+            problem(`menu key of "${program}" must be a system key in upper case or "?"`, entryNode);
+          } else {
+            menu.set(program.toLowerCase(), entryNode.value as string);
+            menuRanges.set(program.toLowerCase(), at(entryNode.parent));
+          }
+        }, false);
+        break;
+      default:
+        problem(`unknown property "${name}" (expected logixVersion, keys, areas, menu, devTest, replaceBuiltIn)`, nameNode);
+    }
+  }
+  if (problems.length > 0) return { problems };
+  return {
+    file: {
+      path, keys, areas, menu, menuRanges, replaceBuiltIn,
+      ...(logixVersion ? { logixVersion } : {}),
+      ...(devTest !== undefined ? { devTest } : {}),
+    },
+    problems,
+  };
+}
+
+type Report = (message: string, node: Node | undefined) => void;
+
+function forEachEntry(
+  node: Node | undefined,
+  label: string,
+  problem: Report,
+  visit: (name: string, value: Node) => void,
+  namesAreKeys = true,
+): void {
+  if (node?.type !== 'object') {
+    problem(`${label} must be an object`, node);
+    return;
+  }
+  for (const property of node.children ?? []) {
+    const [nameNode, valueNode] = property.children ?? [];
+    const name = nameNode?.value as string;
+    if (namesAreKeys && !isKey(name)) {
+      problem(`${label}: "${name}" must be written in upper case letters and digits`, nameNode);
+      continue;
+    }
+    if (valueNode) visit(name, valueNode);
+  }
+}
+
+function readKeyEntry(key: string, node: Node, problem: Report): Omit<KeyEntry, 'origin'> | undefined {
+  if (node.type !== 'object') {
+    problem(`key "${key}" must be an object such as { "slot": 5087, "area": "LOG", "description": "…" }`, node);
+    return undefined;
+  }
+  let slot: number | undefined;
+  let area: string | undefined;
+  let description: string | undefined;
+  let ok = true;
+  for (const property of node.children ?? []) {
+    const [nameNode, valueNode] = property.children ?? [];
+    const value = valueNode?.value;
+    switch (nameNode?.value) {
+      case 'slot':
+        if (valueNode?.type !== 'number' || !Number.isInteger(value) || (value as number) <= 0) {
+          problem(`slot of "${key}" must be a positive whole number`, valueNode);
+          ok = false;
+        } else slot = value as number;
+        break;
+      case 'area':
+        if (valueNode?.type !== 'string' || !isKey(value as string)) {
+          problem(`area of "${key}" must be an area code in upper case such as "SUP"`, valueNode);
+          ok = false;
+        } else area = value as string;
+        break;
+      case 'description':
+        if (valueNode?.type !== 'string') {
+          problem(`description of "${key}" must be a string`, valueNode);
+          ok = false;
+        } else description = value as string;
+        break;
+      default:
+        problem(`unknown property "${nameNode?.value}" of key "${key}" (expected slot, area, description)`, nameNode);
+        ok = false;
+    }
+  }
+  if (!ok) return undefined;
+  return { key, ...(slot !== undefined ? { slot } : {}), ...(area ? { area } : {}), ...(description ? { description } : {}) };
+}
+
+function readAreaEntry(area: string, node: Node, problem: Report): AreaEntry | undefined {
+  if (node.type !== 'object') {
+    problem(`area "${area}" must be an object such as { "prefixes": ["MAN"], "defaultKey": "MANENG" }`, node);
+    return undefined;
+  }
+  let prefixes: string[] = [];
+  let defaultKey: string | undefined;
+  let ok = true;
+  for (const property of node.children ?? []) {
+    const [nameNode, valueNode] = property.children ?? [];
+    switch (nameNode?.value) {
+      case 'prefixes':
+        if (valueNode?.type !== 'array' || !(valueNode.children ?? []).every((item) => item.type === 'string' && /^[A-Za-z0-9]{3}$/.test(item.value as string))) {
+          problem(`prefixes of area "${area}" must be a list of 3-letter program prefixes such as ["MAN"]`, valueNode);
+          ok = false;
+        } else prefixes = (valueNode.children ?? []).map((item) => (item.value as string).toUpperCase());
+        break;
+      case 'defaultKey':
+        if (valueNode?.type !== 'string' || !isKey(valueNode.value as string)) {
+          problem(`defaultKey of area "${area}" must be a system key in upper case`, valueNode);
+          ok = false;
+        } else defaultKey = valueNode.value as string;
+        break;
+      default:
+        problem(`unknown property "${nameNode?.value}" of area "${area}" (expected prefixes, defaultKey)`, nameNode);
+        ok = false;
+    }
+  }
+  return ok ? { area, prefixes, ...(defaultKey ? { defaultKey } : {}) } : undefined;
+}
+
+function isKey(text: string): boolean {
+  return /^[A-Z0-9_]+$/.test(text);
+}
+
+function isKeyOrQuestionMark(text: string): boolean {
+  return text === NO_MENU_KEY || isKey(text);
+}
+
+function describeParseError(code: string): string {
+  // jsonc-parser names errors in CamelCase ("CommaExpected"); make them read as words.
+  return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
+function baseName(path: string): string {
+  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+}

@@ -1,0 +1,292 @@
+/**
+ * Diagnostics as data (issue 2, item 6): every finding of the license rules over a workspace, with
+ * its stable code, the ranges a fix needs (`data`) and the other file involved (`related`). The
+ * CLI prints them; the language server converts them to LSP diagnostics.
+ */
+import type { Argument, LicenseCall } from '../syntax/facts.js';
+import type { Range } from '../syntax/positions.js';
+import { areaOfProgram, isValidKey, NO_MENU_KEY, normalizeKey, type Catalog, type CatalogProblem } from './catalog.js';
+import { CODES, type DiagnosticCode, type DiagnosticTag, type Severity } from './codes.js';
+import { declaredKeys, type LicenseModel, type ProgramSource, type Registration } from './model.js';
+import { resolveAll, resolveProgram, type Resolution } from './resolve.js';
+import { nearKeys } from './suggest.js';
+
+export interface RelatedInformation {
+  readonly file: string;
+  readonly range: Range;
+  readonly message: string;
+}
+
+/** What a quick fix needs, by code. Ranges are in the diagnostic's own file. */
+export type DiagnosticData =
+  | { readonly code: 'LGX001'; readonly key: string; readonly suggestions: readonly string[]; readonly areaDefaultKey?: string; readonly listRange: Range }
+  | { readonly code: 'LGX003'; readonly areaDefaultKey?: string; readonly mainUnitName: string }
+  | { readonly code: 'LGX005'; readonly keyArgument?: string }
+  | { readonly code: 'LGX007'; readonly program: string; readonly listRange: Range }
+  | { readonly code: 'LGX008'; readonly duplicate: string; readonly listRange: Range }
+  | { readonly code: 'LGX014'; readonly normalized: string; readonly listRange: Range };
+
+export interface LicenseDiagnostic {
+  readonly file: string;
+  readonly range: Range;
+  readonly severity: Severity;
+  readonly code: DiagnosticCode;
+  readonly message: string;
+  readonly tags?: readonly DiagnosticTag[];
+  readonly related?: readonly RelatedInformation[];
+  readonly data?: DiagnosticData;
+}
+
+const KEY_ARITY: Record<LicenseCall['function'], { min: number; max: number; usage: string }> = {
+  LOG_initApp: { min: 1, max: 1, usage: 'LOG_initApp("KEY1,KEY2")' },
+  log001_acessa_usuario: { min: 1, max: 2, usage: 'log001_acessa_usuario("KEY", "LIST")' },
+  _ADVPL_SYSTEMKEY_setAppLicenseList: { min: 2, max: 2, usage: '_ADVPL_SYSTEMKEY_setAppLicenseList("KEY", "prog1,prog2")' },
+};
+
+export function diagnoseWorkspace(
+  model: LicenseModel,
+  catalog: Catalog,
+  resolutions: ReadonlyMap<string, Resolution> = resolveAll(model, catalog),
+): LicenseDiagnostic[] {
+  const diagnostics: LicenseDiagnostic[] = [];
+  const push = (code: DiagnosticCode, file: string, range: Range, message: string, extra: Partial<LicenseDiagnostic> = {}) => {
+    const info = CODES[code];
+    diagnostics.push({
+      file, range, code, message, severity: info.severity,
+      ...('tags' in info ? { tags: info.tags } : {}),
+      ...extra,
+    });
+  };
+
+  const programByFile = new Map([...model.programs.values()].map((program) => [program.file, program]));
+  for (const [file, facts] of model.files) {
+    for (const problem of facts.problems) push('LGX016', file, problem.range, problem.message);
+    const program = programByFile.get(file);
+    const ownArea = program ? areaOfProgram(catalog, program.name)?.area : undefined;
+    for (const call of facts.licenseCalls) diagnoseCall(call, file, catalog, ownArea, push);
+  }
+
+  for (const systemKeyFile of model.systemKeyFiles) {
+    if (!catalog.areas.has(systemKeyFile.area)) {
+      const firstLine = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+      push('LGX012', systemKeyFile.file, systemKeyFile.calls[0]?.nameRange ?? firstLine,
+        `SYSTEMKEY_${systemKeyFile.area}.4gl names an unknown area ${systemKeyFile.area} (known: ${[...catalog.areas.keys()].join(', ')}); its registrations are still applied (R3, R7)`);
+    }
+    diagnoseDuplicateRegistrations(model, systemKeyFile.file, push);
+  }
+
+  for (const program of model.programs.values()) {
+    diagnoseProgram(program, resolutions.get(program.name) ?? resolveProgram(program.name, model, catalog), catalog, push);
+  }
+
+  return diagnostics.sort(compareDiagnostics);
+}
+
+/** LGX015: the problems of a broken `logix-license.json`. */
+export function catalogDiagnostics(file: string, problems: readonly CatalogProblem[]): LicenseDiagnostic[] {
+  return problems.map((problem) => ({
+    file,
+    range: problem.range,
+    severity: CODES.LGX015.severity,
+    code: 'LGX015' as const,
+    message: `${problem.message}; the built-in catalog is used until this is fixed`,
+  }));
+}
+
+type Push = (code: DiagnosticCode, file: string, range: Range, message: string, extra?: Partial<LicenseDiagnostic>) => void;
+
+function diagnoseCall(call: LicenseCall, file: string, catalog: Catalog, ownArea: string | undefined, push: Push): void {
+  const arity = KEY_ARITY[call.function];
+  if (!call.complete) {
+    push('LGX012', file, call.range, `unterminated argument list of ${call.function}: missing ')' (R1–R3)`);
+  } else if (call.args.length < arity.min || call.args.length > arity.max) {
+    const expected = arity.min === arity.max ? `${arity.min}` : `${arity.min} or ${arity.max}`;
+    push('LGX012', file, call.argumentsRange,
+      `${call.function} takes ${expected} argument${arity.max > 1 ? 's' : ''}, found ${call.args.length}: ${arity.usage} (${call.function === 'LOG_initApp' ? 'R1' : call.function === 'log001_acessa_usuario' ? 'R2' : 'R3'})`);
+  }
+  if (call.function === 'log001_acessa_usuario') {
+    const keyArgument = call.args[0]?.kind === 'literal' ? call.args[0].value : undefined;
+    push('LGX005', file, call.nameRange, 'log001_acessa_usuario is obsolete: use LOG_initApp (A2)', {
+      data: { code: 'LGX005', ...(keyArgument !== undefined ? { keyArgument } : {}) },
+    });
+  }
+
+  const [keyArgument, programsArgument] = call.args;
+  if (keyArgument) diagnoseKeyList(keyArgument, call, file, catalog, ownArea, push);
+  if (call.function === '_ADVPL_SYSTEMKEY_setAppLicenseList' && programsArgument) {
+    diagnoseProgramList(programsArgument, file, push);
+  }
+}
+
+function diagnoseKeyList(argument: Argument, call: LicenseCall, file: string, catalog: Catalog, ownArea: string | undefined, push: Push): void {
+  if (argument.kind === 'dynamic') {
+    if (argument.text === '') return; // an empty argument is already LGX012
+    push('LGX009', file, argument.range,
+      `the key argument ${argument.text} of ${call.function} is not a literal: the keys cannot be checked before run time`);
+    return;
+  }
+  const isRegistration = call.function === '_ADVPL_SYSTEMKEY_setAppLicenseList';
+  checkListForm(argument, file, 'key', push);
+  const seen = new Set<string>();
+  for (const item of argument.items) {
+    const key = normalizeKey(item.text);
+    if (key === '') continue;
+    if (seen.has(key)) {
+      push('LGX008', file, item.range, `key ${key} appears twice in this list; the runtime keeps both (R5)`, {
+        data: { code: 'LGX008', duplicate: key, listRange: argument.range },
+      });
+    }
+    seen.add(key);
+    if (!isValidKey(catalog, key)) {
+      const area = isRegistration ? undefined : ownArea;
+      const suggestions = nearKeys(catalog, key, area);
+      const areaDefaultKey = area ? catalog.areas.get(area)?.defaultKey : undefined;
+      const consequence = isRegistration
+        ? 'the runtime ignores this registration (R4, R7)'
+        : 'the runtime drops it from the list (R5)';
+      push('LGX001', file, item.range,
+        `key ${key} is not in the catalog (${catalog.description}): ${consequence}` +
+          (suggestions.length > 0 ? `; did you mean ${suggestions.join(', ')}?` : ''), {
+          data: { code: 'LGX001', key, suggestions, listRange: argument.range, ...(areaDefaultKey ? { areaDefaultKey } : {}) },
+        });
+    }
+  }
+}
+
+function diagnoseProgramList(argument: Argument, file: string, push: Push): void {
+  if (argument.kind === 'dynamic') {
+    if (argument.text !== '') {
+      push('LGX009', file, argument.range, `the program list ${argument.text} is not a literal: it cannot be checked before run time`);
+    }
+    return;
+  }
+  checkListForm(argument, file, 'program', push);
+}
+
+/**
+ * LGX014: empty elements, spaces around names, lower-case keys. The runtime may trim or may not;
+ * either way the list does not say what it means. Programs are conventionally lower case.
+ */
+function checkListForm(argument: Extract<Argument, { kind: 'literal' }>, file: string, kind: 'key' | 'program', push: Push): void {
+  const faults: string[] = [];
+  if (argument.items.some((item) => item.text.trim() === '')) faults.push('an empty element');
+  if (argument.items.some((item) => item.text !== item.text.trim() || /\s/.test(item.text.trim()))) faults.push('spaces');
+  if (kind === 'key' && argument.items.some((item) => item.text.trim() !== item.text.trim().toUpperCase())) faults.push('lower case');
+  if (faults.length === 0) return;
+  const normalized = argument.items
+    .map((item) => (kind === 'key' ? normalizeKey(item.text) : item.text.trim().toLowerCase()))
+    .filter((text) => text !== '')
+    .join(',');
+  push('LGX014', file, argument.range,
+    `badly formed ${kind} list "${argument.value}": ${faults.join(', ')}; write it as "${normalized}"`, {
+      data: { code: 'LGX014', normalized, listRange: argument.range },
+    });
+}
+
+function diagnoseDuplicateRegistrations(model: LicenseModel, file: string, push: Push): void {
+  const seen = new Set<string>();
+  for (const registrations of model.registrations.values()) {
+    for (const registration of registrations) {
+      if (registration.file !== file || registration.key === undefined) continue;
+      const id = `${registration.key}\u0000${registration.program}`;
+      if (seen.has(id)) {
+        push('LGX008', file, registration.programItem.range,
+          `${registration.program} is registered twice under ${registration.key} in this file (R3)`, {
+            data: { code: 'LGX008', duplicate: registration.program, listRange: listRangeOf(registration) },
+          });
+      }
+      seen.add(id);
+    }
+  }
+}
+
+function diagnoseProgram(program: ProgramSource, resolution: Resolution, catalog: Catalog, push: Push): void {
+  const file = program.file;
+  const declaration = program.declaration;
+  const anchor = declaration?.nameRange ?? program.mainUnit.nameRange;
+
+  if (resolution.free) {
+    const since = resolution.free.since ? ` from Logix ${resolution.free.since}` : '';
+    const assumed = resolution.free.assumed ? ' (no logixVersion configured: the newest package is assumed)' : '';
+    push('LGX013', file, program.mainUnit.nameRange, `${program.displayName} is a free program${since}: it consumes no license (R12)${assumed}`);
+  }
+
+  if (!declaration) {
+    push('LGX003', file, program.mainUnit.nameRange,
+      `${program.displayName} calls neither LOG_initApp nor log001_acessa_usuario: every program must call LOG_initApp first (R1, A3)`, {
+        data: { code: 'LGX003', mainUnitName: program.mainUnit.name, ...(resolution.areaDefaultKey ? { areaDefaultKey: resolution.areaDefaultKey } : {}) },
+      });
+  } else if (declaration.unitIndex !== program.mainUnitIndex || !declaration.inFirstStatement) {
+    const where = declaration.unitIndex !== program.mainUnitIndex ? `is called outside ${program.mainUnit.name}` : `is not the first statement of ${program.mainUnit.name}`;
+    push('LGX004', file, declaration.nameRange, `${declaration.function} ${where}: it must be the program's first action (A3)`,
+      program.mainUnit.firstStatement ? { related: [{ file, range: program.mainUnit.firstStatement, message: 'the first statement' }] } : {});
+  }
+
+  const declared = declaredKeys(declaration);
+  if (declaration && declared && declared.length > 0) {
+    if (resolution.ownAreaRegistrations.length > 0 && resolution.finalKeys.some((entry) => entry.origin.rule === 'R4')) {
+      diagnoseOwnAreaOverride(program, resolution, declared, push);
+    } else if (declared.every((key) => !isValidKey(catalog, key))) {
+      const fallback = resolution.finalKeys.find((entry) => entry.origin.rule === 'R6');
+      const text = fallback
+        ? `area ${resolution.area}'s default key ${fallback.key} is elected (R6)`
+        : 'there is no area default, so the menu key is consumed (R10), and a menu key ? blocks access (R11)';
+      push('LGX002', file, declaration.args[0]?.range ?? anchor, `none of the declared keys (${declared.join(',')}) is valid: ${text}`);
+    }
+  }
+
+  const menuKey = catalog.menu.get(program.name);
+  const menuRange = catalog.menuRanges.get(program.name);
+  const menuRelated = menuRange && catalog.workspaceFile
+    ? { related: [{ file: catalog.workspaceFile, range: menuRange, message: `menu key ${menuKey} configured here` }] }
+    : {};
+  const finalKeys = resolution.finalKeys.map((entry) => entry.key);
+  if (menuKey === NO_MENU_KEY && !resolution.defaultKey && !resolution.free) {
+    push('LGX011', file, anchor,
+      `${program.displayName} is launched under menu key ? and has no valid key of its own: access would be blocked (R11)`, menuRelated);
+  } else if (menuKey && menuKey !== NO_MENU_KEY && !finalKeys.includes(menuKey) && !resolution.free) {
+    const fallback = resolution.defaultKey ? `the default key ${resolution.defaultKey} is consumed instead (R9)` : 'the menu key is consumed (R10)';
+    push('LGX010', file, anchor,
+      `the menu key ${menuKey} configured for ${program.displayName} is not in its final list (${finalKeys.join(',') || 'empty'}): ${fallback} and the AppServer logs a warning (A4)`, menuRelated);
+  }
+}
+
+/** LGX006 on the declaration, or LGX007 on the registrations when they say the same thing (A1). */
+function diagnoseOwnAreaOverride(program: ProgramSource, resolution: Resolution, declared: readonly string[], push: Push): void {
+  const registered = resolution.finalKeys.filter((entry) => entry.origin.rule === 'R4').map((entry) => entry.key);
+  const validDeclared = declared.filter((key) => !resolution.droppedKeys.includes(key));
+  const firstRegistration = resolution.ownAreaRegistrations[0]!;
+  // Reading of A1: the registration is redundant only when removing it leaves the same list in
+  // the same order (otherwise the default key, and so the consumed slot, would change).
+  if (sameList(registered, validDeclared)) {
+    for (const registration of resolution.ownAreaRegistrations) {
+      push('LGX007', registration.file, registration.programItem.range,
+        `${program.displayName}'s LOG_initApp already declares ${validDeclared.join(',')}: this registration in its own area can be removed (A1)`, {
+          related: [{ file: program.file, range: program.declaration!.range, message: 'the declaration that already covers it' }],
+          data: { code: 'LGX007', program: registration.program, listRange: listRangeOf(registration) },
+        });
+    }
+    return;
+  }
+  push('LGX006', program.file, program.declaration!.args[0]?.range ?? program.declaration!.nameRange,
+    `this list is ignored: SYSTEMKEY_${firstRegistration.area} (the program's own area) registers ${program.displayName} under ${registered.join(',')} (R4)`, {
+      related: resolution.ownAreaRegistrations.map((registration) => ({
+        file: registration.file, range: registration.programItem.range, message: `registered under ${registration.key ?? 'a dynamic key'}`,
+      })),
+    });
+}
+
+function listRangeOf(registration: Registration): Range {
+  const programs = registration.call.args[1];
+  return programs ? programs.range : registration.programItem.range;
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((key, index) => key === b[index]);
+}
+
+function compareDiagnostics(a: LicenseDiagnostic, b: LicenseDiagnostic): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || (a.code < b.code ? -1 : 1);
+}
+

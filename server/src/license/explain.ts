@@ -1,0 +1,132 @@
+/**
+ * The Explanation of one program in one context, and its renderings: readable text, the JSON of
+ * the CLI, and the AppServer debug log of SPEC §6. All are views over the same value.
+ */
+import type { Catalog } from './catalog.js';
+import type { LicenseModel } from './model.js';
+import { AREA_LOAD_ORDER, consume, resolveProgram, type ConsumeOptions, type Consumption, type ExecutionContext, type Resolution, type Step } from './resolve.js';
+
+export interface Explanation {
+  readonly resolution: Resolution;
+  readonly consumption: Consumption;
+  readonly context: ExecutionContext;
+}
+
+export function explainProgram(program: string, model: LicenseModel, catalog: Catalog, options: ConsumeOptions = {}): Explanation {
+  const resolution = resolveProgram(program, model, catalog);
+  return { resolution, consumption: consume(resolution, catalog, options), context: options.context ?? 'menu' };
+}
+
+export const UNKNOWN_SLOT = 'slot unknown — add it to the catalog';
+
+export function describeSlot(catalog: Catalog, key: string): string {
+  const slot = catalog.keys.get(key)?.slot;
+  return slot === undefined ? UNKNOWN_SLOT : `slot ${slot}`;
+}
+
+/** The CLI's `explain --format json` shape (issue 2, item 7). */
+export function explanationToJson(explanation: Explanation) {
+  const { resolution, consumption } = explanation;
+  return {
+    program: resolution.program,
+    area: resolution.area ?? null,
+    finalKeys: resolution.finalKeys.map((entry) => entry.key),
+    defaultKey: resolution.defaultKey ?? null,
+    steps: [...resolution.steps, ...consumption.steps].map(stepToJson),
+    consumed: {
+      key: consumption.key ?? null,
+      slot: consumption.slot ?? null,
+      licenseType: consumption.licenseType,
+      rule: consumption.rule,
+      reason: consumption.reason,
+    },
+  };
+}
+
+function stepToJson(step: Step) {
+  return {
+    rule: step.rule,
+    text: step.text,
+    keys: step.keys,
+    file: step.source?.file ?? null,
+    line: step.source ? step.source.range.start.line + 1 : null,
+  };
+}
+
+/** A readable report: what the program declares, each step with its rule, and what is consumed. */
+export function renderExplanationText(explanation: Explanation, catalog: Catalog): string {
+  const { resolution, consumption } = explanation;
+  const lines: string[] = [];
+  lines.push(`Program ${resolution.displayName}${resolution.source ? ` (${resolution.source.file})` : ''}`);
+  lines.push(`  area: ${resolution.area ?? 'unknown (prefix not in the catalog)'}` +
+    (resolution.areaDefaultKey ? `, area default key ${resolution.areaDefaultKey}` : ''));
+  lines.push(`  declared: ${resolution.declaredKeys === null ? 'none or dynamic' : resolution.declaredKeys.join(',') || '(empty)'}`);
+  lines.push('', 'Steps:');
+  for (const step of [...resolution.steps, ...consumption.steps]) {
+    const where = step.source ? ` [${step.source.file}:${step.source.range.start.line + 1}]` : '';
+    lines.push(`  ${step.rule.padEnd(3)} ${step.text}${where}`);
+  }
+  lines.push('', 'Final key list:');
+  if (resolution.finalKeys.length === 0) lines.push('  (none)');
+  resolution.finalKeys.forEach((entry, index) => {
+    const catalogEntry = catalog.keys.get(entry.key);
+    const origin = entry.origin.rule === 'R5' ? 'declared' : entry.origin.rule === 'R6' ? `area ${entry.origin.area} default` : `SYSTEMKEY_${entry.origin.area}`;
+    lines.push(`  ${String(index + 1).padStart(2)}. ${entry.key.padEnd(10)} ${describeSlot(catalog, entry.key).padEnd(38)} ${entry.origin.rule} ${origin}` +
+      (catalogEntry?.description ? ` — ${catalogEntry.description}` : ''));
+  });
+  lines.push('', `Consumed (${explanation.context}${consumption.menuKey ? `, menu key ${consumption.menuKey}` : ''}):`);
+  const what = consumption.licenseType === 'blocked'
+    ? 'access blocked'
+    : consumption.licenseType === 'none'
+      ? 'nothing'
+      : consumption.licenseType === 'slot'
+        ? `${consumption.key ?? '?'} (${consumption.slot === undefined ? UNKNOWN_SLOT : `slot ${consumption.slot}`})`
+        : `license type ${consumption.licenseType}${consumption.key ? ` (program key ${consumption.key})` : ''}`;
+  lines.push(`  ${what} — ${consumption.rule}: ${consumption.reason}`);
+  return lines.join('\n') + '\n';
+}
+
+/**
+ * The AppServer debug log (`logix.license.debug = 1`) as SPEC §6 shows it, thread ids and times
+ * omitted. Lines the seed does not show (the R9 warning, an unknown slot) are written in the same
+ * style and marked as this product's wording.
+ */
+export function renderDebugLog(explanation: Explanation): string {
+  const { resolution, consumption } = explanation;
+  const name = resolution.displayName.toUpperCase();
+  const prefix = '[LOGIX] [LICENSE] [SYSTEMKEY]';
+  const lines: string[] = [];
+  for (const area of AREA_LOAD_ORDER) lines.push(`${prefix} Carregando licenças ${area}`);
+  lines.push(`${prefix} Licenças carregadas`);
+  const own = resolution.ownAreaRegistrations.map((registration) => registration.key).filter((key): key is string => key !== undefined);
+  lines.push(`${prefix} Aplicação ${name} - licenças Área padrão ${resolution.area ?? '?'} =${own.length ? ` ${own.join(',')}` : ''}`);
+  const declared = resolution.declaredKeys ?? [];
+  lines.push(`${prefix} Aplicação ${name} - licenças da aplicação =${declared.length ? ` ${declared.join(',')}` : ''}`);
+  const byArea = new Map<string, string[]>();
+  for (const entry of resolution.finalKeys) {
+    if (entry.origin.rule !== 'R7') continue;
+    byArea.set(entry.origin.area, [...(byArea.get(entry.origin.area) ?? []), entry.key]);
+  }
+  for (const [area, keys] of byArea) lines.push(`${prefix} Aplicação ${name} - licenças Área ${area} = ${keys.join(',')}`);
+  lines.push(`${prefix} Aplicação ${name} - licenças FINAL =${resolution.finalKeys.length ? ` ${resolution.finalKeys.map((entry) => entry.key).join(',')}` : ''}`);
+
+  if (consumption.licenseType === 'none') {
+    lines.push(`[LOGIX] [LICENSE] Nenhuma licença consumida: ${consumption.reason} (${consumption.rule})`);
+    return lines.join('\n') + '\n';
+  }
+  if (consumption.menuKey) lines.push(`[LOGIX] [LICENSE] [GETMENUKEY] Licença menu = ${consumption.menuKey}`);
+  if (consumption.menuKeyRejected) {
+    lines.push(`[LOGIX] [LICENSE] [GETMENUKEY] Chave de sistema ${consumption.menuKey} do menu não é válida para a aplicação ${name}; será usada ${consumption.key}`);
+  }
+  if (consumption.licenseType === 'blocked') {
+    lines.push('[LOGIX] [LICENSE] Chave de sistema não detectada no controle de licenças: acesso bloqueado');
+    return lines.join('\n') + '\n';
+  }
+  if (consumption.licenseType === 'T' || consumption.licenseType === 'I') {
+    lines.push(`[LOGIX] [LICENSE] Consumo de licença tipo ${consumption.licenseType}`);
+    return lines.join('\n') + '\n';
+  }
+  const slot = consumption.slot === undefined ? `? (${consumption.key}: ${UNKNOWN_SLOT})` : String(consumption.slot);
+  lines.push(`[LOGIX] [LICENSE] [LICENSESETACTUALSLOT] Slot atual em uso ${slot}`);
+  return lines.join('\n') + '\n';
+}

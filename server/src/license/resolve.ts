@@ -1,0 +1,346 @@
+/**
+ * R4–R8: the final key list of a program, and R9–R15: the license it consumes in a context.
+ *
+ * Both return data that records every step with its rule, so that every view (hover, code lens,
+ * CLI, simulated AppServer log) renders the same computation (GUIDE invariant 5).
+ */
+import type { Range } from '../syntax/positions.js';
+import { areaOfProgram, DEV_TEST_SLOT, isValidKey, NO_MENU_KEY, type Catalog } from './catalog.js';
+import { freeProgram, type FreeProgram } from './free-programs.js';
+import { declaredKeys, type LicenseModel, type ProgramSource, type Registration } from './model.js';
+import { compareVersions } from './versions.js';
+
+export type RuleId =
+  | 'R1' | 'R2' | 'R3' | 'R4' | 'R5' | 'R6' | 'R7' | 'R8'
+  | 'R9' | 'R10' | 'R11' | 'R12' | 'R13' | 'R14' | 'R15';
+
+/** R7: the runtime loads the area files in this order. */
+export const AREA_LOAD_ORDER = ['SUP', 'FIN', 'CON', 'RHU', 'PRD', 'VDP', 'LOG'] as const;
+
+export interface SourceRef {
+  readonly file: string;
+  readonly range: Range;
+}
+
+export interface Step {
+  readonly rule: RuleId;
+  readonly text: string;
+  /** Keys added by this step (or considered, for a step that drops). */
+  readonly keys: readonly string[];
+  readonly dropped?: readonly string[];
+  readonly source?: SourceRef;
+}
+
+export type KeyOrigin =
+  | { readonly rule: 'R4'; readonly area: string; readonly source: SourceRef }
+  | { readonly rule: 'R5'; readonly source: SourceRef }
+  | { readonly rule: 'R6'; readonly area: string }
+  | { readonly rule: 'R7'; readonly area: string; readonly source: SourceRef };
+
+export interface FinalKey {
+  readonly key: string;
+  readonly origin: KeyOrigin;
+}
+
+export interface Resolution {
+  /** Lower case. */
+  readonly program: string;
+  readonly displayName: string;
+  readonly source?: ProgramSource;
+  readonly area?: string;
+  readonly areaDefaultKey?: string;
+  /** Keys of the LOG_initApp / log001_acessa_usuario call; null when dynamic or absent. */
+  readonly declaredKeys: readonly string[] | null;
+  readonly finalKeys: readonly FinalKey[];
+  /** R8: the first key of the final list. */
+  readonly defaultKey?: string;
+  readonly free?: FreeProgram;
+  /** Own-area registrations that replaced the declared list (R4), if any. */
+  readonly ownAreaRegistrations: readonly Registration[];
+  /** Keys of the declared list dropped as invalid (R5). */
+  readonly droppedKeys: readonly string[];
+  readonly steps: readonly Step[];
+}
+
+export function resolveProgram(programName: string, model: LicenseModel, catalog: Catalog): Resolution {
+  const program = programName.toLowerCase();
+  const source = model.programs.get(program);
+  const area = areaOfProgram(catalog, program);
+  const steps: Step[] = [];
+  const finalKeys: FinalKey[] = [];
+  const registrations = model.registrations.get(program) ?? [];
+
+  const declaration = source?.declaration;
+  const declared = declaredKeys(declaration);
+  const declarationRef = declaration && source ? { file: source.file, range: declaration.range } : undefined;
+  if (!source) {
+    steps.push({ rule: 'R1', text: `no source of ${program} in the workspace: only its SYSTEMKEY registrations are known`, keys: [] });
+  } else if (!declaration) {
+    steps.push({ rule: 'R1', text: `${source.displayName} calls neither LOG_initApp nor log001_acessa_usuario`, keys: [] });
+  } else if (declared === null) {
+    steps.push({
+      rule: declaration.function === 'LOG_initApp' ? 'R1' : 'R2',
+      text: `the key argument of ${declaration.function} is not a literal: it cannot be known before run time`,
+      keys: [],
+      ...(declarationRef ? { source: declarationRef } : {}),
+    });
+  }
+
+  // R4: the program's own area file wins when it registers valid keys for it.
+  const ownArea = area?.area;
+  const ownAreaRegistrations = registrations.filter((registration) => registration.area === ownArea);
+  const ownValid = ownAreaRegistrations.filter((registration) => registration.key !== undefined && isValidKey(catalog, registration.key));
+  const droppedKeys: string[] = [];
+  if (ownValid.length > 0) {
+    for (const registration of ownValid) {
+      finalKeys.push({ key: registration.key!, origin: { rule: 'R4', area: ownArea!, source: refOf(registration) } });
+    }
+    steps.push({
+      rule: 'R4',
+      text: `SYSTEMKEY_${ownArea} (the program's own area) registers it under ${joinKeys(ownValid.map((registration) => registration.key!))}` +
+        (declared && declared.length > 0 ? `; the list of ${declaration!.function} (${declared.join(',')}) is ignored` : ''),
+      keys: ownValid.map((registration) => registration.key!),
+      source: refOf(ownValid[0]!),
+    });
+  } else if (declared && declared.length > 0) {
+    // R5: the declared keys, valid ones kept in order, invalid ones dropped one by one (reading).
+    const valid = declared.filter((key) => isValidKey(catalog, key));
+    droppedKeys.push(...declared.filter((key) => !isValidKey(catalog, key)));
+    for (const key of valid) finalKeys.push({ key, origin: { rule: 'R5', source: declarationRef! } });
+    steps.push({
+      rule: 'R5',
+      text: `${declaration!.function} declares ${declared.join(',')}` +
+        (droppedKeys.length > 0 ? `; not in the catalog, dropped: ${droppedKeys.join(',')}` : ''),
+      keys: valid,
+      ...(droppedKeys.length > 0 ? { dropped: droppedKeys } : {}),
+      source: declarationRef!,
+    });
+  }
+
+  // R6: no valid key of its own: the area default is elected.
+  if (finalKeys.length === 0) {
+    if (area?.defaultKey) {
+      finalKeys.push({ key: area.defaultKey, origin: { rule: 'R6', area: area.area } });
+      steps.push({ rule: 'R6', text: `no valid key of its own: area ${area.area}'s default key ${area.defaultKey} is elected`, keys: [area.defaultKey] });
+    } else {
+      steps.push({
+        rule: 'R6',
+        text: area
+          ? `no valid key of its own, and area ${area.area} has no default key in the catalog`
+          : `no valid key of its own, and prefix ${program.slice(0, 3).toUpperCase()} belongs to no area of the catalog: no default key`,
+        keys: [],
+      });
+    }
+  }
+
+  // R7: the other areas append their keys, in the runtime's load order; duplicates are kept.
+  for (const otherArea of otherAreasInLoadOrder(registrations, ownArea)) {
+    const appended = registrations.filter((registration) =>
+      registration.area === otherArea && registration.key !== undefined && isValidKey(catalog, registration.key));
+    if (appended.length === 0) continue;
+    for (const registration of appended) {
+      finalKeys.push({ key: registration.key!, origin: { rule: 'R7', area: otherArea, source: refOf(registration) } });
+    }
+    steps.push({
+      rule: 'R7',
+      text: `SYSTEMKEY_${otherArea} appends ${joinKeys(appended.map((registration) => registration.key!))}`,
+      keys: appended.map((registration) => registration.key!),
+      source: refOf(appended[0]!),
+    });
+  }
+
+  const defaultKey = finalKeys[0]?.key;
+  if (defaultKey) {
+    steps.push({ rule: 'R8', text: `final list ${finalKeys.map((entry) => entry.key).join(',')}; default key ${defaultKey}`, keys: [defaultKey] });
+  }
+
+  const free = freeProgram(program, catalog.logixVersion);
+  return {
+    program,
+    displayName: source?.displayName ?? program,
+    ...(source ? { source } : {}),
+    ...(area ? { area: area.area } : {}),
+    ...(area?.defaultKey ? { areaDefaultKey: area.defaultKey } : {}),
+    declaredKeys: declared,
+    finalKeys,
+    ...(defaultKey ? { defaultKey } : {}),
+    ...(free ? { free } : {}),
+    ownAreaRegistrations,
+    droppedKeys,
+    steps,
+  };
+}
+
+/** The resolution of every program of the workspace, by lower-case name. */
+export function resolveAll(model: LicenseModel, catalog: Catalog): Map<string, Resolution> {
+  const resolutions = new Map<string, Resolution>();
+  for (const name of model.programs.keys()) resolutions.set(name, resolveProgram(name, model, catalog));
+  return resolutions;
+}
+
+/** The areas other than the program's own that register it, in R7 load order (then others). */
+function otherAreasInLoadOrder(registrations: readonly Registration[], ownArea: string | undefined): string[] {
+  const areas = new Set(registrations.map((registration) => registration.area).filter((area) => area !== ownArea));
+  const ordered: string[] = AREA_LOAD_ORDER.filter((area) => areas.has(area));
+  // Areas that only a workspace catalog knows are loaded after the seven, alphabetically (reading).
+  ordered.push(...[...areas].filter((area) => !(AREA_LOAD_ORDER as readonly string[]).includes(area)).sort());
+  return ordered;
+}
+
+function refOf(registration: Registration): SourceRef {
+  return { file: registration.file, range: registration.programItem.range };
+}
+
+function joinKeys(keys: readonly string[]): string {
+  return keys.join(',');
+}
+
+// ---- consumption (R9–R15) ------------------------------------------------------------------------
+
+export type ExecutionContext = 'menu' | 'collector' | 'web' | 'rest' | 'soap' | 'scheduler' | 'eai-in' | 'eai-out';
+
+export const EXECUTION_CONTEXTS: readonly ExecutionContext[] = ['menu', 'collector', 'web', 'rest', 'soap', 'scheduler', 'eai-in', 'eai-out'];
+
+export type LicenseType = 'slot' | 'T' | 'I' | 'none' | 'blocked';
+
+export interface ConsumeOptions {
+  /** The menu shortcut's key; defaults to the catalog's configured menu key for the program. */
+  readonly menuKey?: string;
+  readonly context?: ExecutionContext;
+  /** Overrides the catalog's `devTest` (R15). */
+  readonly devTest?: boolean;
+}
+
+export interface Consumption {
+  readonly key?: string;
+  readonly slot?: number;
+  readonly licenseType: LicenseType;
+  readonly rule: RuleId;
+  readonly reason: string;
+  /** The menu key the computation used, if any. */
+  readonly menuKey?: string;
+  /** A warning the AppServer logs (R9, A4): the menu key is not valid for the program. */
+  readonly menuKeyRejected?: boolean;
+  readonly steps: readonly Step[];
+}
+
+/** R13: web portals, REST and SOAP consume type I from this package on. */
+const INTERNET_LICENSE_SINCE = '12.1.29';
+
+export function consume(resolution: Resolution, catalog: Catalog, options: ConsumeOptions = {}): Consumption {
+  const context = options.context ?? 'menu';
+  const devTest = options.devTest ?? catalog.devTest;
+  const menuKey = options.menuKey?.trim().toUpperCase() || catalog.menu.get(resolution.program);
+  const steps: Step[] = [];
+  const slotOf = (key: string | undefined) => (key ? catalog.keys.get(key)?.slot : undefined);
+  const finalKeys = resolution.finalKeys.map((entry) => entry.key);
+
+  const done = (result: Omit<Consumption, 'steps'>): Consumption => {
+    steps.push({ rule: result.rule, text: result.reason, keys: result.key ? [result.key] : [] });
+    if (devTest && (result.licenseType === 'slot' || result.licenseType === 'T' || result.licenseType === 'I')) {
+      // R15: in a test environment every consumption goes to the TOTVS Dev Test slot.
+      const reason = `dev test environment (logix.license.LSDevTest = 1): the consumption goes to slot ${DEV_TEST_SLOT} (TOTVS Dev Test) instead`;
+      steps.push({ rule: 'R15', text: reason, keys: result.key ? [result.key] : [] });
+      return { ...result, slot: DEV_TEST_SLOT, licenseType: 'slot', rule: 'R15', reason: `${result.reason}; ${reason}`, steps };
+    }
+    return { ...result, steps };
+  };
+  const withMenuKey = menuKey ? { menuKey } : {};
+
+  if (resolution.free) {
+    const since = resolution.free.since
+      ? resolution.free.assumed
+        ? ` (free from ${resolution.free.since}; no Logix version configured, the newest package is assumed)`
+        : ` (free from ${resolution.free.since})`
+      : '';
+    return done({ licenseType: 'none', rule: 'R12', reason: `${resolution.displayName} is a free program: it consumes no license${since}`, ...withMenuKey });
+  }
+
+  switch (context) {
+    case 'eai-in':
+      return done({ licenseType: 'none', rule: 'R13', reason: 'incoming EAI messages are exempt from license consumption' });
+    case 'eai-out':
+      return done({ licenseType: 'none', rule: 'R13', reason: 'outgoing EAI messages consume nothing extra: the calling program already holds its license' });
+    case 'collector':
+      return done({
+        licenseType: 'T', rule: 'R13', ...withMenuKey,
+        ...(resolution.defaultKey ? { key: resolution.defaultKey } : {}),
+        reason: 'data collector (menu MEN3002, telnet): always license type T, whatever the key',
+      });
+    case 'web':
+    case 'rest':
+    case 'soap': {
+      const label = context === 'web' ? 'web portal' : context === 'rest' ? 'REST request' : 'SOAP request';
+      if (catalog.logixVersion && compareVersions(catalog.logixVersion, INTERNET_LICENSE_SINCE) < 0) {
+        // Reading: before 12.1.29 these requests did not consume a license.
+        return done({ licenseType: 'none', rule: 'R13', reason: `${label}: type I consumption applies from ${INTERNET_LICENSE_SINCE}; ${catalog.logixVersion} consumes nothing` });
+      }
+      return done({
+        licenseType: 'I', rule: 'R13',
+        ...(resolution.defaultKey ? { key: resolution.defaultKey } : {}),
+        reason: `${label}: license type I (Internet); a Mingle app consumes its own registered license code, else type I`,
+      });
+    }
+    case 'scheduler': {
+      steps.push({ rule: 'R13', text: 'a scheduler trigger starts consuming PADRAO', keys: ['PADRAO'] });
+      if (!resolution.defaultKey) {
+        return done({ licenseType: 'slot', key: 'PADRAO', ...slotField(slotOf('PADRAO')), rule: 'R13', reason: `the scheduler trigger consumes PADRAO; ${resolution.displayName} has no valid key to switch to` });
+      }
+      return done({
+        licenseType: 'slot', key: resolution.defaultKey, ...slotField(slotOf(resolution.defaultKey)), rule: 'R13',
+        reason: `the scheduler trigger starts with PADRAO and switches to the task's key ${resolution.defaultKey} (R8 default key of ${resolution.displayName})`,
+      });
+    }
+    case 'menu':
+      break;
+  }
+
+  // Menu launch.
+  if (menuKey === NO_MENU_KEY) {
+    if (!resolution.defaultKey) {
+      return done({
+        licenseType: 'blocked', rule: 'R11', menuKey,
+        reason: `menu key ? suggests no key and ${resolution.displayName} has no valid key of its own: access is blocked ("chave de sistema não detectada no controle de licenças")`,
+      });
+    }
+    return done({
+      licenseType: 'slot', key: resolution.defaultKey, ...slotField(slotOf(resolution.defaultKey)), rule: 'R11', menuKey,
+      reason: `menu key ? suggests no key: the program's default key ${resolution.defaultKey} is consumed`,
+    });
+  }
+  if (!resolution.defaultKey) {
+    if (menuKey && isValidKey(catalog, menuKey)) {
+      return done({
+        licenseType: 'slot', key: menuKey, ...slotField(slotOf(menuKey)), rule: 'R10', menuKey,
+        reason: `${resolution.displayName} has no valid key at all: the menu key ${menuKey} is consumed`,
+      });
+    }
+    // Reading: with no valid key anywhere, nothing can be consumed and LOG_initApp refuses access.
+    return done({
+      licenseType: 'blocked', rule: 'R10', ...withMenuKey,
+      reason: menuKey
+        ? `${resolution.displayName} has no valid key and the menu key ${menuKey} is not in the catalog: access is blocked`
+        : `${resolution.displayName} has no valid key and no menu key is given: access is blocked`,
+    });
+  }
+  if (!menuKey) {
+    return done({
+      licenseType: 'slot', key: resolution.defaultKey, ...slotField(slotOf(resolution.defaultKey)), rule: 'R8',
+      reason: `no menu key: the default key ${resolution.defaultKey} is consumed`,
+    });
+  }
+  if (finalKeys.includes(menuKey)) {
+    return done({
+      licenseType: 'slot', key: menuKey, ...slotField(slotOf(menuKey)), rule: 'R9', menuKey,
+      reason: `the menu key ${menuKey} is in the final list: its slot is consumed`,
+    });
+  }
+  return done({
+    licenseType: 'slot', key: resolution.defaultKey, ...slotField(slotOf(resolution.defaultKey)), rule: 'R9', menuKey, menuKeyRejected: true,
+    reason: `the menu key ${menuKey} is not in the final list: the default key ${resolution.defaultKey} is consumed and the AppServer logs a warning (A4)`,
+  });
+}
+
+function slotField(slot: number | undefined): { slot?: number } {
+  return slot === undefined ? {} : { slot };
+}

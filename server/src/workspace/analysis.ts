@@ -1,0 +1,99 @@
+/**
+ * A whole workspace analysed at once, as the CLI needs it: discover, read, decode, parse, load the
+ * catalog, build the license model, diagnose. The language server keeps the same pieces
+ * incrementally instead.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { buildCatalog, CATALOG_FILE_NAME, parseCatalogFile, type Catalog } from '../license/catalog.js';
+import { catalogDiagnostics, diagnoseWorkspace, type LicenseDiagnostic } from '../license/diagnostics.js';
+import { resolveAll, type Resolution } from '../license/resolve.js';
+import { buildModel, type LicenseModel, type SourceFile } from '../license/model.js';
+import type { FileFacts } from '../syntax/facts.js';
+import { decoderFor, DEFAULT_ENCODING } from './decode.js';
+import { findSourceFiles, toPosix } from './files.js';
+import { factsOfBytes } from './source-file.js';
+
+export interface AnalysisOptions {
+  readonly encoding?: string;
+  readonly excludes?: readonly string[];
+  /** An explicit catalog file; otherwise `logix-license.json` at the root, if present. */
+  readonly configFile?: string;
+  readonly logixVersion?: string;
+  readonly devTest?: boolean;
+  /** Called after each file is read, for progress display. */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+export interface WorkspaceAnalysis {
+  readonly root: string;
+  readonly files: readonly SourceFile[];
+  readonly catalog: Catalog;
+  readonly model: LicenseModel;
+  readonly resolutions: ReadonlyMap<string, Resolution>;
+  readonly diagnostics: readonly LicenseDiagnostic[];
+}
+
+/** A problem with the user's request or configuration rather than with the sources. */
+export class ConfigurationError extends Error {}
+
+export function analyzeWorkspace(rootPath: string, options: AnalysisOptions = {}): WorkspaceAnalysis {
+  const root = resolve(rootPath);
+  if (!existsSync(root)) throw new ConfigurationError(`no such folder: ${rootPath}`);
+
+  const encoding = options.encoding ?? DEFAULT_ENCODING;
+  try {
+    decoderFor(encoding);
+  } catch (error) {
+    throw new ConfigurationError((error as Error).message);
+  }
+  const { catalog, diagnostics: catalogProblems } = loadCatalog(root, options);
+  const discovered = findSourceFiles(root, options.excludes);
+  const files: SourceFile[] = discovered.map((file, index) => {
+    const facts = readFacts(file.absolute, encoding);
+    options.onProgress?.(index + 1, discovered.length);
+    return { path: file.relative, facts };
+  });
+  const model = buildModel(files);
+  const resolutions = resolveAll(model, catalog);
+  const diagnostics = [...catalogProblems, ...diagnoseWorkspace(model, catalog, resolutions)];
+  return { root, files, catalog, model, resolutions, diagnostics };
+}
+
+/** A file that cannot be read still appears, with the reason as its one problem (LGX016). */
+function readFacts(path: string, encoding: string): FileFacts {
+  try {
+    return factsOfBytes(readFileSync(path), encoding);
+  } catch (error) {
+    const start = { line: 0, character: 0 };
+    const problem = { message: `cannot read the file: ${(error as Error).message}`, range: { start, end: start } };
+    return { units: [], licenseCalls: [], globalsReferences: [], lineCount: 0, problems: [problem] };
+  }
+}
+
+function loadCatalog(root: string, options: AnalysisOptions): { catalog: Catalog; diagnostics: LicenseDiagnostic[] } {
+  const explicit = options.configFile !== undefined;
+  const path = explicit ? resolve(options.configFile!) : join(root, CATALOG_FILE_NAME);
+  let text: string | undefined;
+  if (explicit || existsSync(path)) {
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch (error) {
+      throw new ConfigurationError(`cannot read the catalog file ${path}: ${(error as Error).message}`);
+    }
+  }
+  const relativePath = explicit ? toPosix(path) : CATALOG_FILE_NAME;
+  const parsed = text === undefined ? undefined : parseCatalogFile(relativePath, text);
+  if (parsed && parsed.problems.length > 0 && explicit) {
+    const first = parsed.problems[0]!;
+    throw new ConfigurationError(`${path}:${first.range.start.line + 1}:${first.range.start.character + 1}: ${first.message}`);
+  }
+  const base = buildCatalog(parsed?.file);
+  // Command-line flags override the file (the file stays the place for per-workspace defaults).
+  const catalog: Catalog = {
+    ...base,
+    ...(options.logixVersion !== undefined ? { logixVersion: options.logixVersion } : {}),
+    ...(options.devTest !== undefined ? { devTest: options.devTest } : {}),
+  };
+  return { catalog, diagnostics: parsed ? catalogDiagnostics(relativePath, parsed.problems) : [] };
+}
