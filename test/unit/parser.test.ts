@@ -1,0 +1,244 @@
+/** The 4GL lexer and fact extractor against the shapes of real Logix code and hostile input. */
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import type { FileFacts, LiteralArgument } from '../../server/src/syntax/facts.js';
+import { lex } from '../../server/src/syntax/lexer.js';
+import { parseFacts } from '../../server/src/syntax/parser.js';
+import { decodeSource } from '../../server/src/workspace/decode.js';
+import { marked, showRange } from '../helpers/markers.js';
+import { sharedSamplesDir } from '../helpers/paths.js';
+
+/** Parses a marked source; returns the facts and the marked ranges. */
+function parse(source: string): { facts: FileFacts; ranges: ReturnType<typeof marked>['ranges'] } {
+  const { text, ranges } = marked(source);
+  return { facts: parseFacts(text), ranges };
+}
+
+const literal = (facts: FileFacts, call = 0, argument = 0) => facts.licenseCalls[call]!.args[argument] as LiteralArgument;
+
+describe('lexer', () => {
+  it('is built with first-character optimisations (ensureOptimizations would throw otherwise)', () => {
+    assert.ok(lex('x').tokens.length === 1);
+  });
+
+  it('reads all three comment forms, and --# lines as comments', () => {
+    const { tokens, comments } = lex('# one\n-- two\n--# CALL x()\n{ three\n  lines }\nLET a = 1');
+    assert.deepEqual(comments.map((token) => token.tokenType.name), ['LineComment', 'LineComment', 'LineComment', 'BlockComment']);
+    assert.deepEqual(tokens.map((token) => token.image), ['LET', 'a', '=', '1']);
+  });
+
+  it('keeps # { and -- inside strings, with backslash escapes', () => {
+    const { tokens, comments } = lex(`PRINT x USING "####&", ' {INT} ', "a -- b", "say \\"hi\\" # no"`);
+    assert.equal(comments.length, 0);
+    assert.deepEqual(tokens.filter((token) => token.tokenType.name === 'StringLiteral').map((token) => token.image),
+      ['"####&"', "' {INT} '", '"a -- b"', '"say \\"hi\\" # no"']);
+  });
+
+  it('reads keywords in any case and keeps longer identifiers whole', () => {
+    const names = lex('End Function end function FUNCTION function_x mainframe').tokens.map((token) => token.tokenType.name);
+    assert.deepEqual(names, ['END', 'FUNCTION', 'END', 'FUNCTION', 'FUNCTION', 'Identifier', 'Identifier']);
+  });
+});
+
+describe('program units', () => {
+  it('finds MAIN, FUNCTION, PRIVATE FUNCTION, REPORT and GLOBALS, indented and in lower case', () => {
+    const { facts } = parse([
+      'GLOBALS', '  DEFINE p_user CHAR(8)', 'END GLOBALS',
+      'GLOBALS "pol9001_glb.4gl"',
+      'MAIN', '  CALL f()', 'END MAIN',
+      '   function f()', '   end function',
+      ' PRIVATE FUNCTION g(a, b)', ' END FUNCTION',
+      'Report r(x)', 'End Report',
+    ].join('\n'));
+    assert.deepEqual(facts.units.map((unit) => `${unit.kind}:${unit.name}:${unit.isPrivate}:${unit.closed}`),
+      ['globals:GLOBALS:false:true', 'main:MAIN:false:true', 'function:f:false:true', 'function:g:true:true', 'report:r:false:true']);
+    assert.deepEqual(facts.globalsReferences.map((reference) => reference.file), ['pol9001_glb.4gl']);
+    assert.deepEqual(facts.problems, []);
+  });
+
+  it('gives each unit its name range and whole range', () => {
+    const { facts, ranges } = parse('⟦FUNCTION ⟦man1⟧()\n  RETURN\nEND FUNCTION⟧\n');
+    assert.equal(showRange(facts.units[0]!.range), showRange(ranges[0]!));
+    assert.equal(showRange(facts.units[0]!.nameRange), showRange(ranges[1]!));
+  });
+
+  it('reports a unit without END and keeps going', () => {
+    const { facts } = parse('FUNCTION a()\n  RETURN\nFUNCTION b()\nEND FUNCTION\nFUNCTION c()\n');
+    assert.deepEqual(facts.units.map((unit) => `${unit.name}:${unit.closed}`), ['a:false', 'b:true', 'c:false']);
+    assert.equal(facts.problems.length, 2);
+    assert.match(facts.problems[0]!.message, /missing END FUNCTION for a/);
+  });
+
+  it('finds the first statement, skipping DEFINE blocks and records', () => {
+    const { facts, ranges } = parse('FUNCTION p()\n  DEFINE l_x RECORD\n     a CHAR(1)\n  END RECORD\n  DEFINE l_s SMALLINT\n  ⟦WHENEVER⟧ ERROR CONTINUE\nEND FUNCTION\n');
+    assert.equal(showRange(facts.units[0]!.firstStatement!), showRange(ranges[0]!));
+  });
+});
+
+describe('license calls', () => {
+  const positions = [
+    ['CALL … RETURNING', 'CALL LOG_initApp("VDPLOG") RETURNING l_status'],
+    ['IF … <> 0 THEN', 'IF LOG_initApp("VDPLOG") <> 0 THEN\n RETURN\n END IF'],
+    ['IF NOT … THEN', "IF NOT LOG_initApp('VDPLOG') THEN\n RETURN\n END IF"],
+    ['LET x = …', 'LET l_status = LOG_initApp("VDPLOG")'],
+    ['mixed-case name', 'CALL LOG_initAPP("VDPLOG")'],
+  ];
+  for (const [label, statement] of positions) {
+    it(`is found in ${label}`, () => {
+      const { facts } = parse(`FUNCTION p()\n  ${statement}\nEND FUNCTION\n`);
+      assert.equal(facts.licenseCalls.length, 1);
+      const call = facts.licenseCalls[0]!;
+      assert.equal(call.function, 'LOG_initApp');
+      assert.equal(literal(facts).value, 'VDPLOG');
+      assert.equal(call.inFirstStatement, true);
+      assert.equal(call.unitIndex, 0);
+    });
+  }
+
+  it('records the range of the call, of each argument and of each key inside the string', () => {
+    const { facts, ranges } = parse('MAIN\n  IF ⟦LOG_initApp(⟦"⟦MANENG⟧,⟦ESTOQ⟧"⟧)⟧ <> 0 THEN RETURN END IF\nEND MAIN\n');
+    const call = facts.licenseCalls[0]!;
+    assert.equal(showRange(call.range), showRange(ranges[0]!));
+    assert.equal(showRange(literal(facts).range), showRange(ranges[1]!));
+    assert.deepEqual(literal(facts).items.map((item) => showRange(item.range)), [showRange(ranges[2]!), showRange(ranges[3]!)]);
+  });
+
+  it('records RETURNING variables', () => {
+    const { facts } = parse('MAIN\n CALL log001_acessa_usuario("SUPRIMEN","LOGERP;LOGLQ2;LOGWMS")\n   RETURNING p_status, p_cod_empresa, mr.user\nEND MAIN\n');
+    assert.deepEqual(facts.licenseCalls[0]!.returning?.variables, ['p_status', 'p_cod_empresa', 'mr.user']);
+    assert.equal(facts.licenseCalls[0]!.args.length, 2);
+  });
+
+  it('folds string lists built with || across lines, keeping each program range', () => {
+    const { facts, ranges } = parse([
+      'FUNCTION systemkey_vdp()',
+      '  CALL _ADVPL_SYSTEMKEY_setAppLicenseList("VDPLOG","⟦vdp9100⟧,⟦vdp9150⟧,"||',
+      '                                        "⟦vdp9152⟧,"|| # a comment between pieces',
+      "                                        '⟦man10021⟧')",
+      'END FUNCTION',
+    ].join('\n'));
+    const programs = literal(facts, 0, 1);
+    assert.equal(programs.value, 'vdp9100,vdp9150,vdp9152,man10021');
+    assert.equal(programs.pieces.length, 3);
+    assert.deepEqual(programs.items.map((item) => showRange(item.range)), ranges.map(showRange));
+  });
+
+  it('maps item ranges through escapes', () => {
+    const { facts, ranges } = parse('MAIN\n CALL LOG_initApp("A\\\\B,⟦KEY⟧")\nEND MAIN\n');
+    assert.equal(literal(facts).value, 'A\\B,KEY');
+    assert.equal(showRange(literal(facts).items[1]!.range), showRange(ranges[0]!));
+  });
+
+  it('keeps empty and spaced elements as written', () => {
+    const { facts } = parse('MAIN\n CALL LOG_initApp("MANENG, estoq,,")\nEND MAIN\n');
+    assert.deepEqual(literal(facts).items.map((item) => item.text), ['MANENG', ' estoq', '', '']);
+  });
+
+  it('records a non-literal argument as dynamic, never guessed', () => {
+    const { facts } = parse('MAIN\n CALL LOG_initApp(l_keys CLIPPED)\n CALL LOG_initApp("A" || l_more)\n CALL LOG_initApp(fn("A"))\nEND MAIN\n');
+    assert.deepEqual(facts.licenseCalls.map((call) => call.args[0]!.kind), ['dynamic', 'dynamic', 'dynamic']);
+    assert.deepEqual(facts.licenseCalls.map((call) => (call.args[0]!.kind === 'dynamic' ? call.args[0]!.text : '')),
+      ['l_keys CLIPPED', '"A" || l_more', 'fn("A")']);
+  });
+
+  it('ignores calls inside comments and strings', () => {
+    const { facts } = parse([
+      'MAIN',
+      '  # CALL LOG_initApp("HASH")',
+      '  -- CALL LOG_initApp("DASH")',
+      '  { CALL LOG_initApp("BRACE")',
+      '    CALL _ADVPL_SYSTEMKEY_setAppLicenseList("WMS","x") }',
+      '  LET m = "LOG_initApp(\\"STRING\\")"',
+      '  CALL LOG_initApp("REAL")',
+      'END MAIN',
+    ].join('\n'));
+    assert.deepEqual(facts.licenseCalls.map((call) => literal({ ...facts, licenseCalls: [call] }).value), ['REAL']);
+  });
+
+  it('marks a call that is not the first statement (A3)', () => {
+    const { facts } = parse('FUNCTION p()\n  DEFINE l_status SMALLINT\n  CALL fgl_setenv("ADVPL","1")\n  CALL LOG_initApp("VDPPED") RETURNING l_status\nEND FUNCTION\n');
+    assert.equal(facts.licenseCalls[0]!.inFirstStatement, false);
+  });
+
+  it('stops an unterminated argument list at the next statement', () => {
+    const { facts } = parse('MAIN\n  CALL LOG_initApp("MANENG"\n  CALL other()\n  CALL LOG_initApp("WMS")\nEND MAIN\n');
+    assert.deepEqual(facts.licenseCalls.map((call) => call.complete), [false, true]);
+    assert.equal(literal(facts).value, 'MANENG');
+    assert.equal(facts.units[0]!.closed, true);
+  });
+});
+
+describe('positions and encodings', () => {
+  it('reports the same positions with CRLF and LF line ends', () => {
+    const source = 'MAIN\n  CALL LOG_initApp("MANENG,WMS")\nEND MAIN\n';
+    const lf = parseFacts(source);
+    const crlf = parseFacts(source.replace(/\n/g, '\r\n'));
+    assert.deepEqual(crlf.licenseCalls[0]!.range, lf.licenseCalls[0]!.range);
+    assert.deepEqual(crlf.units[0]!.range.start, lf.units[0]!.range.start);
+    assert.deepEqual((crlf.licenseCalls[0]!.args[0] as LiteralArgument).items, (lf.licenseCalls[0]!.args[0] as LiteralArgument).items);
+  });
+
+  it('decodes Windows-1252 bytes and counts positions in decoded characters', () => {
+    // "# Situação" then a call: ç and ã are one byte each in cp1252 and one character decoded.
+    const bytes = Buffer.concat([Buffer.from('MAIN # Situa'), Buffer.from([0xe7, 0xe3]), Buffer.from('o\n  CALL LOG_initApp("ESTOQ") # pre\xe7o\nEND MAIN\n', 'latin1')]);
+    const { text, problems } = decodeSource(bytes);
+    assert.equal(problems.length, 0);
+    assert.match(text, /Situação/);
+    assert.match(text, /preço/);
+    const facts = parseFacts(text);
+    assert.deepEqual(facts.licenseCalls[0]!.nameRange.start, { line: 1, character: 7 });
+  });
+
+  it('parses the shared samples without problems', () => {
+    for (const name of ['pol9001.4gl', 'vdp9100.4gl', 'systemkey_vdp.4gl']) {
+      const { text } = decodeSource(readFileSync(join(sharedSamplesDir, name)));
+      const facts = parseFacts(text);
+      assert.deepEqual(facts.problems, [], name);
+      assert.ok(facts.units.length > 0, name);
+    }
+  });
+});
+
+describe('hostile input never throws', () => {
+  const cases: [string, string][] = [
+    ['an empty file', ''],
+    ['binary data', String.fromCharCode(...Array.from({ length: 4096 }, (_, index) => (index * 7919) % 256))],
+    ['NUL padding after code', `MAIN\n CALL LOG_initApp("WMS")\nEND MAIN\n${'\u0000'.repeat(10000)}`],
+    ['an unterminated { comment', 'MAIN\n { never closed\n CALL LOG_initApp("X")\n'],
+    ['an unterminated string', 'MAIN\n CALL LOG_initApp("MANENG\nEND MAIN\n'],
+    ['only END lines', 'END FUNCTION\nEND MAIN\nEND REPORT\n'],
+    ['a lone call name', 'LOG_initApp('],
+    ['deep parentheses', `MAIN\n CALL LOG_initApp(${'('.repeat(5000)}\nEND MAIN`],
+  ];
+  for (const [label, text] of cases) {
+    it(`handles ${label}`, () => {
+      const facts = parseFacts(text);
+      assert.ok(Array.isArray(facts.units) && Array.isArray(facts.problems));
+    });
+  }
+
+  it('reports unterminated comments and strings', () => {
+    assert.match(parseFacts('MAIN\n { never closed\n').problems.map((problem) => problem.message).join(), /unterminated '\{' comment/);
+    assert.match(parseFacts('MAIN\n LET x = "abc\nEND MAIN').problems.map((problem) => problem.message).join(), /unterminated string/);
+  });
+
+  it('reads the NUL-padded file as text and says so', () => {
+    const { problems } = decodeSource(Buffer.concat([Buffer.from('MAIN\nEND MAIN\n'), Buffer.alloc(512)]));
+    assert.match(problems[0]!.message, /512 NUL bytes/);
+  });
+
+  it('parses a 30,000-line program with all its units and calls', () => {
+    const lines = ['FUNCTION big()', '  IF LOG_initApp("MANENG") <> 0 THEN RETURN END IF', 'END FUNCTION'];
+    for (let index = 0; lines.length < 30000; index++) {
+      lines.push(`FUNCTION big_${index}()`, '  DEFINE l_x CHAR(10) # note', '  { block', '    comment }',
+        '  LET l_x = "a # b {c}"', '  SELECT x INTO l_x FROM t WHERE y = 1', 'END FUNCTION');
+    }
+    const facts = parseFacts(lines.join('\n'));
+    assert.equal(facts.units.length, 1 + Math.ceil((30000 - 3) / 7));
+    assert.equal(facts.licenseCalls.length, 1);
+    assert.deepEqual(facts.problems, []);
+    assert.equal(facts.lineCount, lines.length);
+  });
+});

@@ -1,0 +1,210 @@
+/** The SPEC worked examples (§3, §4, §6) as tests of the license engine. */
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { explainProgram, explanationToJson, renderDebugLog } from '../../server/src/license/explain.js';
+import { consume, resolveProgram } from '../../server/src/license/resolve.js';
+import { program, systemKey, workspace } from '../helpers/workspace.js';
+
+/** SPEC §3 worked example: MAN10021 and its registrations in SUP, VDP and LOG. */
+function man10021Workspace(catalogJson?: object) {
+  return workspace({
+    'man10021.4gl': program('man10021', '"MANENG,SUPPLA,VDPPED"'),
+    'SYSTEMKEY_PRD.4gl': systemKey('PRD', [['MANENG', 'man10099']]),
+    'SYSTEMKEY_SUP.4gl': systemKey('SUP', [['ESTOQ', 'sup0051,man10021'], ['SUPCON', 'man10021']]),
+    'SYSTEMKEY_VDP.4gl': systemKey('VDP', [['VDPPED', 'vdp9100,man10021']]),
+    'SYSTEMKEY_LOG.4gl': systemKey('LOG', [['WMS', 'man10021']]),
+  }, catalogJson);
+}
+
+const keysOf = (resolution: { finalKeys: readonly { key: string }[] }) => resolution.finalKeys.map((entry) => entry.key).join(',');
+
+describe('final key list (R4–R8)', () => {
+  it('MAN10021: own list, then SUP, VDP, LOG appended in load order, duplicates kept (R5, R7, R8)', () => {
+    const { model, catalog } = man10021Workspace();
+    const resolution = resolveProgram('MAN10021', model, catalog);
+    assert.equal(keysOf(resolution), 'MANENG,SUPPLA,VDPPED,ESTOQ,SUPCON,VDPPED,WMS');
+    assert.equal(resolution.defaultKey, 'MANENG');
+    assert.deepEqual(resolution.steps.map((step) => step.rule), ['R5', 'R7', 'R7', 'R7', 'R8']);
+  });
+
+  it('SUP3760 with the invalid SUPRIMEN falls back to the area default ESTOQ (R2, R5, R6)', () => {
+    const { model, catalog } = workspace({
+      'sup3760.4gl': 'FUNCTION sup3760()\n  CALL log001_acessa_usuario("SUPRIMEN","LOGERP;LOGLQ2;LOGWMS")\n    RETURNING p_status, p_cod_empresa, p_user\nEND FUNCTION\n',
+    });
+    const resolution = resolveProgram('sup3760', model, catalog);
+    assert.equal(keysOf(resolution), 'ESTOQ');
+    assert.deepEqual(resolution.droppedKeys, ['SUPRIMEN']);
+    assert.equal(resolution.finalKeys[0]!.origin.rule, 'R6');
+  });
+
+  it('own area registration wins over LOG_initApp (R4); other areas still append (R7)', () => {
+    const { model, catalog } = workspace({
+      'sup0051.4gl': program('sup0051', '"SUPPLA"'),
+      'systemkey_sup.4gl': systemKey('SUP', [['SUPREC', 'sup0051'], ['ESTOQ', 'sup0051']]),
+      'systemkey_vdp.4gl': systemKey('VDP', [['VDPPED', 'sup0051']]),
+    });
+    const resolution = resolveProgram('sup0051', model, catalog);
+    assert.equal(keysOf(resolution), 'SUPREC,ESTOQ,VDPPED');
+    assert.equal(resolution.defaultKey, 'SUPREC');
+    assert.equal(resolution.steps[0]!.rule, 'R4');
+  });
+
+  it('an own-area registration under invalid keys only does not override (R4 needs valid keys)', () => {
+    const { model, catalog } = workspace({
+      'sup0052.4gl': program('sup0052', '"SUPPLA"'),
+      'systemkey_sup.4gl': systemKey('SUP', [['NOTAKEY', 'sup0052']]),
+    });
+    assert.equal(keysOf(resolveProgram('sup0052', model, catalog)), 'SUPPLA');
+  });
+
+  it('other areas never change the default key (R7)', () => {
+    const { model, catalog } = workspace({
+      'man2000.4gl': program('man2000', '"NOTAKEY"'),
+      'systemkey_log.4gl': systemKey('LOG', [['WMS', 'man2000']]),
+    });
+    const resolution = resolveProgram('man2000', model, catalog);
+    assert.equal(keysOf(resolution), 'MANENG,WMS');
+    assert.equal(resolution.defaultKey, 'MANENG');
+  });
+
+  it('a prefix of no area and no valid key leaves the list empty (R6 cannot apply)', () => {
+    const { model, catalog } = workspace({ 'xyz0001.4gl': program('xyz0001', '"XYZKEY"') });
+    const resolution = resolveProgram('xyz0001', model, catalog);
+    assert.equal(keysOf(resolution), '');
+    assert.equal(resolution.defaultKey, undefined);
+  });
+
+  it('a dynamic key argument is never guessed', () => {
+    const { model, catalog } = workspace({ 'man3000.4gl': program('man3000', 'l_keys') });
+    const resolution = resolveProgram('man3000', model, catalog);
+    assert.equal(resolution.declaredKeys, null);
+    assert.equal(keysOf(resolution), 'MANENG');
+    assert.match(resolution.steps[0]!.text, /not a literal/);
+  });
+});
+
+describe('consumption (R9–R15)', () => {
+  it('MAN10021 launched under WMS consumes WMS, slot 5087 (R9)', () => {
+    const { model, catalog } = man10021Workspace();
+    const consumption = consume(resolveProgram('man10021', model, catalog), catalog, { menuKey: 'WMS' });
+    assert.deepEqual([consumption.key, consumption.slot, consumption.licenseType, consumption.rule], ['WMS', 5087, 'slot', 'R9']);
+  });
+
+  it('MAN10021 launched under PADRAO consumes its default key MANENG (R9, A4)', () => {
+    const { model, catalog } = man10021Workspace();
+    const consumption = consume(resolveProgram('man10021', model, catalog), catalog, { menuKey: 'PADRAO' });
+    assert.equal(consumption.key, 'MANENG');
+    assert.equal(consumption.slot, undefined, 'MANENG has no known slot: never invented');
+    assert.equal(consumption.menuKeyRejected, true);
+  });
+
+  it('no valid key at all: the menu key is consumed (R10)', () => {
+    const { model, catalog } = workspace({ 'xyz0001.4gl': program('xyz0001', '"XYZKEY"') });
+    const consumption = consume(resolveProgram('xyz0001', model, catalog), catalog, { menuKey: 'WMS' });
+    assert.deepEqual([consumption.key, consumption.slot, consumption.rule], ['WMS', 5087, 'R10']);
+  });
+
+  it('menu key ? and no valid key: access blocked (R11)', () => {
+    const { model, catalog } = workspace({ 'xyz0001.4gl': program('xyz0001', '"XYZKEY"') });
+    const consumption = consume(resolveProgram('xyz0001', model, catalog), catalog, { menuKey: '?' });
+    assert.equal(consumption.licenseType, 'blocked');
+    assert.equal(consumption.rule, 'R11');
+  });
+
+  it('menu key ? with a valid key of its own consumes the default key (R11)', () => {
+    const { model, catalog } = man10021Workspace();
+    const consumption = consume(resolveProgram('man10021', model, catalog), catalog, { menuKey: '?' });
+    assert.deepEqual([consumption.key, consumption.licenseType, consumption.rule], ['MANENG', 'slot', 'R11']);
+  });
+
+  it('free programs by Logix version (R12)', () => {
+    const files = { 'log00119.4gl': program('log00119', '"PADRAO"'), 'log00083.4gl': program('log00083', '"PADRAO"') };
+    const old = workspace(files, { logixVersion: '12.1.2209' });
+    const recent = workspace(files, { logixVersion: '12.1.2301' });
+    assert.equal(consume(resolveProgram('log00119', old.model, old.catalog), old.catalog).licenseType, 'slot');
+    assert.equal(consume(resolveProgram('log00119', recent.model, recent.catalog), recent.catalog).licenseType, 'none');
+    const always = consume(resolveProgram('log00083', old.model, old.catalog), old.catalog);
+    assert.deepEqual([always.licenseType, always.rule], ['none', 'R12']);
+  });
+
+  it('the data collector always consumes license type T (R13)', () => {
+    const { model, catalog } = man10021Workspace();
+    const consumption = consume(resolveProgram('man10021', model, catalog), catalog, { context: 'collector', menuKey: 'WMS' });
+    assert.deepEqual([consumption.licenseType, consumption.rule], ['T', 'R13']);
+  });
+
+  it('REST, SOAP and web portals consume type I from 12.1.29 (R13)', () => {
+    const { model, catalog } = man10021Workspace({ logixVersion: '12.1.2301' });
+    for (const context of ['rest', 'soap', 'web'] as const) {
+      assert.equal(consume(resolveProgram('man10021', model, catalog), catalog, { context }).licenseType, 'I');
+    }
+    const older = man10021Workspace({ logixVersion: '12.1.27' });
+    assert.equal(consume(resolveProgram('man10021', older.model, older.catalog), older.catalog, { context: 'rest' }).licenseType, 'none');
+  });
+
+  it('EAI messages consume nothing (R13)', () => {
+    const { model, catalog } = man10021Workspace();
+    for (const context of ['eai-in', 'eai-out'] as const) {
+      assert.equal(consume(resolveProgram('man10021', model, catalog), catalog, { context }).licenseType, 'none');
+    }
+  });
+
+  it('the scheduler starts with PADRAO and switches to the task program key (R13)', () => {
+    const { model, catalog } = man10021Workspace();
+    const consumption = consume(resolveProgram('man10021', model, catalog), catalog, { context: 'scheduler' });
+    assert.deepEqual(consumption.steps[0]!.keys, ['PADRAO']);
+    assert.equal(consumption.key, 'MANENG');
+    const orchestrator = workspace({ 'job0001.4gl': program('job0001', '"PADRAO"') });
+    assert.equal(consume(resolveProgram('job0001', orchestrator.model, orchestrator.catalog), orchestrator.catalog, { context: 'scheduler' }).licenseType, 'none');
+  });
+
+  it('dev test sends every consumption to slot 4007 (R15)', () => {
+    const { model, catalog } = man10021Workspace();
+    const consumption = consume(resolveProgram('man10021', model, catalog), catalog, { menuKey: 'WMS', devTest: true });
+    assert.deepEqual([consumption.key, consumption.slot, consumption.rule], ['WMS', 4007, 'R15']);
+    const fromCatalog = man10021Workspace({ devTest: true });
+    assert.equal(consume(resolveProgram('man10021', fromCatalog.model, fromCatalog.catalog), fromCatalog.catalog).slot, 4007);
+  });
+
+  it('the configured menu key of logix-license.json is used when none is given', () => {
+    const { model, catalog } = man10021Workspace({ menu: { man10021: 'WMS' } });
+    assert.equal(consume(resolveProgram('man10021', model, catalog), catalog).slot, 5087);
+  });
+});
+
+describe('explanation renderings', () => {
+  it('renders the SPEC §6 debug log for MAN10021 under WMS', () => {
+    const { model, catalog } = man10021Workspace();
+    const log = renderDebugLog(explainProgram('man10021', model, catalog, { menuKey: 'WMS' }));
+    assert.equal(log, [
+      '[LOGIX] [LICENSE] [SYSTEMKEY] Carregando licenças SUP',
+      '[LOGIX] [LICENSE] [SYSTEMKEY] Carregando licenças FIN',
+      '[LOGIX] [LICENSE] [SYSTEMKEY] Carregando licenças CON',
+      '[LOGIX] [LICENSE] [SYSTEMKEY] Carregando licenças RHU',
+      '[LOGIX] [LICENSE] [SYSTEMKEY] Carregando licenças PRD',
+      '[LOGIX] [LICENSE] [SYSTEMKEY] Carregando licenças VDP',
+      '[LOGIX] [LICENSE] [SYSTEMKEY] Carregando licenças LOG',
+      '[LOGIX] [LICENSE] [SYSTEMKEY] Licenças carregadas',
+      '[LOGIX] [LICENSE] [SYSTEMKEY] Aplicação MAN10021 - licenças Área padrão PRD =',
+      '[LOGIX] [LICENSE] [SYSTEMKEY] Aplicação MAN10021 - licenças da aplicação = MANENG,SUPPLA,VDPPED',
+      '[LOGIX] [LICENSE] [SYSTEMKEY] Aplicação MAN10021 - licenças Área SUP = ESTOQ,SUPCON',
+      '[LOGIX] [LICENSE] [SYSTEMKEY] Aplicação MAN10021 - licenças Área VDP = VDPPED',
+      '[LOGIX] [LICENSE] [SYSTEMKEY] Aplicação MAN10021 - licenças Área LOG = WMS',
+      '[LOGIX] [LICENSE] [SYSTEMKEY] Aplicação MAN10021 - licenças FINAL = MANENG,SUPPLA,VDPPED,ESTOQ,SUPCON,VDPPED,WMS',
+      '[LOGIX] [LICENSE] [GETMENUKEY] Licença menu = WMS',
+      '[LOGIX] [LICENSE] [LICENSESETACTUALSLOT] Slot atual em uso 5087',
+      '',
+    ].join('\n'));
+  });
+
+  it('JSON explanation has the documented shape, with file and line of each step', () => {
+    const { model, catalog } = man10021Workspace();
+    const json = explanationToJson(explainProgram('man10021', model, catalog, { menuKey: 'WMS' }));
+    assert.equal(json.program, 'man10021');
+    assert.equal(json.area, 'PRD');
+    assert.equal(json.defaultKey, 'MANENG');
+    assert.deepEqual(json.consumed, { key: 'WMS', slot: 5087, licenseType: 'slot', rule: 'R9', reason: json.consumed.reason });
+    const sup = json.steps.find((step) => step.text.startsWith('SYSTEMKEY_SUP'))!;
+    assert.deepEqual([sup.rule, sup.file, sup.line], ['R7', 'SYSTEMKEY_SUP.4gl', 2]);
+  });
+});
