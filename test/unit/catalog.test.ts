@@ -1,0 +1,97 @@
+/** The key catalog: built-in facts only, workspace extension and replacement, clear errors. */
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { areaOfProgram, buildCatalog, builtInCatalog, parseCatalogFile } from '../../server/src/license/catalog.js';
+import { nearKeys } from '../../server/src/license/suggest.js';
+import { compareVersions } from '../../server/src/license/versions.js';
+
+function parse(text: string) {
+  return parseCatalogFile('logix-license.json', text);
+}
+
+describe('built-in catalog', () => {
+  it('holds the SPEC §7 keys, with the only stated slot (WMS 5087) and no invented ones', () => {
+    const catalog = builtInCatalog();
+    for (const key of ['PADRAO', 'MANENG', 'ESTOQ', 'SUPREC', 'SUPPLA', 'SUPCON', 'VDPPED', 'WMS', 'VDPLOG', 'VDPCON']) {
+      assert.ok(catalog.keys.has(key), key);
+    }
+    assert.equal(catalog.keys.has('SUPRIMEN'), false, 'SUPRIMEN is the seed example of an invalid key');
+    const slots = [...catalog.keys.values()].filter((entry) => entry.slot !== undefined).map((entry) => `${entry.key}=${entry.slot}`);
+    assert.deepEqual(slots, ['WMS=5087']);
+  });
+
+  it('maps prefixes to areas and default keys (SPEC §1)', () => {
+    const catalog = builtInCatalog();
+    assert.deepEqual(['man10021', 'VDP9100', 'sup3760'].map((program) => areaOfProgram(catalog, program)?.defaultKey), ['MANENG', 'VDPPED', 'ESTOQ']);
+    assert.equal(areaOfProgram(catalog, 'pol9001'), undefined);
+    assert.deepEqual([...catalog.areas.keys()].sort(), ['CON', 'FIN', 'LOG', 'PRD', 'RHU', 'SUP', 'VDP']);
+  });
+});
+
+describe('logix-license.json', () => {
+  const example = JSON.stringify({
+    logixVersion: '12.1.2301',
+    keys: { WMS: { slot: 5087, area: 'LOG', description: 'WMS' }, MANPCP: { slot: 9101, area: 'PRD' } },
+    areas: { LOG: { prefixes: ['WMS', 'LOG'], defaultKey: 'WMS' } },
+    menu: { MAN10021: 'WMS', man10022: '?' },
+    devTest: false,
+    replaceBuiltIn: false,
+  }, null, 2);
+
+  it('extends the built-in catalog', () => {
+    const { file, problems } = parse(example);
+    assert.deepEqual(problems, []);
+    const catalog = buildCatalog(file);
+    assert.equal(catalog.keys.get('MANPCP')?.slot, 9101);
+    assert.equal(catalog.keys.get('MANENG')?.origin, 'built-in catalog');
+    assert.equal(catalog.keys.get('MANPCP')?.origin, 'logix-license.json');
+    assert.equal(areaOfProgram(catalog, 'wms0001')?.area, 'LOG');
+    assert.equal(catalog.menu.get('man10021'), 'WMS', 'program names compare in lower case');
+    assert.equal(catalog.menu.get('man10022'), '?');
+    assert.equal(catalog.logixVersion, '12.1.2301');
+    assert.equal(catalog.description, 'built-in catalog + logix-license.json');
+  });
+
+  it('replaces the built-in keys and prefixes with replaceBuiltIn', () => {
+    const { file } = parse('{ "replaceBuiltIn": true, "keys": { "ONLY": {} } }');
+    const catalog = buildCatalog(file);
+    assert.deepEqual([...catalog.keys.keys()], ['ONLY']);
+    assert.equal(areaOfProgram(catalog, 'man10021'), undefined);
+    assert.equal(catalog.description, 'logix-license.json');
+  });
+
+  const broken: [string, string, RegExp, number][] = [
+    ['a syntax error', '{\n  "keys": {\n    "WMS": { "slot": 5087 },\n  }\n}', /invalid JSON: property name expected/, 3],
+    ['not an object', '[1, 2]', /one JSON object/, 0],
+    ['a bad slot', '{\n "keys": { "WMS": { "slot": -1 } } }', /slot of "WMS" must be a positive whole number/, 1],
+    ['a lower-case key', '{ "keys": { "wms": {} } }', /"wms" must be written in upper case/, 0],
+    ['an unknown property', '{\n\n "kyes": {} }', /unknown property "kyes"/, 2],
+    ['a bad version', '{ "logixVersion": "twelve" }', /logixVersion/, 0],
+    ['a bad menu key', '{ "menu": { "man1": "wms" } }', /menu key of "man1"/, 0],
+    ['bad prefixes', '{ "areas": { "LOG": { "prefixes": ["LOGX"] } } }', /3-letter program prefixes/, 0],
+  ];
+  for (const [label, text, message, line] of broken) {
+    it(`reports ${label} with its line, and yields no catalog`, () => {
+      const { file, problems } = parse(text);
+      assert.equal(file, undefined);
+      assert.match(problems[0]!.message, message);
+      assert.equal(problems[0]!.range.start.line, line);
+    });
+  }
+});
+
+describe('near keys and versions', () => {
+  it('suggests up to three near keys, own area first among equals', () => {
+    const catalog = builtInCatalog();
+    assert.equal(nearKeys(catalog, 'SUPRIMEN', 'SUP')[0], 'SUPREC');
+    assert.equal(nearKeys(catalog, 'ESTOK', 'SUP')[0], 'ESTOQ');
+    assert.ok(nearKeys(catalog, 'MANENG2', 'PRD').length <= 3);
+    assert.deepEqual(nearKeys(catalog, 'QQQQQQQQQQ', undefined), []);
+  });
+
+  it('compares Logix versions component by component (R12)', () => {
+    assert.ok(compareVersions('12.1.29', '12.1.2209') < 0);
+    assert.ok(compareVersions('12.1.2209', '12.1.2301') < 0);
+    assert.equal(compareVersions('12.1.2301', '12.1.2301'), 0);
+  });
+});
