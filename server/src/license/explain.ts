@@ -130,3 +130,35 @@ export function renderDebugLog(explanation: Explanation): string {
   lines.push(`[LOGIX] [LICENSE] [LICENSESETACTUALSLOT] Slot atual em uso ${slot}`);
   return lines.join('\n') + '\n';
 }
+
+/** The explanation as a Markdown report (the editor's "Explain license consumption" view). */
+export function renderExplanationMarkdown(explanation: Explanation, catalog: Catalog): string {
+  const { resolution, consumption } = explanation;
+  const lines: string[] = [];
+  lines.push(`# License of ${resolution.displayName}`, '');
+  lines.push(`- Source: ${resolution.source ? `\`${resolution.source.file}\`` : 'not in this workspace'}`);
+  lines.push(`- Area: ${resolution.area ?? 'unknown (prefix not in the catalog)'}${resolution.areaDefaultKey ? `, default key \`${resolution.areaDefaultKey}\`` : ''}`);
+  lines.push(`- Declared: ${resolution.declaredKeys === null ? 'none, or not a literal' : `\`${resolution.declaredKeys.join(',')}\``}`);
+  lines.push(`- Context: ${explanation.context}${consumption.menuKey ? `, menu key \`${consumption.menuKey}\`` : ''}`, '');
+  lines.push('## Consumed', '');
+  const what = consumption.licenseType === 'blocked' ? '**Access blocked**'
+    : consumption.licenseType === 'none' ? '**Nothing**'
+      : consumption.licenseType === 'slot' ? `**${consumption.key ?? '?'}** — ${consumption.slot === undefined ? UNKNOWN_SLOT : `slot ${consumption.slot}`}`
+        : `**License type ${consumption.licenseType}**`;
+  lines.push(`${what} (${consumption.rule}): ${consumption.reason}.`, '');
+  lines.push('## Final key list', '');
+  if (resolution.finalKeys.length === 0) lines.push('No valid key.');
+  else {
+    lines.push('| # | key | slot | from |', '|---|---|---|---|');
+    resolution.finalKeys.forEach((entry, index) => {
+      const from = entry.origin.rule === 'R6' ? `area ${entry.origin.area} default` : entry.origin.rule === 'R5' ? 'declared' : `SYSTEMKEY_${entry.origin.area}`;
+      lines.push(`| ${index + 1} | \`${entry.key}\` | ${catalog.keys.get(entry.key)?.slot ?? 'unknown'} | ${from} (${entry.origin.rule}) |`);
+    });
+  }
+  lines.push('', '## Steps', '');
+  for (const step of [...resolution.steps, ...consumption.steps]) {
+    const where = step.source ? ` — \`${step.source.file}:${step.source.range.start.line + 1}\`` : '';
+    lines.push(`1. **${step.rule}** ${step.text}${where}`);
+  }
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,22 @@
+/** The code lens above each program's main function: its default key, slot and key count. */
+import type { CodeLens } from 'vscode-languageserver/node';
+import type { Catalog } from '../license/catalog.js';
+import type { ProgramSource } from '../license/model.js';
+import type { Resolution } from '../license/resolve.js';
+import { EXPLAIN_COMMAND } from './custom-messages.js';
+
+export function programCodeLens(program: ProgramSource, resolution: Resolution, catalog: Catalog, uri: string): CodeLens {
+  return {
+    range: program.mainUnit.nameRange,
+    command: { title: lensTitle(resolution, catalog), command: EXPLAIN_COMMAND, arguments: [{ uri, program: program.name }] },
+  };
+}
+
+export function lensTitle(resolution: Resolution, catalog: Catalog): string {
+  if (resolution.free) return 'License: free program (R12)';
+  const key = resolution.defaultKey;
+  if (!key) return 'License: no valid key (R10: the menu key is consumed)';
+  const slot = catalog.keys.get(key)?.slot;
+  const count = resolution.finalKeys.length;
+  return `License: ${key} (${slot === undefined ? 'slot unknown' : `slot ${slot}`}) · ${count} key${count === 1 ? '' : 's'}`;
+}

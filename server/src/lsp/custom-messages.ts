@@ -1,0 +1,42 @@
+/**
+ * Messages beyond LSP between the VS Code client and this server, declared once. Plain data only:
+ * the client imports this file too.
+ */
+
+/** client → server request: explain a program's license consumption. */
+export const ExplainRequest = 'logix/explain';
+
+export interface ExplainParams {
+  /** A document of the program (or any document of its folder when `program` is given). */
+  readonly uri: string;
+  /** The program; defaults to the program of `uri`. */
+  readonly program?: string;
+  readonly menuKey?: string;
+  readonly context?: string;
+}
+
+export interface ExplainResult {
+  readonly program: string;
+  /** A readable Markdown report. */
+  readonly report: string;
+  /** The simulated AppServer debug log (SPEC §6). */
+  readonly log: string;
+  /** Menu keys worth offering in a picker: the final list, the configured one, `?`. */
+  readonly menuKeys: readonly string[];
+}
+
+/** client → server request: the menu keys to offer for a program before explaining it. */
+export const ProgramInfoRequest = 'logix/programInfo';
+
+export interface ProgramInfoParams {
+  readonly uri: string;
+}
+
+export interface ProgramInfoResult {
+  readonly program?: string;
+  readonly menuKeys: readonly string[];
+  readonly configuredMenuKey?: string;
+}
+
+/** The VS Code command the code lens runs (registered by the client). */
+export const EXPLAIN_COMMAND = 'logix.explainLicense';

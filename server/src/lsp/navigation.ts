@@ -1,0 +1,89 @@
+/**
+ * Go to definition (a program of a SYSTEMKEY list → its source; a called function → its
+ * FUNCTION or REPORT in any file) and find references (a key → every declaration and
+ * registration of it; a program → its registrations).
+ */
+import type { Location } from 'vscode-languageserver/node';
+import { normalizeKey } from '../license/catalog.js';
+import { programNameOf, type LicenseModel } from '../license/model.js';
+import type { FileFacts } from '../syntax/facts.js';
+import { findAt } from '../syntax/find.js';
+import { LineMap, type Position } from '../syntax/positions.js';
+
+export interface FolderView {
+  readonly files: ReadonlyMap<string, FileFacts>;
+  readonly model: LicenseModel;
+  readonly uriOf: (file: string) => string;
+}
+
+/** Definition of what stands at `position` in `file` (whose text is `text`), across `folders`. */
+export function definitionAt(folder: FolderView, allFolders: readonly FolderView[], file: string, text: string, position: Position): Location[] {
+  const facts = folder.files.get(file);
+  const found = facts ? findAt(facts, position) : undefined;
+  if (found?.kind === 'program') {
+    const source = folder.model.programs.get(found.item.text.trim().toLowerCase());
+    return source ? [{ uri: folder.uriOf(source.file), range: source.mainUnit.nameRange }] : [];
+  }
+  if (found?.kind === 'call') return [];
+  const word = calledFunctionAt(text, position);
+  if (!word) return [];
+  const locations: Location[] = [];
+  for (const view of allFolders) {
+    for (const [path, fileFacts] of view.files) {
+      for (const unit of fileFacts.units) {
+        if ((unit.kind === 'function' || unit.kind === 'report') && unit.name.toLowerCase() === word) {
+          locations.push({ uri: view.uriOf(path), range: unit.nameRange });
+        }
+      }
+    }
+  }
+  return locations;
+}
+
+export function referencesAt(folder: FolderView, file: string, position: Position): Location[] {
+  const facts = folder.files.get(file);
+  const found = facts ? findAt(facts, position) : undefined;
+  if (found?.kind === 'key') return keyReferences(folder, normalizeKey(found.item.text));
+  if (found?.kind === 'program') return programReferences(folder, found.item.text.trim().toLowerCase());
+  if (found?.kind === 'unit') {
+    const program = folder.model.programs.get(programNameOf(file));
+    if (program?.file === file && program.mainUnitIndex === found.unitIndex) return programReferences(folder, program.name);
+  }
+  return [];
+}
+
+function keyReferences(folder: FolderView, key: string): Location[] {
+  if (key === '') return [];
+  const locations: Location[] = [];
+  for (const [path, facts] of folder.files) {
+    for (const call of facts.licenseCalls) {
+      const argument = call.args[0];
+      if (argument?.kind !== 'literal') continue;
+      for (const item of argument.items) {
+        if (normalizeKey(item.text) === key) locations.push({ uri: folder.uriOf(path), range: item.range });
+      }
+    }
+  }
+  return locations;
+}
+
+function programReferences(folder: FolderView, program: string): Location[] {
+  const source = folder.model.programs.get(program);
+  return [
+    ...(source ? [{ uri: folder.uriOf(source.file), range: source.mainUnit.nameRange }] : []),
+    ...(folder.model.registrations.get(program) ?? []).map((registration) => ({ uri: folder.uriOf(registration.file), range: registration.programItem.range })),
+  ];
+}
+
+/** The identifier under the cursor when a `(` follows it: a call of a function. */
+function calledFunctionAt(text: string, position: Position): string | undefined {
+  const offset = new LineMap(text).offsetAt(position);
+  let start = offset;
+  while (start > 0 && /[A-Za-z0-9_]/.test(text[start - 1]!)) start -= 1;
+  let end = offset;
+  while (end < text.length && /[A-Za-z0-9_]/.test(text[end]!)) end += 1;
+  if (start === end || !/^[A-Za-z_]/.test(text[start]!)) return undefined;
+  let after = end;
+  while (after < text.length && (text[after] === ' ' || text[after] === '\t')) after += 1;
+  return text[after] === '(' ? text.slice(start, end).toLowerCase() : undefined;
+}

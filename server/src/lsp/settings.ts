@@ -1,0 +1,80 @@
+/**
+ * The extension's settings (`logix.*` in package.json), typed once, read per workspace folder,
+ * cached until the client says they changed (GUIDE invariant 6).
+ */
+import type { Connection } from 'vscode-languageserver/node';
+import type { DiagnosticCode, Severity } from '../license/codes.js';
+import { CATALOG_FILE_NAME } from '../license/catalog.js';
+import { DEFAULT_ENCODING } from '../workspace/decode.js';
+
+export type SeverityOverride = Severity | 'off';
+
+export interface Settings {
+  /** Encoding of `.4gl` files read from disk (open files are decoded by the editor). */
+  readonly encoding: string;
+  /** Globs (relative to the folder) of files and folders not to index. */
+  readonly exclude: readonly string[];
+  /** Per-code severity, or "off". */
+  readonly severity: Readonly<Partial<Record<DiagnosticCode, SeverityOverride>>>;
+  /** Overrides the catalog file's `logixVersion` when set. */
+  readonly logixVersion: string;
+  /** Overrides the catalog file's `devTest` when true (R15). */
+  readonly devTest: boolean;
+  /** Path of the catalog file, relative to the folder. */
+  readonly catalogPath: string;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  encoding: DEFAULT_ENCODING,
+  exclude: [],
+  severity: {},
+  logixVersion: '',
+  devTest: false,
+  catalogPath: CATALOG_FILE_NAME,
+};
+
+const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
+
+/** Reads untrusted settings JSON into typed settings, falling back to defaults field by field. */
+export function toSettings(raw: unknown): Settings {
+  const value = (raw ?? {}) as Record<string, unknown>;
+  const severity: Partial<Record<DiagnosticCode, SeverityOverride>> = {};
+  if (value['severity'] && typeof value['severity'] === 'object') {
+    for (const [code, level] of Object.entries(value['severity'] as Record<string, unknown>)) {
+      if (/^LGX\d{3}$/.test(code) && typeof level === 'string' && SEVERITIES.has(level)) {
+        severity[code as DiagnosticCode] = level as SeverityOverride;
+      }
+    }
+  }
+  const text = (key: string, fallback: string) => (typeof value[key] === 'string' && value[key] !== '' ? (value[key] as string) : fallback);
+  return {
+    encoding: text('encoding', DEFAULT_SETTINGS.encoding),
+    exclude: Array.isArray(value['exclude']) ? (value['exclude'] as unknown[]).filter((glob): glob is string => typeof glob === 'string') : [],
+    severity,
+    logixVersion: text('logixVersion', ''),
+    devTest: value['devTest'] === true,
+    catalogPath: text('catalogPath', DEFAULT_SETTINGS.catalogPath),
+  };
+}
+
+/** Per-folder settings from the client, cached; plain defaults for clients without configuration. */
+export class SettingsCache {
+  private readonly cache = new Map<string, Promise<Settings>>();
+
+  constructor(private readonly connection: Connection, private readonly supported: boolean) {}
+
+  get(folderUri: string): Promise<Settings> {
+    let settings = this.cache.get(folderUri);
+    if (!settings) {
+      settings = this.supported
+        ? this.connection.workspace.getConfiguration({ scopeUri: folderUri, section: 'logix' }).then(toSettings, () => DEFAULT_SETTINGS)
+        : Promise.resolve(DEFAULT_SETTINGS);
+      this.cache.set(folderUri, settings);
+    }
+    return settings;
+  }
+
+  clear(): void {
+    this.cache.clear();
+  }
+}

@@ -1,0 +1,338 @@
+/**
+ * The server's view of the user's workspace: one FolderIndex per workspace folder, filled from
+ * disk at start (with work-done progress), kept current from open documents and file-watcher
+ * events (coalesced: a `git checkout` of thousands of files is one batch), and the diagnostics of
+ * the files each change affects published (push) or refreshed (pull).
+ */
+import { readFile } from 'node:fs/promises';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { FileChangeType, type Connection, type Diagnostic, type FileEvent, type WorkspaceFolder } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { parseFacts } from '../syntax/parser.js';
+import type { FileFacts } from '../syntax/facts.js';
+import { decoderFor } from '../workspace/decode.js';
+import { findSourceFiles, toPosix, DEFAULT_EXCLUDES } from '../workspace/files.js';
+import { FolderIndex } from '../workspace/folder-index.js';
+import { globToRegExp, matchesAny } from '../workspace/glob.js';
+import { factsOfBytes } from '../workspace/source-file.js';
+import { toLspDiagnostic } from './diagnostic-convert.js';
+import { DEFAULT_SETTINGS, SettingsCache, type Settings } from './settings.js';
+
+export interface Folder {
+  readonly uri: string;
+  readonly path: string;
+  readonly name: string;
+  readonly index: FolderIndex;
+  settings: Settings;
+  /** False for the implicit folder of a file opened outside every workspace folder. */
+  readonly scanned: boolean;
+}
+
+/** A file's place: its folder and its path relative to the folder root (`/` separated). */
+export interface Located {
+  readonly folder: Folder;
+  readonly file: string;
+}
+
+/** Events closer together than this are processed as one batch. */
+const COALESCE_MS = 100;
+/** The initial scan yields to pending requests every this many files. */
+const YIELD_EVERY = 64;
+
+export class WorkspaceManager {
+  private readonly folders = new Map<string, Folder>();
+  private readonly openDocuments = new Map<string, TextDocument>();
+  private pendingEvents: FileEvent[] = [];
+  private eventTimer: NodeJS.Timeout | undefined;
+  private readonly ready: Promise<void>;
+  private resolveReady!: () => void;
+  private pullMode = false;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly settings: SettingsCache,
+  ) {
+    this.ready = new Promise((resolve) => (this.resolveReady = resolve));
+  }
+
+  /** Resolves when the initial index of every folder is built. */
+  whenReady(): Promise<void> {
+    return this.ready;
+  }
+
+  usePullDiagnostics(enabled: boolean): void {
+    this.pullMode = enabled;
+  }
+
+  allFolders(): Folder[] {
+    return [...this.folders.values()];
+  }
+
+  // ---- start-up ------------------------------------------------------------------------------
+
+  async initialize(workspaceFolders: readonly WorkspaceFolder[], progressSupported: boolean): Promise<void> {
+    const progress = progressSupported ? await this.connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
+    progress?.begin('Logix: indexing 4GL files', 0, 'finding files…', false);
+    try {
+      for (const workspaceFolder of workspaceFolders) {
+        await this.addFolder(workspaceFolder, (done, total) => {
+          progress?.report(total === 0 ? 100 : Math.floor((done / total) * 100), `${workspaceFolder.name}: ${done}/${total} files`);
+        });
+      }
+    } finally {
+      progress?.done();
+      this.resolveReady();
+    }
+  }
+
+  async addFolder(workspaceFolder: WorkspaceFolder, onProgress?: (done: number, total: number) => void): Promise<void> {
+    const path = fileURLToPath(workspaceFolder.uri);
+    const settings = await this.settings.get(workspaceFolder.uri);
+    const folder: Folder = { uri: workspaceFolder.uri, path, name: workspaceFolder.name, index: new FolderIndex(), settings, scanned: true };
+    this.folders.set(workspaceFolder.uri, folder);
+    await this.loadCatalog(folder);
+    const files = existsSync(path) ? findSourceFiles(path, settings.exclude) : [];
+    for (let done = 0; done < files.length; done++) {
+      const file = files[done]!;
+      if (!this.openDocuments.has(file.absolute)) {
+        folder.index.setFile(file.relative, await this.readFacts(file.absolute, settings));
+      }
+      if (done % YIELD_EVERY === YIELD_EVERY - 1) {
+        onProgress?.(done + 1, files.length);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+    onProgress?.(files.length, files.length);
+    this.publish(folder, new Set(folder.index.files.keys()));
+  }
+
+  removeFolder(uri: string): void {
+    const folder = this.folders.get(uri);
+    if (!folder) return;
+    this.folders.delete(uri);
+    if (!this.pullMode) {
+      for (const file of folder.index.diagnosticsByFile.keys()) this.connection.sendDiagnostics({ uri: this.uriOf(folder, file), diagnostics: [] });
+    }
+  }
+
+  /** Settings changed: re-read everything (encoding, excludes and catalog may differ). */
+  async reloadAll(): Promise<void> {
+    this.settings.clear();
+    const folders = [...this.folders.values()].filter((folder) => folder.scanned);
+    for (const folder of folders) {
+      this.removeFolder(folder.uri);
+      await this.addFolder({ uri: folder.uri, name: folder.name });
+    }
+    if (this.pullMode) this.refreshPull();
+  }
+
+  // ---- documents -----------------------------------------------------------------------------
+
+  documentChanged(document: TextDocument): void {
+    const located = this.locate(document.uri);
+    if (!located) return;
+    this.openDocuments.set(join(located.folder.path, located.file), document);
+    const affected = located.folder.index.setFile(located.file, parseFacts(document.getText()));
+    this.publish(located.folder, affected);
+  }
+
+  documentClosed(document: TextDocument): void {
+    const located = this.locate(document.uri);
+    if (!located) return;
+    const path = join(located.folder.path, located.file);
+    this.openDocuments.delete(path);
+    // The editor may close without saving: the disk is the truth again. Read at once (one file),
+    // so that the next request already sees it.
+    const { folder, file } = located;
+    const onDisk = folder.scanned && isFile(path);
+    this.publish(folder, onDisk ? folder.index.setFile(file, this.readFactsNow(path, folder.settings)) : folder.index.deleteFile(file));
+  }
+
+  // ---- file watcher --------------------------------------------------------------------------
+
+  filesChanged(events: readonly FileEvent[]): void {
+    this.pendingEvents.push(...events);
+    if (this.eventTimer) clearTimeout(this.eventTimer);
+    this.eventTimer = setTimeout(() => {
+      this.eventTimer = undefined;
+      const batch = this.pendingEvents;
+      this.pendingEvents = [];
+      void this.processEvents(batch);
+    }, COALESCE_MS);
+  }
+
+  private async processEvents(events: readonly FileEvent[]): Promise<void> {
+    // The last event of a file wins: created-then-deleted is deleted.
+    const lastByUri = new Map<string, FileEvent>();
+    for (const event of events) lastByUri.set(event.uri, event);
+    const affectedByFolder = new Map<Folder, Set<string>>();
+    const note = (folder: Folder, files: Iterable<string>) => {
+      const set = affectedByFolder.get(folder) ?? new Set<string>();
+      for (const file of files) set.add(file);
+      affectedByFolder.set(folder, set);
+    };
+    for (const event of lastByUri.values()) {
+      const located = this.locate(event.uri, false);
+      if (!located || !located.folder.scanned) continue;
+      const { folder, file } = located;
+      const absolute = join(folder.path, file);
+      if (file === toPosix(folder.settings.catalogPath)) {
+        note(folder, await this.loadCatalog(folder));
+        continue;
+      }
+      if (!/\.4gl$/i.test(file) || this.isExcluded(folder, file) || this.openDocuments.has(absolute)) continue;
+      if (event.type === FileChangeType.Deleted || !isFile(absolute)) {
+        note(folder, folder.index.deleteFile(file));
+      } else {
+        note(folder, folder.index.setFile(file, await this.readFacts(absolute, folder.settings)));
+      }
+    }
+    for (const [folder, files] of affectedByFolder) this.publish(folder, files);
+  }
+
+  // ---- lookups -------------------------------------------------------------------------------
+
+  /**
+   * The folder and relative path of a URI: the innermost workspace folder containing it, or, for
+   * a file outside every folder, an implicit folder of its own (with no scan) when `create`.
+   */
+  locate(uri: string, create = true): Located | undefined {
+    let path: string;
+    try {
+      path = fileURLToPath(uri);
+    } catch {
+      return undefined; // not a file URI (untitled:, unknown schemes)
+    }
+    let best: Folder | undefined;
+    for (const folder of this.folders.values()) {
+      if ((path === folder.path || path.startsWith(folder.path + sep)) && (!best || folder.path.length > best.path.length)) best = folder;
+    }
+    if (!best && create) {
+      const folderPath = dirname(path);
+      const folderUri = pathToFileURL(folderPath).href;
+      best = this.folders.get(folderUri) ?? { uri: folderUri, path: folderPath, name: folderPath, index: new FolderIndex(), settings: this.defaultSettings(), scanned: false };
+      this.folders.set(folderUri, best);
+    }
+    return best ? { folder: best, file: toPosix(relative(best.path, path)) } : undefined;
+  }
+
+  uriOf(folder: Folder, file: string): string {
+    return pathToFileURL(join(folder.path, file)).href;
+  }
+
+  openDocument(uri: string): TextDocument | undefined {
+    const located = this.locate(uri, false);
+    return located ? this.openDocuments.get(join(located.folder.path, located.file)) : undefined;
+  }
+
+  /** The text of a file: the editor's when open, else the disk's (decoded per settings). */
+  async textOf(folder: Folder, file: string): Promise<string | undefined> {
+    const absolute = join(folder.path, file);
+    const open = this.openDocuments.get(absolute);
+    if (open) return open.getText();
+    try {
+      return decoderFor(folder.settings.encoding).decode(await readFile(absolute));
+    } catch {
+      return undefined;
+    }
+  }
+
+  // ---- diagnostics ---------------------------------------------------------------------------
+
+  lspDiagnostics(folder: Folder, file: string): Diagnostic[] {
+    return folder.index.diagnosticsOf(file)
+      .map((diagnostic) => toLspDiagnostic(diagnostic, folder.settings, (other) => this.uriOf(folder, other)))
+      .filter((diagnostic): diagnostic is Diagnostic => diagnostic !== undefined);
+  }
+
+  private publish(folder: Folder, files: Set<string>): void {
+    if (this.pullMode) {
+      this.refreshPull();
+      return;
+    }
+    for (const file of files) {
+      const uri = this.uriOf(folder, file);
+      const document = this.openDocuments.get(join(folder.path, file));
+      this.connection.sendDiagnostics({ uri, diagnostics: this.lspDiagnostics(folder, file), ...(document ? { version: document.version } : {}) });
+    }
+  }
+
+  private refreshTimer: NodeJS.Timeout | undefined;
+
+  /** Asks a pull client to re-pull; coalesced so that a burst of edits asks once. */
+  private refreshPull(): void {
+    if (this.refreshTimer) return;
+    this.refreshTimer = setTimeout(() => {
+      this.refreshTimer = undefined;
+      this.connection.languages.diagnostics.refresh().catch(() => undefined);
+    }, 20);
+  }
+
+  // ---- IO ------------------------------------------------------------------------------------
+
+  private async loadCatalog(folder: Folder): Promise<Set<string>> {
+    const catalogPath = toPosix(folder.settings.catalogPath);
+    const absolute = join(folder.path, catalogPath);
+    let text: string | undefined;
+    try {
+      text = isFile(absolute) ? await readFile(absolute, 'utf8') : undefined;
+    } catch {
+      text = undefined;
+    }
+    const overrides = {
+      ...(folder.settings.logixVersion ? { logixVersion: folder.settings.logixVersion } : {}),
+      ...(folder.settings.devTest ? { devTest: true } : {}),
+    };
+    return folder.index.setCatalog(catalogPath, text, overrides);
+  }
+
+  private async readFacts(absolute: string, settings: Settings): Promise<FileFacts> {
+    try {
+      return factsOfBytes(await readFile(absolute), encodingOrDefault(settings.encoding));
+    } catch (error) {
+      return unreadable(error);
+    }
+  }
+
+  private readFactsNow(absolute: string, settings: Settings): FileFacts {
+    try {
+      return factsOfBytes(readFileSync(absolute), encodingOrDefault(settings.encoding));
+    } catch (error) {
+      return unreadable(error);
+    }
+  }
+
+  private isExcluded(folder: Folder, file: string): boolean {
+    return matchesAny(file, [...DEFAULT_EXCLUDES, ...folder.settings.exclude].map(globToRegExp));
+  }
+
+  private defaultSettings(): Settings {
+    return this.folders.values().next().value?.settings ?? DEFAULT_SETTINGS;
+  }
+}
+
+/** The facts of a file that cannot be read: none, and the reason as a problem (LGX016). */
+function unreadable(error: unknown): FileFacts {
+  const start = { line: 0, character: 0 };
+  return { units: [], licenseCalls: [], globalsReferences: [], lineCount: 0, problems: [{ message: `cannot read the file: ${(error as Error).message}`, range: { start, end: start } }] };
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** An unknown encoding in the settings falls back to Windows-1252 rather than failing every file. */
+function encodingOrDefault(encoding: string): string {
+  try {
+    decoderFor(encoding);
+    return encoding;
+  } catch {
+    return 'windows-1252';
+  }
+}

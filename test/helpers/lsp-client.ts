@@ -1,0 +1,155 @@
+/**
+ * A small LSP client for tests: spawns the real built server (`server/out/server.js --stdio`)
+ * and talks to it over stdio with vscode-languageserver-protocol's connection. Waits are on real
+ * events (progress end, published diagnostics), never on fixed sleeps.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ClientCapabilities,
+  type Diagnostic,
+  type ProtocolConnection,
+} from 'vscode-languageserver-protocol/node';
+import { repoRoot } from './paths.js';
+
+export interface ClientOptions {
+  /** Settings answered to `workspace/configuration` for section `logix`. */
+  readonly settings?: Record<string, unknown>;
+  /** Declare pull diagnostics support (else the server pushes). */
+  readonly pullDiagnostics?: boolean;
+}
+
+type DiagnosticsListener = (uri: string, diagnostics: Diagnostic[]) => void;
+
+export class TestClient {
+  readonly connection: ProtocolConnection;
+  private readonly process: ChildProcess;
+  /** The last diagnostics published for each URI. */
+  readonly diagnostics = new Map<string, Diagnostic[]>();
+  private readonly listeners = new Set<DiagnosticsListener>();
+  private indexed!: Promise<void>;
+  readonly stderr: string[] = [];
+  private versions = new Map<string, number>();
+  /** Messages the server logged (window/logMessage). */
+  readonly logMessages: string[] = [];
+
+  constructor(private readonly options: ClientOptions = {}) {
+    this.process = spawn(process.execPath, [join(repoRoot, 'server', 'out', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process.stderr!.on('data', (chunk) => this.stderr.push(String(chunk)));
+    this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+    this.connection.onNotification('textDocument/publishDiagnostics', (params: { uri: string; diagnostics: Diagnostic[] }) => {
+      this.diagnostics.set(params.uri, params.diagnostics);
+      for (const listener of this.listeners) listener(params.uri, params.diagnostics);
+    });
+    this.connection.onNotification('window/logMessage', (params: { message: string }) => {
+      this.logMessages.push(params.message);
+    });
+    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => this.options.settings ?? {}));
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('window/workDoneProgress/create', () => null);
+    this.connection.onRequest('workspace/diagnostic/refresh', () => null);
+    this.connection.listen();
+  }
+
+  /** Initializes with one workspace folder per path and resolves when indexing has ended. */
+  async start(folders: readonly string[]): Promise<void> {
+    let progressEnded!: () => void;
+    this.indexed = new Promise((resolve) => (progressEnded = resolve));
+    this.connection.onNotification('$/progress', (params: { value: { kind: string } }) => {
+      if (params.value.kind === 'end') progressEnded();
+    });
+    const capabilities: ClientCapabilities = {
+      workspace: {
+        configuration: true,
+        workspaceFolders: true,
+        didChangeWatchedFiles: { dynamicRegistration: true },
+        didChangeConfiguration: { dynamicRegistration: true },
+        workspaceEdit: { documentChanges: true, resourceOperations: ['create'] },
+      },
+      window: { workDoneProgress: true },
+      textDocument: {
+        hover: { contentFormat: ['markdown'] },
+        publishDiagnostics: { relatedInformation: true, tagSupport: { valueSet: [1, 2] }, codeDescriptionSupport: true, dataSupport: true },
+        ...(this.options.pullDiagnostics ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),
+      },
+    };
+    await this.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      capabilities,
+      workspaceFolders: folders.map((folder, index) => ({ uri: uriOf(folder), name: `folder${index}` })),
+    });
+    this.connection.sendNotification('initialized', {});
+    await this.indexed;
+  }
+
+  /** Resolves with the next diagnostics published for `uri` that satisfy `accept`. */
+  waitForDiagnostics(uri: string, accept: (diagnostics: Diagnostic[]) => boolean = () => true, timeoutMs = 10_000): Promise<Diagnostic[]> {
+    const current = this.diagnostics.get(uri);
+    if (current && accept(current)) return Promise.resolve(current);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.listeners.delete(listener);
+        reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; last: ${JSON.stringify(this.diagnostics.get(uri)?.map((d) => d.code))}`));
+      }, timeoutMs);
+      const listener: DiagnosticsListener = (published, diagnostics) => {
+        if (published !== uri || !accept(diagnostics)) return;
+        clearTimeout(timer);
+        this.listeners.delete(listener);
+        resolve(diagnostics);
+      };
+      this.listeners.add(listener);
+    });
+  }
+
+  open(uri: string, text: string): void {
+    this.versions.set(uri, 1);
+    this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: '4gl', version: 1, text } });
+  }
+
+  /** Replaces the whole text of an open document. */
+  change(uri: string, text: string): void {
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+  }
+
+  close(uri: string): void {
+    this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  request<R>(method: string, params: unknown): Promise<R> {
+    return this.connection.sendRequest(method, params) as Promise<R>;
+  }
+
+  notify(method: string, params: unknown): void {
+    this.connection.sendNotification(method, params);
+  }
+
+  get exitCode(): number | null {
+    return this.process.exitCode;
+  }
+
+  async stop(): Promise<void> {
+    const exited = new Promise((resolve) => {
+      if (this.process.exitCode !== null) resolve(undefined);
+      else this.process.once('exit', resolve);
+    });
+    try {
+      await this.connection.sendRequest('shutdown');
+      await this.connection.sendNotification('exit');
+    } catch {
+      this.process.kill(); // already broken: make sure it ends
+    }
+    await exited;
+    this.connection.dispose();
+  }
+}
+
+export function uriOf(path: string): string {
+  return pathToFileURL(path).href;
+}

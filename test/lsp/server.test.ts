@@ -1,0 +1,252 @@
+/**
+ * The real language server process over stdio: diagnostics on start, hover, code actions,
+ * completion, code lens, symbols, navigation, live updates from edits and from the disk, and
+ * survival of garbage requests.
+ */
+import { strict as assert } from 'node:assert';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { CodeAction, CodeLens, CompletionItem, Diagnostic, DocumentSymbol, Hover, Location, SymbolInformation, TextEdit } from 'vscode-languageserver-protocol';
+import { applyEdits } from '../helpers/edits.js';
+import { TestClient, uriOf } from '../helpers/lsp-client.js';
+import { marked } from '../helpers/markers.js';
+import { tempWorkspace } from '../helpers/run-cli.js';
+import { program, systemKey } from '../helpers/workspace.js';
+
+const SUP3760 = 'FUNCTION sup3760()\n  DEFINE p_status SMALLINT\n  CALL log001_acessa_usuario("SUPRIMEN","LOGERP;LOGLQ2;LOGWMS")\n    RETURNING p_status, p_cod_empresa, p_user\nEND FUNCTION\n';
+
+function files() {
+  return {
+    'man10021.4gl': program('man10021', '"MANENG,SUPPLA,VDPPED"', '  CALL man10021_menu()\n') + 'FUNCTION man10021_menu()\nEND FUNCTION\n',
+    'sup3760.4gl': SUP3760,
+    'sup0051.4gl': program('sup0051', '"SUPPLA"'),
+    'systemkey_sup.4gl': systemKey('SUP', [['ESTOQ', 'man10021'], ['SUPCON', 'man10021']]),
+    'systemkey_vdp.4gl': systemKey('VDP', [['VDPPED', 'man10021']]),
+    'systemkey_log.4gl': systemKey('LOG', [['WMS', 'man10021']]),
+    'man5000.4gl': 'FUNCTION man5000()\n  DEFINE l_x SMALLINT\n  LET l_x = 1\nEND FUNCTION\n',
+    'logix-license.json': JSON.stringify({ menu: { man10021: 'WMS' } }),
+  };
+}
+
+const codes = (diagnostics: readonly Diagnostic[]) => diagnostics.map((diagnostic) => diagnostic.code).sort();
+
+describe('language server over stdio', () => {
+  let root: string;
+  let client: TestClient;
+  const uri = (file: string) => uriOf(join(root, file));
+
+  before(async () => {
+    root = tempWorkspace(files());
+    client = new TestClient();
+    await client.start([root]);
+  });
+  after(async () => {
+    await client.stop();
+  });
+
+  it('publishes diagnostics for the files of the folder on start, with code, link, data and tags', async () => {
+    const sup3760 = await client.waitForDiagnostics(uri('sup3760.4gl'));
+    assert.deepEqual(codes(sup3760), ['LGX001', 'LGX002', 'LGX005']);
+    const lgx005 = sup3760.find((diagnostic) => diagnostic.code === 'LGX005')!;
+    assert.deepEqual(lgx005.tags, [2]);
+    assert.match(lgx005.codeDescription!.href, /README\.md#lgx005$/);
+    const lgx001 = sup3760.find((diagnostic) => diagnostic.code === 'LGX001')!;
+    assert.equal((lgx001.data as { key: string }).key, 'SUPRIMEN');
+    assert.deepEqual(codes(await client.waitForDiagnostics(uri('man5000.4gl'))), ['LGX003']);
+    assert.deepEqual(codes(await client.waitForDiagnostics(uri('man10021.4gl'))), []);
+  });
+
+  it('hovers a LOG_initApp call with the final key list and menu consumption', async () => {
+    const { text, cursors } = marked(program('man10021', '"MANENG,SUPPLA,VDPPED"').replace('LOG_initApp', 'LOG_in‸itApp'));
+    void text;
+    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: uri('man10021.4gl') }, position: cursors[0] });
+    const value = (hover.contents as { value: string }).value;
+    assert.match(value, /\*\*man10021\*\* · area PRD/);
+    assert.match(value, /\| 7 \| `WMS` \| 5087 \| WMS \| \[SYSTEMKEY_LOG\]\(file:.*systemkey_log\.4gl#L2,\d+\) \(R7\) \|/);
+    assert.match(value, /menu key `WMS` \(configured\) → `WMS`, slot 5087 \(R9\)/);
+    assert.match(value, /any other key or `\?` → `MANENG`, slot unknown — add it to the catalog/);
+    assert.match(value, /collector → type T/);
+  });
+
+  const hoverCases: [string, string, string, RegExp][] = [
+    ['a valid key', 'man10021.4gl', program('man10021', '"MANENG,SUP‸PLA,VDPPED"'), /\*\*SUPPLA\*\* · slot unknown — add it to the catalog.*\n\nPosition 2 of 7/],
+    ['an invalid key', 'sup3760.4gl', SUP3760.replace('SUPRIMEN', 'SUPR‸IMEN'), /\*\*SUPRIMEN\*\* is not in the catalog[\s\S]*Did you mean `SUPREC`[\s\S]*area default `ESTOQ` replaces it \(R6\)/],
+    ['a program in a SYSTEMKEY list', 'systemkey_log.4gl', systemKey('LOG', [['WMS', 'man1‸0021']]), /\*\*man10021\*\* — \[man10021\.4gl\][\s\S]*Final list \(R4–R8\): `MANENG`, `SUPPLA`[\s\S]*appends its key to the program's list \(R7\)/],
+    ['a key of a registration', 'systemkey_log.4gl', systemKey('LOG', [['W‸MS', 'man10021']]), /\*\*WMS\*\* · slot 5087 · area LOG[\s\S]*registers 1 program under it here/],
+  ];
+  for (const [label, file, source, expected] of hoverCases) {
+    it(`hovers ${label}`, async () => {
+      const { cursors } = marked(source);
+      const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: uri(file) }, position: cursors[0] });
+      assert.match((hover.contents as { value: string }).value, expected);
+    });
+  }
+
+  it('offers quick fixes whose edits give the expected text', async () => {
+    const cases: [string, string, string, string][] = [
+      ['sup3760.4gl', 'LGX001', 'Replace SUPRIMEN with SUPREC', SUP3760.replace('"SUPRIMEN"', '"SUPREC"')],
+      ['sup3760.4gl', 'LGX001', 'Replace SUPRIMEN with the area default ESTOQ (R6)', SUP3760.replace('"SUPRIMEN"', '"ESTOQ"')],
+      ['sup3760.4gl', 'LGX005', 'Rewrite as LOG_initApp', SUP3760.replace('log001_acessa_usuario("SUPRIMEN","LOGERP;LOGLQ2;LOGWMS")\n    RETURNING p_status, p_cod_empresa, p_user', 'LOG_initApp("SUPRIMEN")\n    RETURNING p_status')],
+      ['man5000.4gl', 'LGX003', 'Insert LOG_initApp("MANENG")', 'FUNCTION man5000()\n  DEFINE l_x SMALLINT\n  IF LOG_initApp("MANENG") <> 0 THEN\n     RETURN\n  END IF\n  LET l_x = 1\nEND FUNCTION\n'],
+    ];
+    for (const [file, code, title, expected] of cases) {
+      const diagnostics = (await client.waitForDiagnostics(uri(file))).filter((diagnostic) => diagnostic.code === code);
+      const source = files()[file as keyof ReturnType<typeof files>];
+      client.open(uri(file), source);
+      const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: uri(file) }, range: diagnostics[0]!.range, context: { diagnostics } });
+      const action = actions.find((candidate) => candidate.title.startsWith(title));
+      assert.ok(action, `${title} among ${actions.map((candidate) => candidate.title).join(' | ')}`);
+      const change = action.edit!.documentChanges![0] as { textDocument: { version: number }; edits: TextEdit[] };
+      assert.equal(change.textDocument.version, 1, 'edits are versioned');
+      assert.equal(applyEdits(source, change.edits), expected, title);
+      client.close(uri(file));
+    }
+  });
+
+  it('creates logix-license.json entries from LGX001 without touching anything else', async () => {
+    const diagnostics = (await client.waitForDiagnostics(uri('sup3760.4gl'))).filter((diagnostic) => diagnostic.code === 'LGX001');
+    client.open(uri('sup3760.4gl'), SUP3760);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: uri('sup3760.4gl') }, range: diagnostics[0]!.range, context: { diagnostics } });
+    const add = actions.find((action) => action.title === 'Add SUPRIMEN to logix-license.json')!;
+    const change = add.edit!.documentChanges![0] as { textDocument: { uri: string }; edits: TextEdit[] };
+    assert.equal(change.textDocument.uri, uri('logix-license.json'));
+    const result = JSON.parse(applyEdits(files()['logix-license.json'], change.edits));
+    assert.deepEqual(result, { menu: { man10021: 'WMS' }, keys: { SUPRIMEN: { area: 'SUP' } } });
+    client.close(uri('sup3760.4gl'));
+  });
+
+  it('completes keys inside a LOG_initApp string, own area first', async () => {
+    const { text, cursors } = marked(program('sup0051', '"SUP‸"'));
+    client.open(uri('sup0051.4gl'), text);
+    const items = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: uri('sup0051.4gl') }, position: cursors[0] });
+    const sorted = [...items].sort((a, b) => (a.sortText! < b.sortText! ? -1 : 1)).map((item) => item.label);
+    assert.deepEqual(sorted.slice(0, 2), ['ESTOQ', 'SUPREC']);
+    assert.ok(sorted.includes('WMS'));
+    const wms = items.find((item) => item.label === 'WMS')!;
+    assert.equal(wms.detail, 'slot 5087 · area LOG');
+    client.close(uri('sup0051.4gl'));
+  });
+
+  it('completes programs inside a SYSTEMKEY list', async () => {
+    const { text, cursors } = marked(systemKey('SUP', [['ESTOQ', 'man10021,‸']]));
+    client.open(uri('systemkey_sup.4gl'), text);
+    const items = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri: uri('systemkey_sup.4gl') }, position: cursors[0] });
+    assert.ok(items.some((item) => item.label === 'sup3760' && item.detail === 'sup3760.4gl'));
+    client.close(uri('systemkey_sup.4gl'));
+  });
+
+  it('shows the code lens above the main function', async () => {
+    const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: uri('man10021.4gl') } });
+    assert.equal(lenses.length, 1);
+    assert.equal(lenses[0]!.command!.title, 'License: MANENG (slot unknown) · 7 keys');
+    assert.equal(lenses[0]!.command!.command, 'logix.explainLicense');
+    assert.equal(lenses[0]!.range.start.line, 0);
+  });
+
+  it('lists document and workspace symbols', async () => {
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: uri('man10021.4gl') } });
+    assert.deepEqual(symbols.map((symbol) => `${symbol.name}:${symbol.detail}`), ['man10021:FUNCTION', 'man10021_menu:FUNCTION']);
+    const found = await client.request<SymbolInformation[]>('workspace/symbol', { query: 'm10021men' });
+    assert.deepEqual(found.map((symbol) => symbol.name), ['man10021_menu']);
+  });
+
+  it('goes to the definition of a program in a SYSTEMKEY list and of a called function', async () => {
+    const { cursors } = marked(systemKey('LOG', [['WMS', 'man‸10021']]));
+    const program = await client.request<Location[]>('textDocument/definition', { textDocument: { uri: uri('systemkey_log.4gl') }, position: cursors[0] });
+    assert.deepEqual(program.map((location) => [location.uri, location.range.start.line]), [[uri('man10021.4gl'), 0]]);
+    const source = files()['man10021.4gl'];
+    client.open(uri('man10021.4gl'), source);
+    const call = marked(source.replace('CALL man10021_menu()', 'CALL man10021_m‸enu()'));
+    const definition = await client.request<Location[]>('textDocument/definition', { textDocument: { uri: uri('man10021.4gl') }, position: call.cursors[0] });
+    assert.deepEqual(definition.map((location) => location.range.start.line), [6]);
+    client.close(uri('man10021.4gl'));
+  });
+
+  it('finds every declaration and registration of a key', async () => {
+    const { cursors } = marked(program('man10021', '"MANENG,SUPPLA,VD‸PPED"'));
+    const references = await client.request<Location[]>('textDocument/references', { textDocument: { uri: uri('man10021.4gl') }, position: cursors[0], context: { includeDeclaration: true } });
+    assert.deepEqual(references.map((location) => location.uri.split('/').pop()).sort(), ['man10021.4gl', 'systemkey_vdp.4gl']);
+  });
+
+  it('re-diagnoses a closed program when its SYSTEMKEY file is edited', async () => {
+    client.open(uri('systemkey_sup.4gl'), files()['systemkey_sup.4gl']);
+    client.change(uri('systemkey_sup.4gl'), systemKey('SUP', [['ESTOQ', 'man10021'], ['SUPCON', 'man10021'], ['SUPREC', 'sup0051']]));
+    const sup0051 = await client.waitForDiagnostics(uri('sup0051.4gl'), (diagnostics) => diagnostics.some((diagnostic) => diagnostic.code === 'LGX006'));
+    assert.equal(sup0051[0]!.relatedInformation![0]!.location.uri, uri('systemkey_sup.4gl'));
+    client.change(uri('systemkey_sup.4gl'), files()['systemkey_sup.4gl']);
+    await client.waitForDiagnostics(uri('sup0051.4gl'), (diagnostics) => diagnostics.length === 0);
+    client.close(uri('systemkey_sup.4gl'));
+  });
+
+  it('follows files created and deleted on disk', async () => {
+    const path = join(root, 'vdp7000.4gl');
+    writeFileSync(path, 'FUNCTION vdp7000()\n  CALL x()\nEND FUNCTION\n');
+    client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(path), type: 1 }] });
+    assert.deepEqual(codes(await client.waitForDiagnostics(uriOf(path), (diagnostics) => diagnostics.length > 0)), ['LGX003']);
+    rmSync(path);
+    client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(path), type: 3 }] });
+    await client.waitForDiagnostics(uriOf(path), (diagnostics) => diagnostics.length === 0);
+  });
+
+  it('coalesces a burst of watcher events into one pass', async () => {
+    const paths = Array.from({ length: 300 }, (_, index) => join(root, 'burst', `vdp8${String(index).padStart(3, '0')}.4gl`));
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(join(root, 'burst'));
+    for (const path of paths) writeFileSync(path, `FUNCTION ${path.slice(-11, -4)}()\n  IF LOG_initApp("VDPPED") <> 0 THEN RETURN END IF\nEND FUNCTION\n`);
+    for (const path of paths) client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(path), type: 1 }] });
+    await client.waitForDiagnostics(uriOf(paths.at(-1)!));
+    const symbols = await client.request<SymbolInformation[]>('workspace/symbol', { query: 'vdp8' });
+    assert.equal(symbols.length, 300);
+    rmSync(join(root, 'burst'), { recursive: true });
+    for (const path of paths) client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(path), type: 3 }] });
+  });
+
+  it('re-reads logix-license.json when it changes on disk', async () => {
+    writeFileSync(join(root, 'logix-license.json'), '{ "menu": { "man10021": "PADRAO" } }');
+    client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('logix-license.json'), type: 2 }] });
+    await client.waitForDiagnostics(uri('man10021.4gl'), (diagnostics) => codes(diagnostics).includes('LGX010'));
+    writeFileSync(join(root, 'logix-license.json'), '{ "menu": { "man10021": 12 } }');
+    client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('logix-license.json'), type: 2 }] });
+    const broken = await client.waitForDiagnostics(uri('logix-license.json'), (diagnostics) => diagnostics.length > 0);
+    assert.deepEqual(codes(broken), ['LGX015']);
+    writeFileSync(join(root, 'logix-license.json'), files()['logix-license.json']);
+    client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('logix-license.json'), type: 2 }] });
+    await client.waitForDiagnostics(uri('logix-license.json'), (diagnostics) => diagnostics.length === 0);
+  });
+
+  it('survives garbage requests and answers empty', async () => {
+    const nowhere = { textDocument: { uri: 'file:///no/such/file.4gl' }, position: { line: 99999, character: 99999 } };
+    assert.equal(await client.request('textDocument/hover', nowhere), null);
+    assert.deepEqual(await client.request('textDocument/completion', nowhere), []);
+    assert.deepEqual(await client.request('textDocument/definition', { ...nowhere, textDocument: { uri: 'untitled:Untitled-1' } }), []);
+    assert.equal(await client.request('textDocument/hover', { textDocument: { uri: uri('man10021.4gl') }, position: { line: -5, character: 1e9 } }), null);
+    const binary = String.fromCharCode(...Array.from({ length: 5000 }, (_, index) => (index * 31) % 256));
+    client.open(uri('garbage.4gl'), binary);
+    await client.waitForDiagnostics(uri('garbage.4gl'));
+    assert.deepEqual(await client.request('textDocument/documentSymbol', { textDocument: { uri: uri('garbage.4gl') } }), []);
+    assert.equal(await client.request('textDocument/hover', { textDocument: { uri: uri('garbage.4gl') }, position: { line: 0, character: 3 } }), null);
+    client.close(uri('garbage.4gl'));
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: uri('man10021.4gl') } });
+    assert.equal(symbols.length, 2, 'still answering');
+    assert.equal(client.exitCode, null);
+  });
+});
+
+describe('language server with pull diagnostics and settings', () => {
+  it('answers document diagnostic requests and honours severity overrides', async () => {
+    const root = tempWorkspace({ 'sup3760.4gl': SUP3760 });
+    const client = new TestClient({ pullDiagnostics: true, settings: { severity: { LGX005: 'off', LGX001: 'error' } } });
+    try {
+      await client.start([root]);
+      const report = await client.request<{ kind: string; items: Diagnostic[] }>('textDocument/diagnostic', { textDocument: { uri: uriOf(join(root, 'sup3760.4gl')) } });
+      assert.equal(report.kind, 'full');
+      assert.deepEqual(codes(report.items), ['LGX001', 'LGX002']);
+      assert.equal(report.items.find((diagnostic) => diagnostic.code === 'LGX001')!.severity, 1);
+      const workspaceReport = await client.request<{ items: { uri: string }[] }>('workspace/diagnostic', { previousResultIds: [] });
+      assert.deepEqual(workspaceReport.items.map((item) => item.uri), [uriOf(join(root, 'sup3760.4gl'))]);
+    } finally {
+      await client.stop();
+    }
+  });
+});
