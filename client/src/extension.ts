@@ -1,0 +1,96 @@
+/**
+ * The VS Code side: starts the language server, registers the three commands, and nothing else.
+ * Every rule lives in the server; the client only asks and shows.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  EXPLAIN_COMMAND,
+  ExplainRequest,
+  ProgramInfoRequest,
+  type ExplainParams,
+  type ExplainResult,
+  type ProgramInfoParams,
+  type ProgramInfoResult,
+} from '../../server/src/lsp/custom-messages';
+
+let client: LanguageClient | undefined;
+let output: vscode.LogOutputChannel;
+
+const CONTEXTS: { label: string; context: string; description: string }[] = [
+  { label: 'Menu', context: 'menu', description: 'launched from a menu shortcut (R9–R11)' },
+  { label: 'Data collector', context: 'collector', description: 'MEN3002 / telnet: type T (R13)' },
+  { label: 'Web portal', context: 'web', description: 'type I from 12.1.29 (R13)' },
+  { label: 'REST request', context: 'rest', description: 'type I from 12.1.29 (R13)' },
+  { label: 'SOAP request', context: 'soap', description: 'type I from 12.1.29 (R13)' },
+  { label: 'Task scheduler', context: 'scheduler', description: 'starts with PADRAO, then the task key (R13)' },
+  { label: 'Incoming EAI message', context: 'eai-in', description: 'exempt (R13)' },
+  { label: 'Outgoing EAI message', context: 'eai-out', description: 'nothing extra (R13)' },
+];
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  output = vscode.window.createOutputChannel('Logix License', { log: true });
+  context.subscriptions.push(
+    output,
+    vscode.commands.registerCommand(EXPLAIN_COMMAND, (args?: { uri?: string; program?: string }) => explain(args)),
+    vscode.commands.registerCommand('logix.restartServer', async () => {
+      await client?.restart();
+      output.info('language server restarted');
+    }),
+    vscode.commands.registerCommand('logix.showOutput', () => output.show(true)),
+  );
+  client = createClient(context);
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}
+
+function createClient(context: vscode.ExtensionContext): LanguageClient {
+  const serverModule = context.asAbsolutePath(path.join('server', 'out', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ scheme: 'file', language: '4gl' }, { scheme: 'untitled', language: '4gl' }],
+    outputChannel: output,
+    traceOutputChannel: output,
+    synchronize: { configurationSection: 'logix' },
+  };
+  return new LanguageClient('logix', 'Logix License', serverOptions, clientOptions);
+}
+
+/** Picks a context and a menu key, asks the server, and shows the report beside the debug log. */
+async function explain(args?: { uri?: string; program?: string }): Promise<void> {
+  if (!client) return;
+  const uri = args?.uri ?? vscode.window.activeTextEditor?.document.uri.toString();
+  if (!uri) {
+    void vscode.window.showInformationMessage('Open a 4GL program to explain its license consumption.');
+    return;
+  }
+  const info = await client.sendRequest<ProgramInfoResult>(ProgramInfoRequest, { uri } satisfies ProgramInfoParams);
+  const program = args?.program ?? info.program;
+  if (!program) {
+    void vscode.window.showInformationMessage('This file is not a program (no MAIN, and no FUNCTION named like the file).');
+    return;
+  }
+  const picked = await vscode.window.showQuickPick(CONTEXTS, { title: `Explain ${program}: execution context` });
+  if (!picked) return;
+  let menuKey: string | undefined;
+  if (picked.context === 'menu') {
+    const items = info.menuKeys.map((key) => ({ label: key, description: key === info.configuredMenuKey ? 'configured in logix-license.json' : key === '?' ? 'the menu suggests no key (R11)' : '' }));
+    const choice = await vscode.window.showQuickPick(items, { title: `Explain ${program}: menu key of the shortcut` });
+    if (!choice) return;
+    menuKey = choice.label;
+  }
+  const result = await client.sendRequest<ExplainResult | null>(ExplainRequest, { uri, program, context: picked.context, ...(menuKey ? { menuKey } : {}) } satisfies ExplainParams);
+  if (!result) return;
+  const report = await vscode.workspace.openTextDocument({ language: 'markdown', content: result.report });
+  await vscode.window.showTextDocument(report, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+  const log = await vscode.workspace.openTextDocument({ language: 'log', content: result.log });
+  await vscode.window.showTextDocument(log, { viewColumn: vscode.ViewColumn.Beside, preview: false, preserveFocus: true });
+}
