@@ -250,3 +250,25 @@ describe('language server with pull diagnostics and settings', () => {
     }
   });
 });
+
+describe('language server on examples/', () => {
+  it('publishes, for every example file, the diagnostics the CLI reports', async () => {
+    const { examplesDir } = await import('../helpers/paths.js');
+    const { runCli } = await import('../helpers/run-cli.js');
+    const expected = new Map<string, string[]>();
+    for (const diagnostic of JSON.parse(runCli(['check', examplesDir, '--format', 'json']).stdout).diagnostics as { file: string; code: string }[]) {
+      expected.set(diagnostic.file, [...(expected.get(diagnostic.file) ?? []), diagnostic.code].sort());
+    }
+    assert.ok(expected.size >= 12);
+    const client = new TestClient();
+    try {
+      await client.start([examplesDir]);
+      for (const [file, fileCodes] of expected) {
+        const published = await client.waitForDiagnostics(uriOf(join(examplesDir, file)));
+        assert.deepEqual(codes(published), fileCodes, file);
+      }
+    } finally {
+      await client.stop();
+    }
+  });
+});

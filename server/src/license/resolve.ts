@@ -91,6 +91,16 @@ export function resolveProgram(programName: string, model: LicenseModel, catalog
   const ownAreaRegistrations = registrations.filter((registration) => registration.area === ownArea);
   const ownValid = ownAreaRegistrations.filter((registration) => registration.key !== undefined && isValidKey(catalog, registration.key));
   const droppedKeys: string[] = [];
+  const ownInvalid = ownAreaRegistrations.filter((registration) => !ownValid.includes(registration));
+  if (ownInvalid.length > 0) {
+    steps.push({
+      rule: 'R4',
+      text: `SYSTEMKEY_${ownArea} registers it under ${ownInvalid.map((registration) => registration.key ?? 'a dynamic key').join(',')}, not in the catalog: ignored`,
+      keys: [],
+      dropped: ownInvalid.map((registration) => registration.key ?? '?'),
+      source: refOf(ownInvalid[0]!),
+    });
+  }
   if (ownValid.length > 0) {
     for (const registration of ownValid) {
       finalKeys.push({ key: registration.key!, origin: { rule: 'R4', area: ownArea!, source: refOf(registration) } });

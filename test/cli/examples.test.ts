@@ -1,0 +1,61 @@
+/**
+ * The bundled examples/ workspace (the input of `npm start`) against the expected lists computed
+ * by hand from SPEC §3 in examples/README.md.
+ */
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { examplesDir, repoRoot } from '../helpers/paths.js';
+import { runCli } from '../helpers/run-cli.js';
+
+const EXPECTED: Record<string, [string, string | null]> = {
+  man10021: ['MANENG,SUPPLA,VDPPED,ESTOQ,SUPCON,VDPPED,WMS', 'MANENG'],
+  man10022: ['MANENG,MANPCP', 'MANENG'],
+  man10040: ['MANENG,MANPCP,MANENG', 'MANENG'],
+  man10050: ['MANENG', 'MANENG'],
+  man10060: ['MANENG,ESTOQ', 'MANENG'],
+  sup0530: ['ESTOQ', 'ESTOQ'],
+  sup0620: ['SUPREC,VDPLOG', 'SUPREC'],
+  sup0700: ['SUPPLA', 'SUPPLA'],
+  sup3760: ['ESTOQ', 'ESTOQ'],
+  vdp9110: ['VDPPED,VDPLOG,ESTOQ,FINCRE,WMS', 'VDPPED'],
+  vdp9120: ['VDPPED,VDPCON', 'VDPPED'],
+  vdp9140: ['VDPPED,MANENG', 'VDPPED'],
+  vdp9300: ['VDPPED', 'VDPPED'],
+  xyz0001: ['', null],
+  log00083: ['PADRAO', 'PADRAO'],
+};
+
+describe('examples/', () => {
+  const result = runCli(['check', examplesDir, '--format', 'json']);
+  const json = JSON.parse(result.stdout);
+
+  it('gives every program its hand-computed final list and default key', () => {
+    const actual = Object.fromEntries(json.programs.map((entry: { program: string; finalKeys: string[]; defaultKey: string | null }) =>
+      [entry.program, [entry.finalKeys.join(','), entry.defaultKey]]));
+    assert.deepEqual(actual, EXPECTED);
+  });
+
+  it('produces every diagnostic code the examples are written for, and exits 1 for the errors', () => {
+    const codes = new Set(json.diagnostics.map((diagnostic: { code: string }) => diagnostic.code));
+    for (let number = 1; number <= 14; number++) {
+      const code = `LGX${String(number).padStart(3, '0')}`;
+      assert.ok(codes.has(code), `${code} missing`);
+    }
+    assert.equal(result.status, 1);
+    assert.equal(json.summary.errors, 2);
+  });
+
+  it('does not count the calls written inside comments and strings', () => {
+    const vdp9140 = json.programs.find((entry: { program: string }) => entry.program === 'vdp9140');
+    assert.deepEqual(vdp9140.declaredKeys, ['VDPPED']);
+  });
+
+  it('npm start prints the analysis and exits 0', () => {
+    const start = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'start.mjs')], { encoding: 'utf8' });
+    assert.equal(start.status, 0, start.stderr);
+    assert.match(start.stdout, /man10021\s+PRD\s+MANENG,SUPPLA,VDPPED,ESTOQ,SUPCON,VDPPED,WMS/);
+    assert.match(start.stdout, /21 files, 15 programs: 2 errors/);
+  });
+});
