@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import type { FileFacts, LiteralArgument } from '../../server/src/syntax/facts.js';
 import { lex } from '../../server/src/syntax/lexer.js';
 import { parseFacts } from '../../server/src/syntax/parser.js';
-import { decodeSource } from '../../server/src/workspace/decode.js';
+import { decodeSource, decodeText } from '../../server/src/workspace/decode.js';
 import { marked, showRange } from '../helpers/markers.js';
 import { sharedSamplesDir } from '../helpers/paths.js';
 
@@ -25,7 +25,8 @@ describe('lexer', () => {
 
   it('reads all three comment forms, and --# lines as comments', () => {
     const { tokens, comments } = lex('# one\n-- two\n--# CALL x()\n{ three\n  lines }\nLET a = 1');
-    assert.deepEqual(comments.map((token) => token.tokenType.name), ['LineComment', 'LineComment', 'LineComment', 'BlockComment']);
+    // Line comments are skipped; block comments are kept (folding, unterminated-comment check).
+    assert.deepEqual(comments.map((token) => token.tokenType.name), ['BlockComment']);
     assert.deepEqual(tokens.map((token) => token.image), ['LET', 'a', '=', '1']);
   });
 
@@ -171,6 +172,17 @@ describe('license calls', () => {
 });
 
 describe('positions and encodings', () => {
+  it('decodes the Windows-1252 bytes 0x80–0x9F (Node 20\'s TextDecoder reads them as Latin-1)', () => {
+    const bytes = Uint8Array.from({ length: 256 }, (_, index) => index);
+    const text = decodeText(bytes);
+    assert.equal(text.length, 256);
+    // Spot checks against the WHATWG windows-1252 index, plus the undefined bytes kept as is.
+    const expected: [number, number][] = [[0x80, 0x20ac], [0x85, 0x2026], [0x8a, 0x0160], [0x93, 0x201c], [0x96, 0x2013], [0x9c, 0x0153], [0x9f, 0x0178], [0x81, 0x81], [0x8d, 0x8d], [0x90, 0x90]];
+    for (const [byte, codePoint] of expected) assert.equal(text.charCodeAt(byte), codePoint, `byte 0x${byte.toString(16)}`);
+    for (let byte = 0; byte < 256; byte++) if (byte < 0x80 || byte > 0x9f) assert.equal(text.charCodeAt(byte), byte);
+    assert.equal(decodeText(Buffer.from('a\u00e7\u00e3o', 'latin1'), 'utf-8'), 'a\ufffd\ufffdo', 'other encodings go through TextDecoder');
+  });
+
   it('reports the same positions with CRLF and LF line ends', () => {
     const source = 'MAIN\n  CALL LOG_initApp("MANENG,WMS")\nEND MAIN\n';
     const lf = parseFacts(source);

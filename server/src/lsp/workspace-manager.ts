@@ -12,7 +12,7 @@ import { FileChangeType, type Connection, type Diagnostic, type FileEvent, type 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseFacts } from '../syntax/parser.js';
 import type { FileFacts } from '../syntax/facts.js';
-import { decoderFor } from '../workspace/decode.js';
+import { decodeText, decoderFor } from '../workspace/decode.js';
 import { findSourceFiles, toPosix, DEFAULT_EXCLUDES } from '../workspace/files.js';
 import { FolderIndex } from '../workspace/folder-index.js';
 import { globToRegExp, matchesAny } from '../workspace/glob.js';
@@ -233,7 +233,7 @@ export class WorkspaceManager {
     const open = this.openDocuments.get(absolute);
     if (open) return open.getText();
     try {
-      return decoderFor(folder.settings.encoding).decode(await readFile(absolute));
+      return decodeText(await readFile(absolute), encodingOrDefault(folder.settings.encoding));
     } catch {
       return undefined;
     }

@@ -15,7 +15,7 @@ const lexer = new Lexer(allTokens, {
 export interface LexedText {
   /** Code tokens, comments and whitespace removed. */
   readonly tokens: IToken[];
-  /** Comment tokens, in text order. */
+  /** `{ … }` comment tokens, in text order (line comments are skipped). */
   readonly comments: IToken[];
 }
 

@@ -132,7 +132,8 @@ class FactExtractor {
 
   private noteStatementStart(index: number): void {
     const token = this.tokens[index]!;
-    if (!STATEMENT_WORDS.has(token.image.toLowerCase()) || !this.startsLine(token)) return;
+    // startsLine first: it is cheap and false for most words, which spares a toLowerCase each.
+    if (!this.startsLine(token) || !STATEMENT_WORDS.has(token.image.toLowerCase())) return;
     this.statementIndex = index;
     if (this.open && this.open.firstStatementIndex === -1) {
       this.open.firstStatementIndex = index;
@@ -324,7 +325,7 @@ class FactExtractor {
   }
 
   private isStatementStart(token: IToken): boolean {
-    return STATEMENT_WORDS.has(token.image.toLowerCase()) && this.startsLine(token);
+    return this.startsLine(token) && STATEMENT_WORDS.has(token.image.toLowerCase());
   }
 
   private readArgument([start, end]: [number, number]): Argument {

@@ -25,11 +25,12 @@ export const BlockComment = createToken({
   line_breaks: true,
 });
 
-// `# …` and `-- …` (including the `--#` form) run to the end of the line.
+// `# …` and `-- …` (including the `--#` form) run to the end of the line. Nothing reads them
+// after lexing, so they are skipped rather than kept as tokens.
 export const LineComment = createToken({
   name: 'LineComment',
   pattern: /(?:#|--)[^\r\n]*/,
-  group: 'comments',
+  group: Lexer.SKIPPED,
 });
 
 // "…" and '…' with backslash escapes. A string stops at the end of its line; an unterminated one
