@@ -146,7 +146,7 @@ connection.onHover(safe('hover', null, (params) => {
     facts: found.facts,
     model: folder.index.model,
     catalog: folder.index.catalog,
-    resolutions: folder.index.resolutions,
+    resolutionOf: folder.index.resolutionOf,
     linkTo: (file, range) => `${workspace.uriOf(folder, file)}#L${range.start.line + 1},${range.start.character + 1}`,
   }, params.position) ?? null;
 }));
@@ -182,8 +182,7 @@ connection.onCodeLens(safe('code lens', [], (params) => {
   if (!found) return [];
   const program = found.folder.index.model.programs.get(programNameOf(found.file));
   if (!program || program.file !== found.file) return [];
-  const resolution = found.folder.index.resolutions.get(program.name);
-  return resolution ? [programCodeLens(program, resolution, found.folder.index.catalog, params.textDocument.uri)] : [];
+  return [programCodeLens(program, found.folder.index.resolutionOf(program.name), found.folder.index.catalog, params.textDocument.uri)];
 }));
 
 connection.onDefinition(safe('definition', [], async (params) => {
@@ -236,9 +235,9 @@ connection.onRequest(ProgramInfoRequest, safe('program info', { menuKeys: [] } a
   if (!located) return { menuKeys: [] };
   const program = located.folder.index.model.programs.get(programNameOf(located.file));
   if (!program) return { menuKeys: [] };
-  const resolution = located.folder.index.resolutions.get(program.name);
+  const resolution = located.folder.index.resolutionOf(program.name);
   const configured = located.folder.index.catalog.menu.get(program.name);
-  const keys = new Set([...(configured ? [configured] : []), ...(resolution?.finalKeys.map((entry) => entry.key) ?? []), 'PADRAO', NO_MENU_KEY]);
+  const keys = new Set([...(configured ? [configured] : []), ...resolution.finalKeys.map((entry) => entry.key), 'PADRAO', NO_MENU_KEY]);
   return { program: program.name, menuKeys: [...keys], ...(configured ? { configuredMenuKey: configured } : {}) };
 }));
 

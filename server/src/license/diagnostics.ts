@@ -7,7 +7,7 @@ import type { Argument, LicenseCall } from '../syntax/facts.js';
 import type { Range } from '../syntax/positions.js';
 import { areaOfProgram, isValidKey, NO_MENU_KEY, normalizeKey, type Catalog, type CatalogProblem } from './catalog.js';
 import { CODES, type DiagnosticCode, type DiagnosticTag, type Severity } from './codes.js';
-import { declaredKeys, type LicenseModel, type ProgramSource, type Registration } from './model.js';
+import { declaredKeys, programNameOf, type LicenseModel, type ProgramSource, type Registration } from './model.js';
 import { resolveAll, resolveProgram, type Resolution } from './resolve.js';
 import { nearKeys } from './suggest.js';
 
@@ -48,37 +48,49 @@ export function diagnoseWorkspace(
   catalog: Catalog,
   resolutions: ReadonlyMap<string, Resolution> = resolveAll(model, catalog),
 ): LicenseDiagnostic[] {
+  const resolutionOf = (program: string) => resolutions.get(program) ?? resolveProgram(program, model, catalog);
+  return [...model.files.keys()].flatMap((file) => diagnoseFile(file, model, catalog, resolutionOf)).sort(compareDiagnostics);
+}
+
+/**
+ * The diagnostics whose range lies in `file`. Depends on the file's own facts, and for a program
+ * on its resolution, for a SYSTEMKEY file on the resolutions of the programs it registers (A1):
+ * the index re-runs it for exactly the files a change can affect.
+ */
+export function diagnoseFile(
+  file: string,
+  model: LicenseModel,
+  catalog: Catalog,
+  resolutionOf: (program: string) => Resolution,
+): LicenseDiagnostic[] {
+  const facts = model.files.get(file);
+  if (!facts) return [];
   const diagnostics: LicenseDiagnostic[] = [];
-  const push = (code: DiagnosticCode, file: string, range: Range, message: string, extra: Partial<LicenseDiagnostic> = {}) => {
+  const push: Push = (code, at, range, message, extra = {}) => {
     const info = CODES[code];
     diagnostics.push({
-      file, range, code, message, severity: info.severity,
+      file: at, range, code, message, severity: info.severity,
       ...('tags' in info ? { tags: info.tags } : {}),
       ...extra,
     });
   };
 
-  const programByFile = new Map([...model.programs.values()].map((program) => [program.file, program]));
-  for (const [file, facts] of model.files) {
-    for (const problem of facts.problems) push('LGX016', file, problem.range, problem.message);
-    const program = programByFile.get(file);
-    const ownArea = program ? areaOfProgram(catalog, program.name)?.area : undefined;
-    for (const call of facts.licenseCalls) diagnoseCall(call, file, catalog, ownArea, push);
-  }
+  for (const problem of facts.problems) push('LGX016', file, problem.range, problem.message);
+  const candidate = model.programs.get(programNameOf(file));
+  const program = candidate?.file === file ? candidate : undefined;
+  const ownArea = program ? areaOfProgram(catalog, program.name)?.area : undefined;
+  for (const call of facts.licenseCalls) diagnoseCall(call, file, catalog, ownArea, push);
 
-  for (const systemKeyFile of model.systemKeyFiles) {
+  const systemKeyFile = model.systemKeyFiles.get(file);
+  if (systemKeyFile) {
     if (!catalog.areas.has(systemKeyFile.area)) {
       const firstLine = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-      push('LGX012', systemKeyFile.file, systemKeyFile.calls[0]?.nameRange ?? firstLine,
+      push('LGX012', file, systemKeyFile.calls[0]?.nameRange ?? firstLine,
         `SYSTEMKEY_${systemKeyFile.area}.4gl names an unknown area ${systemKeyFile.area} (known: ${[...catalog.areas.keys()].join(', ')}); its registrations are still applied (R3, R7)`);
     }
-    diagnoseDuplicateRegistrations(model, systemKeyFile.file, push);
+    diagnoseRegistrations(model, file, resolutionOf, push);
   }
-
-  for (const program of model.programs.values()) {
-    diagnoseProgram(program, resolutions.get(program.name) ?? resolveProgram(program.name, model, catalog), catalog, push);
-  }
-
+  if (program) diagnoseProgram(program, resolutionOf(program.name), catalog, push);
   return diagnostics.sort(compareDiagnostics);
 }
 
@@ -183,7 +195,8 @@ function checkListForm(argument: Extract<Argument, { kind: 'literal' }>, file: s
     });
 }
 
-function diagnoseDuplicateRegistrations(model: LicenseModel, file: string, push: Push): void {
+/** LGX008 (a program twice under one key in this file) and LGX007 (A1) for this file's registrations. */
+function diagnoseRegistrations(model: LicenseModel, file: string, resolutionOf: (program: string) => Resolution, push: Push): void {
   const seen = new Set<string>();
   for (const registrations of model.registrations.values()) {
     for (const registration of registrations) {
@@ -196,6 +209,25 @@ function diagnoseDuplicateRegistrations(model: LicenseModel, file: string, push:
           });
       }
       seen.add(id);
+    }
+  }
+  const registeredHere = new Set<string>();
+  for (const [program, registrations] of model.registrations) {
+    if (registrations.some((registration) => registration.file === file)) registeredHere.add(program);
+  }
+  for (const name of registeredHere) {
+    const program = model.programs.get(name);
+    if (!program?.declaration) continue;
+    const resolution = resolutionOf(name);
+    if (!isRedundantRegistration(resolution)) continue;
+    const declared = validDeclaredKeys(resolution);
+    for (const registration of resolution.ownAreaRegistrations) {
+      if (registration.file !== file) continue;
+      push('LGX007', file, registration.programItem.range,
+        `${program.displayName}'s LOG_initApp already declares ${declared.join(',')}: this registration in its own area can be removed (A1)`, {
+          related: [{ file: program.file, range: program.declaration.range, message: 'the declaration that already covers it' }],
+          data: { code: 'LGX007', program: registration.program, listRange: listRangeOf(registration) },
+        });
     }
   }
 }
@@ -225,7 +257,7 @@ function diagnoseProgram(program: ProgramSource, resolution: Resolution, catalog
   const declared = declaredKeys(declaration);
   if (declaration && declared && declared.length > 0) {
     if (resolution.ownAreaRegistrations.length > 0 && resolution.finalKeys.some((entry) => entry.origin.rule === 'R4')) {
-      diagnoseOwnAreaOverride(program, resolution, declared, push);
+      diagnoseOwnAreaOverride(program, resolution, push);
     } else if (declared.every((key) => !isValidKey(catalog, key))) {
       const fallback = resolution.finalKeys.find((entry) => entry.origin.rule === 'R6');
       const text = fallback
@@ -251,23 +283,25 @@ function diagnoseProgram(program: ProgramSource, resolution: Resolution, catalog
   }
 }
 
-/** LGX006 on the declaration, or LGX007 on the registrations when they say the same thing (A1). */
-function diagnoseOwnAreaOverride(program: ProgramSource, resolution: Resolution, declared: readonly string[], push: Push): void {
+/** The declared keys the runtime keeps (R5): the declared list without the invalid ones. */
+function validDeclaredKeys(resolution: Resolution): string[] {
+  return (resolution.declaredKeys ?? []).filter((key) => !resolution.droppedKeys.includes(key));
+}
+
+/**
+ * Reading of A1: an own-area registration is redundant only when removing it leaves the same
+ * list in the same order (otherwise the default key, and so the consumed slot, would change).
+ */
+function isRedundantRegistration(resolution: Resolution): boolean {
   const registered = resolution.finalKeys.filter((entry) => entry.origin.rule === 'R4').map((entry) => entry.key);
-  const validDeclared = declared.filter((key) => !resolution.droppedKeys.includes(key));
+  return registered.length > 0 && sameList(registered, validDeclaredKeys(resolution));
+}
+
+/** LGX006 on the declaration whose list an own-area registration replaces (R4), unless A1 applies. */
+function diagnoseOwnAreaOverride(program: ProgramSource, resolution: Resolution, push: Push): void {
+  if (isRedundantRegistration(resolution)) return; // LGX007 on the registration says it better
+  const registered = resolution.finalKeys.filter((entry) => entry.origin.rule === 'R4').map((entry) => entry.key);
   const firstRegistration = resolution.ownAreaRegistrations[0]!;
-  // Reading of A1: the registration is redundant only when removing it leaves the same list in
-  // the same order (otherwise the default key, and so the consumed slot, would change).
-  if (sameList(registered, validDeclared)) {
-    for (const registration of resolution.ownAreaRegistrations) {
-      push('LGX007', registration.file, registration.programItem.range,
-        `${program.displayName}'s LOG_initApp already declares ${validDeclared.join(',')}: this registration in its own area can be removed (A1)`, {
-          related: [{ file: program.file, range: program.declaration!.range, message: 'the declaration that already covers it' }],
-          data: { code: 'LGX007', program: registration.program, listRange: listRangeOf(registration) },
-        });
-    }
-    return;
-  }
   push('LGX006', program.file, program.declaration!.args[0]?.range ?? program.declaration!.nameRange,
     `this list is ignored: SYSTEMKEY_${firstRegistration.area} (the program's own area) registers ${program.displayName} under ${registered.join(',')} (R4)`, {
       related: resolution.ownAreaRegistrations.map((registration) => ({

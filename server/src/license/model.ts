@@ -41,15 +41,14 @@ export interface Registration {
 export interface SystemKeyFile {
   readonly area: string;
   readonly file: string;
-  /** Range of the area part of the file name is not in the text: diagnostics use line 0. */
   readonly calls: readonly LicenseCall[];
 }
 
 export interface LicenseModel {
   readonly programs: ReadonlyMap<string, ProgramSource>;
-  /** Registrations by program name (lower case), in file order within each file. */
+  /** Registrations by program name (lower case): files in path order, calls in file order. */
   readonly registrations: ReadonlyMap<string, readonly Registration[]>;
-  readonly systemKeyFiles: readonly SystemKeyFile[];
+  readonly systemKeyFiles: ReadonlyMap<string, SystemKeyFile>;
   readonly files: ReadonlyMap<string, FileFacts>;
 }
 
@@ -66,32 +65,124 @@ export function programNameOf(path: string): string {
   return fileName(path).replace(/\.4gl$/i, '').toLowerCase();
 }
 
-export function buildModel(files: Iterable<SourceFile>): LicenseModel {
-  const programs = new Map<string, ProgramSource>();
-  const registrations = new Map<string, Registration[]>();
-  const systemKeyFiles: SystemKeyFile[] = [];
-  const facts = new Map<string, FileFacts>();
+export function buildModel(files: Iterable<SourceFile>): WorkspaceModel {
+  const model = new WorkspaceModel();
+  for (const file of files) model.setFile(file.path, file.facts);
+  return model;
+}
 
-  const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  for (const file of sorted) {
-    facts.set(file.path, file.facts);
-    const area = systemKeyArea(file.path);
-    if (area) {
-      const calls = file.facts.licenseCalls.filter((call) => call.function === '_ADVPL_SYSTEMKEY_setAppLicenseList');
-      systemKeyFiles.push({ area, file: file.path, calls });
-      for (const registration of registrationsOf(area, file.path, calls)) {
-        const list = registrations.get(registration.program) ?? [];
-        list.push(registration);
-        registrations.set(registration.program, list);
-      }
-      continue;
-    }
-    const program = programOf(file);
-    // Two files defining one program (in two folders): the first in path order wins, like a
-    // repository build that compiles one of them; the other is still indexed as a plain file.
-    if (program && !programs.has(program.name)) programs.set(program.name, program);
+/**
+ * The license model kept up to date file by file: a change costs in proportion to what the file
+ * declares or registers, not to the size of the workspace. `setFile` and `deleteFile` return the
+ * programs whose resolution the change may alter (R4–R8 read the program's own declaration and
+ * every registration of it).
+ */
+export class WorkspaceModel implements LicenseModel {
+  private readonly filesValue = new Map<string, FileFacts>();
+  private readonly programsValue = new Map<string, ProgramSource>();
+  private readonly registrationsValue = new Map<string, Registration[]>();
+  private readonly systemKeyFilesValue = new Map<string, SystemKeyFile>();
+  /** Every file defining each program name; the first in path order is the program's source. */
+  private readonly programCandidates = new Map<string, Map<string, ProgramSource>>();
+  /** Each SYSTEMKEY file's registrations, by program. */
+  private readonly registrationsByFile = new Map<string, Map<string, Registration[]>>();
+
+  get files(): ReadonlyMap<string, FileFacts> {
+    return this.filesValue;
   }
-  return { programs, registrations, systemKeyFiles, files: facts };
+
+  get programs(): ReadonlyMap<string, ProgramSource> {
+    return this.programsValue;
+  }
+
+  get registrations(): ReadonlyMap<string, readonly Registration[]> {
+    return this.registrationsValue;
+  }
+
+  get systemKeyFiles(): ReadonlyMap<string, SystemKeyFile> {
+    return this.systemKeyFilesValue;
+  }
+
+  setFile(path: string, facts: FileFacts): Set<string> {
+    const touched = this.remove(path);
+    this.filesValue.set(path, facts);
+    const area = systemKeyArea(path);
+    if (area) {
+      const calls = facts.licenseCalls.filter((call) => call.function === '_ADVPL_SYSTEMKEY_setAppLicenseList');
+      this.systemKeyFilesValue.set(path, { area, file: path, calls });
+      const byProgram = new Map<string, Registration[]>();
+      for (const registration of registrationsOf(area, path, calls)) {
+        byProgram.set(registration.program, [...(byProgram.get(registration.program) ?? []), registration]);
+      }
+      this.registrationsByFile.set(path, byProgram);
+      for (const program of byProgram.keys()) {
+        this.refreshRegistrations(program);
+        touched.add(program);
+      }
+      return touched;
+    }
+    const program = programOf({ path, facts });
+    if (program) {
+      const candidates = this.programCandidates.get(program.name) ?? new Map<string, ProgramSource>();
+      candidates.set(path, program);
+      this.programCandidates.set(program.name, candidates);
+      this.refreshProgram(program.name);
+      touched.add(program.name);
+    }
+    return touched;
+  }
+
+  deleteFile(path: string): Set<string> {
+    return this.remove(path);
+  }
+
+  /** Takes a file's contributions out; returns the programs they concerned. */
+  private remove(path: string): Set<string> {
+    const touched = new Set<string>();
+    if (!this.filesValue.delete(path)) return touched;
+    const registrations = this.registrationsByFile.get(path);
+    if (registrations) {
+      this.registrationsByFile.delete(path);
+      this.systemKeyFilesValue.delete(path);
+      for (const program of registrations.keys()) {
+        this.refreshRegistrations(program);
+        touched.add(program);
+      }
+      return touched;
+    }
+    const name = programNameOf(path);
+    const candidates = this.programCandidates.get(name);
+    if (candidates?.delete(path)) {
+      if (candidates.size === 0) this.programCandidates.delete(name);
+      this.refreshProgram(name);
+      touched.add(name);
+    }
+    return touched;
+  }
+
+  /**
+   * Two files defining one program (in two folders): the first in path order is its source, like
+   * a repository build that compiles one of them; the other is still indexed as a plain file.
+   */
+  private refreshProgram(name: string): void {
+    const candidates = this.programCandidates.get(name);
+    if (!candidates || candidates.size === 0) {
+      this.programsValue.delete(name);
+      return;
+    }
+    const first = [...candidates.keys()].sort(comparePaths)[0]!;
+    this.programsValue.set(name, candidates.get(first)!);
+  }
+
+  private refreshRegistrations(program: string): void {
+    const files = [...this.registrationsByFile.entries()].filter(([, byProgram]) => byProgram.has(program)).map(([file]) => file).sort(comparePaths);
+    if (files.length === 0) this.registrationsValue.delete(program);
+    else this.registrationsValue.set(program, files.flatMap((file) => this.registrationsByFile.get(file)!.get(program)!));
+  }
+}
+
+function comparePaths(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**

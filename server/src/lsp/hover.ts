@@ -8,7 +8,7 @@ import type { Hover, MarkupContent } from 'vscode-languageserver/node';
 import { isValidKey, NO_MENU_KEY, normalizeKey, type Catalog } from '../license/catalog.js';
 import { UNKNOWN_SLOT } from '../license/explain.js';
 import { programNameOf, systemKeyArea, type LicenseModel } from '../license/model.js';
-import { consume, resolveProgram, type FinalKey, type Resolution } from '../license/resolve.js';
+import { consume, type FinalKey, type Resolution } from '../license/resolve.js';
 import { nearKeys } from '../license/suggest.js';
 import type { FileFacts } from '../syntax/facts.js';
 import { findAt } from '../syntax/find.js';
@@ -19,7 +19,7 @@ export interface HoverContext {
   readonly facts: FileFacts;
   readonly model: LicenseModel;
   readonly catalog: Catalog;
-  readonly resolutions: ReadonlyMap<string, Resolution>;
+  readonly resolutionOf: (program: string) => Resolution;
   /** A link to a place of the folder, for Markdown. */
   readonly linkTo: (file: string, range: Range) => string;
 }
@@ -53,7 +53,7 @@ function programOfFile(context: HoverContext): string | undefined {
 }
 
 function resolutionOf(context: HoverContext, program: string): Resolution {
-  return context.resolutions.get(program) ?? resolveProgram(program, context.model, context.catalog);
+  return context.resolutionOf(program);
 }
 
 // ---- program ---------------------------------------------------------------------------------
@@ -150,7 +150,7 @@ function keyHover(context: HoverContext, key: string, inRegistration: boolean): 
     if (fallback) lines.push('', `With no valid key left, the area default ${code(fallback.key)} replaces it (R6).`);
   } else if (inRegistration) {
     const area = systemKeyArea(context.file);
-    const count = context.model.systemKeyFiles.find((file) => file.file === context.file)?.calls
+    const count = context.model.systemKeyFiles.get(context.file)?.calls
       .filter((call) => call.args[0]?.kind === 'literal' && normalizeKey(call.args[0].value) === key)
       .reduce((sum, call) => sum + (call.args[1]?.kind === 'literal' ? call.args[1].items.filter((item) => item.text.trim()).length : 0), 0) ?? 0;
     if (area) lines.push('', `SYSTEMKEY_${area} registers ${count} program${count === 1 ? '' : 's'} under it here (R3).`);

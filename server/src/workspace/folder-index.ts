@@ -8,9 +8,9 @@
  * registers, before and after the edit; a program edit → the SYSTEMKEY files registering it).
  */
 import { buildCatalog, CATALOG_FILE_NAME, parseCatalogFile, type Catalog } from '../license/catalog.js';
-import { catalogDiagnostics, diagnoseWorkspace, type LicenseDiagnostic } from '../license/diagnostics.js';
-import { buildModel, programNameOf, systemKeyArea, type LicenseModel } from '../license/model.js';
-import { resolveAll, type Resolution } from '../license/resolve.js';
+import { catalogDiagnostics, diagnoseFile, type LicenseDiagnostic } from '../license/diagnostics.js';
+import { WorkspaceModel, type LicenseModel } from '../license/model.js';
+import { resolveProgram, type Resolution } from '../license/resolve.js';
 import type { FileFacts } from '../syntax/facts.js';
 
 export interface CatalogOverrides {
@@ -18,60 +18,81 @@ export interface CatalogOverrides {
   readonly devTest?: boolean;
 }
 
-interface Derived {
-  readonly model: LicenseModel;
-  readonly resolutions: ReadonlyMap<string, Resolution>;
-  readonly diagnosticsByFile: ReadonlyMap<string, readonly LicenseDiagnostic[]>;
-}
-
 export class FolderIndex {
-  private readonly facts = new Map<string, FileFacts>();
+  private readonly modelValue = new WorkspaceModel();
   private catalogValue: Catalog = buildCatalog(undefined);
   private catalogProblems: LicenseDiagnostic[] = [];
   private catalogPath = CATALOG_FILE_NAME;
   private catalogText: string | undefined;
   private overrides: CatalogOverrides = {};
-  private derived: Derived | undefined;
+  /** Resolutions and per-file diagnostics computed so far; a change drops what it affects. */
+  private readonly resolutions = new Map<string, Resolution>();
+  private readonly diagnostics = new Map<string, readonly LicenseDiagnostic[]>();
+  readonly resolutionOf = (program: string): Resolution => {
+    let resolution = this.resolutions.get(program);
+    if (!resolution) {
+      resolution = resolveProgram(program, this.modelValue, this.catalogValue);
+      this.resolutions.set(program, resolution);
+    }
+    return resolution;
+  };
 
   get catalog(): Catalog {
     return this.catalogValue;
   }
 
   get files(): ReadonlyMap<string, FileFacts> {
-    return this.facts;
+    return this.modelValue.files;
   }
 
   get model(): LicenseModel {
-    return this.derive().model;
-  }
-
-  get resolutions(): ReadonlyMap<string, Resolution> {
-    return this.derive().resolutions;
-  }
-
-  /** Every file that has diagnostics now (catalog file included). */
-  get diagnosticsByFile(): ReadonlyMap<string, readonly LicenseDiagnostic[]> {
-    return this.derive().diagnosticsByFile;
+    return this.modelValue;
   }
 
   diagnosticsOf(path: string): readonly LicenseDiagnostic[] {
-    return this.derive().diagnosticsByFile.get(path) ?? [];
+    let list = this.diagnostics.get(path);
+    if (!list) {
+      list = path === this.catalogPath ? this.catalogProblems : diagnoseFile(path, this.modelValue, this.catalogValue, this.resolutionOf);
+      this.diagnostics.set(path, list);
+    }
+    return list;
+  }
+
+  /** Every file that has diagnostics now (the catalog file included). Costs a full pass once. */
+  get diagnosticsByFile(): ReadonlyMap<string, readonly LicenseDiagnostic[]> {
+    const result = new Map<string, readonly LicenseDiagnostic[]>();
+    for (const path of [this.catalogPath, ...this.modelValue.files.keys()]) {
+      const list = this.diagnosticsOf(path);
+      if (list.length > 0) result.set(path, list);
+    }
+    return result;
   }
 
   /** Sets (or replaces) a file's facts; returns the files whose diagnostics may have changed. */
   setFile(path: string, facts: FileFacts): Set<string> {
-    const before = this.dependents(path);
-    this.facts.set(path, facts);
-    this.derived = undefined;
-    return union(before, this.dependents(path), [path]);
+    return this.invalidate(path, this.modelValue.setFile(path, facts));
   }
 
   deleteFile(path: string): Set<string> {
-    if (!this.facts.has(path)) return new Set();
-    const before = this.dependents(path);
-    this.facts.delete(path);
-    this.derived = undefined;
-    return union(before, this.dependents(path), [path]);
+    if (!this.modelValue.files.has(path)) return new Set();
+    return this.invalidate(path, this.modelValue.deleteFile(path));
+  }
+
+  /**
+   * Drops what a change of `path` can affect: the resolution of each program it touched, and the
+   * diagnostics of the file itself, of those programs' sources, and of the SYSTEMKEY files that
+   * register them (their LGX007 reads the program's declaration).
+   */
+  private invalidate(path: string, touchedPrograms: Set<string>): Set<string> {
+    const affected = new Set<string>([path]);
+    for (const program of touchedPrograms) {
+      this.resolutions.delete(program);
+      const source = this.modelValue.programs.get(program);
+      if (source) affected.add(source.file);
+      for (const registration of this.modelValue.registrations.get(program) ?? []) affected.add(registration.file);
+    }
+    for (const file of affected) this.diagnostics.delete(file);
+    return affected;
   }
 
   /**
@@ -79,7 +100,7 @@ export class FolderIndex {
    * file's diagnostics may change; returns them all.
    */
   setCatalog(path: string, text: string | undefined, overrides: CatalogOverrides = this.overrides): Set<string> {
-    const affected = new Set([...this.facts.keys(), this.catalogPath]);
+    const affected = new Set([...this.modelValue.files.keys(), this.catalogPath, path]);
     this.catalogPath = path;
     this.catalogText = text;
     this.overrides = overrides;
@@ -88,54 +109,15 @@ export class FolderIndex {
     this.catalogValue = {
       ...base,
       ...(overrides.logixVersion ? { logixVersion: overrides.logixVersion } : {}),
-      ...(overrides.devTest !== undefined && overrides.devTest ? { devTest: true } : {}),
+      ...(overrides.devTest ? { devTest: true } : {}),
     };
     this.catalogProblems = parsed ? catalogDiagnostics(path, parsed.problems) : [];
-    this.derived = undefined;
-    affected.add(path);
+    this.resolutions.clear();
+    this.diagnostics.clear();
     return affected;
   }
 
   get catalogFile(): { path: string; text: string | undefined } {
     return { path: this.catalogPath, text: this.catalogText };
   }
-
-  /**
-   * Files whose diagnostics depend on `path` in the current model: the file itself; for a
-   * SYSTEMKEY file, the programs it registers; for a program, the SYSTEMKEY files registering it.
-   */
-  private dependents(path: string): Set<string> {
-    const result = new Set<string>([path]);
-    const model = this.derive().model;
-    if (systemKeyArea(path)) {
-      for (const [program, registrations] of model.registrations) {
-        if (!registrations.some((registration) => registration.file === path)) continue;
-        const source = model.programs.get(program);
-        if (source) result.add(source.file);
-      }
-    } else {
-      for (const registration of model.registrations.get(programNameOf(path)) ?? []) result.add(registration.file);
-    }
-    return result;
-  }
-
-  private derive(): Derived {
-    if (this.derived) return this.derived;
-    const model = buildModel([...this.facts].map(([path, facts]) => ({ path, facts })));
-    const resolutions = resolveAll(model, this.catalogValue);
-    const diagnosticsByFile = new Map<string, LicenseDiagnostic[]>();
-    for (const diagnostic of [...this.catalogProblems, ...diagnoseWorkspace(model, this.catalogValue, resolutions)]) {
-      const list = diagnosticsByFile.get(diagnostic.file) ?? [];
-      list.push(diagnostic);
-      diagnosticsByFile.set(diagnostic.file, list);
-    }
-    this.derived = { model, resolutions, diagnosticsByFile };
-    return this.derived;
-  }
-}
-
-function union(...sets: Iterable<string>[]): Set<string> {
-  const result = new Set<string>();
-  for (const set of sets) for (const item of set) result.add(item);
-  return result;
 }
