@@ -37,6 +37,8 @@ if (existsSync(join(root, 'server/src/server.ts'))) {
 if (existsSync(join(root, 'client/src/extension.ts'))) {
   entries.push({ entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'client/out', external: ['vscode'] });
 }
+// The benchmark and its RSS reporter go to build/, outside test/out/, so `node --test` never runs them.
+entries.push({ entryPoints: { bench: 'test/bench/bench.ts', 'report-rss': 'test/bench/report-rss.ts' }, outdir: 'build/bench' });
 const tests = testEntryPoints(join(root, 'test'));
 if (tests.length > 0) {
   entries.push({ entryPoints: tests, outdir: 'test/out', outbase: 'test' });

@@ -23,7 +23,7 @@ export interface ClientOptions {
   readonly pullDiagnostics?: boolean;
 }
 
-type DiagnosticsListener = (uri: string, diagnostics: Diagnostic[]) => void;
+type DiagnosticsListener = (uri: string, diagnostics: Diagnostic[], version: number | undefined) => void;
 
 export class TestClient {
   readonly connection: ProtocolConnection;
@@ -41,9 +41,9 @@ export class TestClient {
     this.process = spawn(process.execPath, [join(repoRoot, 'server', 'out', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stderr!.on('data', (chunk) => this.stderr.push(String(chunk)));
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
-    this.connection.onNotification('textDocument/publishDiagnostics', (params: { uri: string; diagnostics: Diagnostic[] }) => {
+    this.connection.onNotification('textDocument/publishDiagnostics', (params: { uri: string; diagnostics: Diagnostic[]; version?: number }) => {
       this.diagnostics.set(params.uri, params.diagnostics);
-      for (const listener of this.listeners) listener(params.uri, params.diagnostics);
+      for (const listener of this.listeners) listener(params.uri, params.diagnostics, params.version);
     });
     this.connection.onNotification('window/logMessage', (params: { message: string }) => {
       this.logMessages.push(params.message);
@@ -57,6 +57,28 @@ export class TestClient {
 
   /** Initializes with one workspace folder per path and resolves when indexing has ended. */
   async start(folders: readonly string[]): Promise<void> {
+    await this.initialize(folders);
+    await this.indexed;
+  }
+
+  /** Resolves when the initial index has ended (after `initialize`). */
+  whenIndexed(): Promise<void> {
+    return this.indexed;
+  }
+
+  /** Calls `listener` for every published diagnostics until the returned function is called. */
+  onDiagnostics(listener: DiagnosticsListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** The server's process id, to read its memory from /proc. */
+  get pid(): number | undefined {
+    return this.process.pid;
+  }
+
+  /** Sends initialize and initialized; does not wait for the index. */
+  async initialize(folders: readonly string[]): Promise<void> {
     let progressEnded!: () => void;
     this.indexed = new Promise((resolve) => (progressEnded = resolve));
     this.connection.onNotification('$/progress', (params: { value: { kind: string } }) => {
@@ -84,7 +106,6 @@ export class TestClient {
       workspaceFolders: folders.map((folder, index) => ({ uri: uriOf(folder), name: `folder${index}` })),
     });
     this.connection.sendNotification('initialized', {});
-    await this.indexed;
   }
 
   /** Resolves with the next diagnostics published for `uri` that satisfy `accept`. */

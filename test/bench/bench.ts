@@ -1,0 +1,175 @@
+/**
+ * `npm run bench`: the speed figures of issue 5 on synthetic Logix workspaces, each printed on
+ * one line with its target beside it. A benchmark, not a test: it reports, it does not fail.
+ *
+ *   npm run bench                 2,000 and 20,000 files
+ *   npm run bench -- --sizes 2000 only the small workspace
+ *
+ * Workspaces are generated once (deterministic, seed 1) under ~/.cache/logix-license-bench.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, homedir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { Hover } from 'vscode-languageserver-protocol';
+import { decodeText } from '../../server/src/workspace/decode.js';
+import { TestClient, uriOf } from '../helpers/lsp-client.js';
+import { repoRoot } from '../helpers/paths.js';
+import { generateWorkspace } from './generate.js';
+
+/** Bump when the generator changes, so cached workspaces are made again. */
+const GENERATOR_VERSION = 2;
+const CACHE = join(process.env['XDG_CACHE_HOME'] ?? join(homedir(), '.cache'), 'logix-license-bench');
+
+interface Workspace {
+  readonly root: string;
+  readonly files: number;
+  readonly bytes: number;
+  readonly largest: string;
+}
+
+function workspace(count: number): Workspace {
+  const root = join(CACHE, `ws-${count}-seed1-v${GENERATOR_VERSION}`);
+  const marker = join(root, '.complete.json');
+  if (existsSync(marker)) return JSON.parse(readFileSync(marker, 'utf8')) as Workspace;
+  rmSync(root, { recursive: true, force: true });
+  mkdirSync(root, { recursive: true });
+  process.stderr.write(`generating ${count} files in ${root}…\n`);
+  const generated = generateWorkspace(root, count, 1);
+  const result: Workspace = { root, files: generated.files, bytes: generated.bytes, largest: generated.largest };
+  writeFileSync(marker, JSON.stringify(result)); // written last: a half-made workspace has none
+  return result;
+}
+
+function line(label: string, value: string, target: string, met?: boolean): void {
+  const verdict = met === undefined ? '' : met ? '  ok' : '  MISSED';
+  console.log(`${label.padEnd(58)} ${value.padStart(12)}   target ${target}${verdict}`);
+}
+
+/** Runs the CLI's check in a fresh process; returns wall time and the child's peak RSS. */
+async function coldCheck(root: string): Promise<{ ms: number; peakMb: number }> {
+  const rssFile = join(CACHE, `rss-${process.pid}.txt`);
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--require', join(repoRoot, 'build', 'bench', 'report-rss.js'), join(repoRoot, 'server', 'out', 'cli.js'), 'check', root, '--format', 'json'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, LOGIX_BENCH_RSS_FILE: rssFile },
+  });
+  await new Promise((resolve) => child.on('exit', resolve));
+  const ms = performance.now() - started;
+  const peakMb = Number(readFileSync(rssFile, 'utf8')) / 1024;
+  rmSync(rssFile, { force: true });
+  return { ms, peakMb };
+}
+
+/** The floor: read and decode every file, no lexing. */
+function readAndDecode(root: string): number {
+  const started = performance.now();
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.4gl')) decodeText(readFileSync(path));
+    }
+  };
+  walk(root);
+  return performance.now() - started;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+function rssMb(pid: number | undefined): number {
+  if (pid === undefined) return NaN;
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? NaN) / 1024;
+}
+
+interface LatencySamples {
+  change: number[];
+  hover: number[];
+}
+
+/**
+ * Edits the largest program (its LOG_initApp key, alternating) and hovers its LOG_initApp call,
+ * measuring didChange → its diagnostics and hover round trips, until `until` resolves (or for
+ * `minimum` samples).
+ */
+async function measureEditing(client: TestClient, ws: Workspace, until: Promise<unknown> | undefined, minimum: number): Promise<LatencySamples> {
+  const path = join(ws.root, ws.largest);
+  const uri = uriOf(path);
+  const original = decodeText(readFileSync(path));
+  const initAppLine = original.split('\n').findIndex((text) => text.includes('LOG_initApp('));
+  const character = original.split('\n')[initAppLine]!.indexOf('LOG_initApp') + 3;
+  const samples: LatencySamples = { change: [], hover: [] };
+  let done = false;
+  void until?.then(() => (done = true));
+  let version = 1;
+  client.open(uri, original);
+  for (let sample = 0; until ? !done || sample < 3 : sample < minimum; sample++) {
+    version += 1;
+    const text = version % 2 === 0 ? original.replace('LOG_initApp("', 'LOG_initApp("WMS,') : original;
+    const published = new Promise<void>((resolve) => {
+      const stop = client.onDiagnostics((published, _diagnostics, publishedVersion) => {
+        if (published === uri && publishedVersion === version) {
+          stop();
+          resolve();
+        }
+      });
+    });
+    const changeStarted = performance.now();
+    client.change(uri, text);
+    await published;
+    samples.change.push(performance.now() - changeStarted);
+    const hoverStarted = performance.now();
+    await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: initAppLine, character } });
+    samples.hover.push(performance.now() - hoverStarted);
+  }
+  client.close(uri);
+  return samples;
+}
+
+async function languageServer(ws: Workspace, large: boolean): Promise<void> {
+  const client = new TestClient();
+  const started = performance.now();
+  await client.initialize([ws.root]);
+  const indexed = client.whenIndexed().then(() => performance.now() - started);
+  const during = await measureEditing(client, ws, indexed, 0);
+  const indexMs = await indexed;
+  line(`LSP cold index to end of progress (${ws.files} files)`, `${(indexMs / 1000).toFixed(2)} s`, large ? '≤ 15 s' : '—', large ? indexMs <= 15000 : undefined);
+  const after = await measureEditing(client, ws, undefined, 40);
+  for (const [label, samples] of [['while indexing', during], ['after indexing', after]] as const) {
+    const changeP95 = percentile(samples.change, 95);
+    line(`didChange → diagnostics, 30,000 lines, ${label} (n=${samples.change.length})`, `p95 ${changeP95.toFixed(1)} ms`, '≤ 50 ms', changeP95 <= 50);
+    const hoverP50 = percentile(samples.hover, 50);
+    const hoverP95 = percentile(samples.hover, 95);
+    line(`hover on LOG_initApp, ${label}`, `p50 ${hoverP50.toFixed(1)} / p95 ${hoverP95.toFixed(1)} ms`, 'p95 ≤ 5 ms', hoverP95 <= 5);
+  }
+  const rss = rssMb(client.pid);
+  line(`LSP server RSS after indexing (${ws.files} files)`, `${rss.toFixed(0)} MB`, large ? '≤ 300 MB' : '—', large ? rss <= 300 : undefined);
+  line('LSP warm start with the persisted index', 'not built', large ? '≤ 1 s' : '—', large ? false : undefined);
+  await client.stop();
+}
+
+async function main(): Promise<void> {
+  const sizesArg = process.argv.indexOf('--sizes');
+  const sizes = sizesArg === -1 ? [2000, 20000] : process.argv[sizesArg + 1]!.split(',').map(Number);
+  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+  for (const size of sizes) {
+    const ws = workspace(size);
+    const large = size >= 20000;
+    console.log(`\n${ws.files} files, ${(ws.bytes / 1e6).toFixed(0)} MB (${ws.root})`);
+    readAndDecode(ws.root); // once, so that both figures below read from the page cache
+    const floor = readAndDecode(ws.root);
+    const check = await coldCheck(ws.root);
+    line('floor: read + decode, no lexing', `${(floor / 1000).toFixed(2)} s`, '—');
+    line('cold check, wall', `${(check.ms / 1000).toFixed(2)} s`, large ? '≤ 15 s' : '≤ 1.5 s', check.ms <= (large ? 15000 : 1500));
+    line('cold check / floor', `${(check.ms / floor).toFixed(1)}×`, '≤ 5×', check.ms / floor <= 5);
+    line('cold check, peak RSS', `${check.peakMb.toFixed(0)} MB`, large ? '≤ 600 MB' : '—', large ? check.peakMb <= 600 : undefined);
+    await languageServer(ws, large);
+  }
+}
+
+void main();
