@@ -1,6 +1,10 @@
 // Bundles every entry point with esbuild: the CLI, the language server and the unit/LSP tests.
 // Type checking is a separate step (`tsc -b`), so a bundle is never blocked by a type error and
 // the type check never writes JavaScript. Output is CommonJS for Node 20 and the VS Code host.
+//
+// `--production DIR` builds only what the .vsix ships (the server and the extension), minified
+// and without source maps, under DIR (scripts/package.mjs's staging folder), so the bundles the
+// tests run and debug stay readable.
 import { build } from 'esbuild';
 import { readdirSync, statSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,7 +33,8 @@ const common = {
 };
 
 const entries = [
-  { entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'server/out' },
+  // The parse worker sits beside the CLI and the server, which start it from their own folder.
+  { entryPoints: { cli: 'server/src/cli/main.ts', 'parse-worker': 'server/src/workspace/parse-worker.ts' }, outdir: 'server/out' },
 ];
 if (existsSync(join(root, 'server/src/server.ts'))) {
   entries.push({ entryPoints: { server: 'server/src/server.ts' }, outdir: 'server/out' });
@@ -44,4 +49,16 @@ if (tests.length > 0) {
   entries.push({ entryPoints: tests, outdir: 'test/out', outbase: 'test' });
 }
 
-await Promise.all(entries.map((entry) => build({ ...common, ...entry })));
+const productionIndex = process.argv.indexOf('--production');
+if (productionIndex >= 0) {
+  const stage = process.argv[productionIndex + 1];
+  if (!stage) throw new Error('--production needs the staging folder');
+  // The extension's own folders, without the command-line tool, which the extension does not run.
+  const shipped = entries.filter((entry) => entry.outdir === 'server/out' || entry.outdir === 'client/out').map((entry) => ({
+    ...entry,
+    entryPoints: Object.fromEntries(Object.entries(entry.entryPoints).filter(([name]) => name !== 'cli')),
+  })).filter((entry) => Object.keys(entry.entryPoints).length > 0);
+  await Promise.all(shipped.map((entry) => build({ ...common, ...entry, outdir: join(stage, entry.outdir), minify: true, sourcemap: false })));
+} else {
+  await Promise.all(entries.map((entry) => build({ ...common, ...entry })));
+}

@@ -108,9 +108,15 @@ async function measureEditing(client: TestClient, ws: Workspace, until: Promise<
   void until?.then(() => (done = true));
   let version = 1;
   client.open(uri, original);
+  // Edits are paced like fast typing (one every 100 ms) and sent as editors send them: the one
+  // changed range, not the whole text.
+  const keyAt = { line: initAppLine, character: original.split('\n')[initAppLine]!.indexOf('LOG_initApp("') + 'LOG_initApp("'.length };
   for (let sample = 0; until ? !done || sample < 3 : sample < minimum; sample++) {
     version += 1;
-    const text = version % 2 === 0 ? original.replace('LOG_initApp("', 'LOG_initApp("WMS,') : original;
+    const edit = version % 2 === 0
+      ? { range: { start: keyAt, end: keyAt }, text: 'WMS,' }
+      : { range: { start: keyAt, end: { line: keyAt.line, character: keyAt.character + 4 } }, text: '' };
+    const paced = new Promise((resolve) => setTimeout(resolve, 100));
     const published = new Promise<void>((resolve) => {
       const stop = client.onDiagnostics((published, _diagnostics, publishedVersion) => {
         if (published === uri && publishedVersion === version) {
@@ -120,12 +126,13 @@ async function measureEditing(client: TestClient, ws: Workspace, until: Promise<
       });
     });
     const changeStarted = performance.now();
-    client.change(uri, text);
+    client.changeRange(uri, edit.range, edit.text);
     await published;
     samples.change.push(performance.now() - changeStarted);
     const hoverStarted = performance.now();
     await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: initAppLine, character } });
     samples.hover.push(performance.now() - hoverStarted);
+    await paced;
   }
   client.close(uri);
   return samples;

@@ -139,6 +139,13 @@ export class TestClient {
     this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
   }
 
+  /** Replaces one range of an open document (an incremental change, as editors send). */
+  changeRange(uri: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }, text: string): void {
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text }] });
+  }
+
   close(uri: string): void {
     this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
   }

@@ -10,7 +10,7 @@ import { parseArgs, USAGE, UsageError, type CheckCommand, type ExplainCommand } 
 import { checkToJson, checkToText, summarize } from './check-report.js';
 import { checkToSarif } from './sarif.js';
 
-function main(argv: readonly string[]): number {
+async function main(argv: readonly string[]): Promise<number> {
   try {
     const command = parseArgs(argv);
     switch (command.command) {
@@ -18,9 +18,9 @@ function main(argv: readonly string[]): number {
         process.stdout.write(`${USAGE}\n`);
         return 0;
       case 'check':
-        return runCheck(command);
+        return await runCheck(command);
       case 'explain':
-        return runExplain(command);
+        return await runExplain(command);
     }
   } catch (error) {
     if (error instanceof UsageError) {
@@ -35,10 +35,10 @@ function main(argv: readonly string[]): number {
   }
 }
 
-function analyze(command: CheckCommand | ExplainCommand): WorkspaceAnalysis {
+async function analyze(command: CheckCommand | ExplainCommand): Promise<WorkspaceAnalysis> {
   // Progress goes to stderr, only for a person watching a terminal (never into JSON or a pipe).
   const showProgress = process.stderr.isTTY === true;
-  const analysis = analyzeWorkspace(command.dir, {
+  const analysis = await analyzeWorkspace(command.dir, {
     excludes: command.excludes,
     ...(command.configFile !== undefined ? { configFile: command.configFile } : {}),
     ...(command.logixVersion !== undefined ? { logixVersion: command.logixVersion } : {}),
@@ -52,9 +52,9 @@ function analyze(command: CheckCommand | ExplainCommand): WorkspaceAnalysis {
   return analysis;
 }
 
-function runCheck(command: CheckCommand): number {
+async function runCheck(command: CheckCommand): Promise<number> {
   const started = performance.now();
-  const analysis = analyze(command);
+  const analysis = await analyze(command);
   const summary = summarize(analysis, performance.now() - started);
   if (command.format === 'json') {
     process.stdout.write(`${JSON.stringify(checkToJson(analysis, summary), null, 2)}\n`);
@@ -66,8 +66,8 @@ function runCheck(command: CheckCommand): number {
   return summary.errors > 0 ? 1 : 0;
 }
 
-function runExplain(command: ExplainCommand): number {
-  const analysis = analyze(command);
+async function runExplain(command: ExplainCommand): Promise<number> {
+  const analysis = await analyze(command);
   const program = command.program.toLowerCase().replace(/\.4gl$/i, '');
   if (!analysis.model.programs.has(program) && !analysis.model.registrations.has(program)) {
     process.stderr.write(`logix-license: no program ${command.program} in ${analysis.root} (no ${program}.4gl with MAIN or FUNCTION ${program}, and no SYSTEMKEY registration)\n`);
@@ -84,4 +84,6 @@ function runExplain(command: ExplainCommand): number {
   return 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+void main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

@@ -17,6 +17,8 @@ import { findSourceFiles, toPosix, DEFAULT_EXCLUDES } from '../workspace/files.j
 import { FolderIndex } from '../workspace/folder-index.js';
 import { globToRegExp, matchesAny } from '../workspace/glob.js';
 import { factsOfBytes } from '../workspace/source-file.js';
+import { parseFiles, parseSequentially } from '../workspace/parse-pool.js';
+import { unreadableFacts } from '../workspace/unreadable.js';
 import { toLspDiagnostic } from './diagnostic-convert.js';
 import { DEFAULT_SETTINGS, SettingsCache, type Settings } from './settings.js';
 
@@ -38,8 +40,6 @@ export interface Located {
 
 /** Events closer together than this are processed as one batch. */
 const COALESCE_MS = 100;
-/** The initial scan yields to pending requests every this many files. */
-const YIELD_EVERY = 64;
 
 export class WorkspaceManager {
   private readonly folders = new Map<string, Folder>();
@@ -94,17 +94,27 @@ export class WorkspaceManager {
     this.folders.set(workspaceFolder.uri, folder);
     await this.loadCatalog(folder);
     const files = existsSync(path) ? findSourceFiles(path, settings.exclude) : [];
-    for (let done = 0; done < files.length; done++) {
-      const file = files[done]!;
-      if (!this.openDocuments.has(file.absolute)) {
-        folder.index.setFile(file.relative, await this.readFacts(file.absolute, settings));
-      }
-      if (done % YIELD_EVERY === YIELD_EVERY - 1) {
-        onProgress?.(done + 1, files.length);
-        await new Promise((resolve) => setImmediate(resolve));
-      }
+    let done = 0;
+    const options = {
+      encoding: encodingOrDefault(settings.encoding),
+      onBatch: (start: number, batch: readonly FileFacts[]) => {
+        batch.forEach((facts, offset) => {
+          const file = files[start + offset]!;
+          // An open document's text is newer than the disk's.
+          if (!this.openDocuments.has(file.absolute)) folder.index.setFile(file.relative, facts);
+        });
+        done += batch.length;
+        onProgress?.(done, files.length);
+      },
+    };
+    const paths = files.map((file) => file.absolute);
+    try {
+      await parseFiles(paths, options);
+    } catch (error) {
+      this.connection.console.warn(`parallel indexing failed (${(error as Error).message}); indexing sequentially`);
+      done = 0;
+      await parseSequentially(paths, options);
     }
-    onProgress?.(files.length, files.length);
     this.publish(folder, new Set(folder.index.files.keys()));
   }
 
@@ -292,7 +302,7 @@ export class WorkspaceManager {
     try {
       return factsOfBytes(await readFile(absolute), encodingOrDefault(settings.encoding));
     } catch (error) {
-      return unreadable(error);
+      return unreadableFacts(error);
     }
   }
 
@@ -300,7 +310,7 @@ export class WorkspaceManager {
     try {
       return factsOfBytes(readFileSync(absolute), encodingOrDefault(settings.encoding));
     } catch (error) {
-      return unreadable(error);
+      return unreadableFacts(error);
     }
   }
 
@@ -311,12 +321,6 @@ export class WorkspaceManager {
   private defaultSettings(): Settings {
     return this.folders.values().next().value?.settings ?? DEFAULT_SETTINGS;
   }
-}
-
-/** The facts of a file that cannot be read: none, and the reason as a problem (LGX016). */
-function unreadable(error: unknown): FileFacts {
-  const start = { line: 0, character: 0 };
-  return { units: [], licenseCalls: [], globalsReferences: [], lineCount: 0, problems: [{ message: `cannot read the file: ${(error as Error).message}`, range: { start, end: start } }] };
 }
 
 function isFile(path: string): boolean {

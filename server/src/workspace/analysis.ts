@@ -9,10 +9,9 @@ import { buildCatalog, CATALOG_FILE_NAME, parseCatalogFile, type Catalog } from 
 import { catalogDiagnostics, diagnoseWorkspace, type LicenseDiagnostic } from '../license/diagnostics.js';
 import { resolveAll, type Resolution } from '../license/resolve.js';
 import { buildModel, type LicenseModel, type SourceFile } from '../license/model.js';
-import type { FileFacts } from '../syntax/facts.js';
 import { decoderFor, DEFAULT_ENCODING } from './decode.js';
 import { findSourceFiles, toPosix } from './files.js';
-import { factsOfBytes } from './source-file.js';
+import { parseFiles } from './parse-pool.js';
 
 export interface AnalysisOptions {
   readonly encoding?: string;
@@ -21,8 +20,10 @@ export interface AnalysisOptions {
   readonly configFile?: string;
   readonly logixVersion?: string;
   readonly devTest?: boolean;
-  /** Called after each file is read, for progress display. */
+  /** Called as files are parsed, for progress display. */
   readonly onProgress?: (done: number, total: number) => void;
+  /** Parse on the calling thread only (the plain path the worker pool is checked against). */
+  readonly sequential?: boolean;
 }
 
 export interface WorkspaceAnalysis {
@@ -37,10 +38,9 @@ export interface WorkspaceAnalysis {
 /** A problem with the user's request or configuration rather than with the sources. */
 export class ConfigurationError extends Error {}
 
-export function analyzeWorkspace(rootPath: string, options: AnalysisOptions = {}): WorkspaceAnalysis {
+export async function analyzeWorkspace(rootPath: string, options: AnalysisOptions = {}): Promise<WorkspaceAnalysis> {
   const root = resolve(rootPath);
   if (!existsSync(root)) throw new ConfigurationError(`no such folder: ${rootPath}`);
-
   const encoding = options.encoding ?? DEFAULT_ENCODING;
   try {
     decoderFor(encoding);
@@ -49,26 +49,20 @@ export function analyzeWorkspace(rootPath: string, options: AnalysisOptions = {}
   }
   const { catalog, diagnostics: catalogProblems } = loadCatalog(root, options);
   const discovered = findSourceFiles(root, options.excludes);
-  const files: SourceFile[] = discovered.map((file, index) => {
-    const facts = readFacts(file.absolute, encoding);
-    options.onProgress?.(index + 1, discovered.length);
-    return { path: file.relative, facts };
+  let done = 0;
+  const facts = await parseFiles(discovered.map((file) => file.absolute), {
+    encoding,
+    ...(options.sequential ? { sequential: true } : {}),
+    onBatch: (_start, batch) => {
+      done += batch.length;
+      options.onProgress?.(done, discovered.length);
+    },
   });
+  const files: SourceFile[] = discovered.map((file, index) => ({ path: file.relative, facts: facts[index]! }));
   const model = buildModel(files);
   const resolutions = resolveAll(model, catalog);
   const diagnostics = [...catalogProblems, ...diagnoseWorkspace(model, catalog, resolutions)];
   return { root, files, catalog, model, resolutions, diagnostics };
-}
-
-/** A file that cannot be read still appears, with the reason as its one problem (LGX016). */
-function readFacts(path: string, encoding: string): FileFacts {
-  try {
-    return factsOfBytes(readFileSync(path), encoding);
-  } catch (error) {
-    const start = { line: 0, character: 0 };
-    const problem = { message: `cannot read the file: ${(error as Error).message}`, range: { start, end: start } };
-    return { units: [], licenseCalls: [], globalsReferences: [], lineCount: 0, problems: [problem] };
-  }
 }
 
 function loadCatalog(root: string, options: AnalysisOptions): { catalog: Catalog; diagnostics: LicenseDiagnostic[] } {

@@ -1,0 +1,99 @@
+/**
+ * Parses many files on worker threads (the cold index: the expensive path), keeping the calling
+ * thread free to answer requests. Files go out in small batches to whichever worker is free, so a
+ * 30,000-line file does not hold up the rest. With one core, few files, or no worker script
+ * beside this bundle, it parses sequentially on the calling thread: same facts, same order.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { FileFacts } from '../syntax/facts.js';
+import type { ParseRequest, ParseResponse } from './parse-worker.js';
+import { factsOfBytes } from './source-file.js';
+import { unreadableFacts } from './unreadable.js';
+
+/** Below this many files, starting workers costs more than it saves. */
+const MIN_FILES_FOR_WORKERS = 64;
+const BATCH_SIZE = 16;
+
+export interface ParseOptions {
+  readonly encoding: string;
+  /** Called with each batch of results as it arrives (index of the first path, facts). */
+  readonly onBatch?: (start: number, facts: readonly FileFacts[]) => void;
+  /** Force the sequential path (tests compare both). */
+  readonly sequential?: boolean;
+}
+
+/** The worker bundle, beside the bundle that runs this code (server/out/). */
+export function defaultWorkerScript(): string {
+  return join(__dirname, 'parse-worker.js');
+}
+
+export async function parseFiles(paths: readonly string[], options: ParseOptions): Promise<FileFacts[]> {
+  const workers = Math.min(availableParallelism(), 4);
+  const script = defaultWorkerScript();
+  if (options.sequential || workers < 2 || paths.length < MIN_FILES_FOR_WORKERS || !existsSync(script)) {
+    return parseSequentially(paths, options);
+  }
+  return parseInWorkers(paths, options, workers, script);
+}
+
+export async function parseSequentially(paths: readonly string[], options: ParseOptions): Promise<FileFacts[]> {
+  const results: FileFacts[] = [];
+  for (let start = 0; start < paths.length; start += BATCH_SIZE) {
+    const batch = paths.slice(start, start + BATCH_SIZE).map((path) => {
+      try {
+        return factsOfBytes(readFileSync(path), options.encoding);
+      } catch (error) {
+        return unreadableFacts(error);
+      }
+    });
+    results.push(...batch);
+    options.onBatch?.(start, batch);
+    // Let pending requests in between batches.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return results;
+}
+
+export function parseInWorkers(paths: readonly string[], options: ParseOptions, count: number, script: string): Promise<FileFacts[]> {
+  return new Promise((resolve, reject) => {
+    const results: FileFacts[] = new Array(paths.length);
+    const pool = Array.from({ length: count }, () => new Worker(script));
+    let next = 0;
+    let pending = 0;
+    let failed = false;
+    const finish = () => {
+      for (const worker of pool) void worker.terminate();
+    };
+    const feed = (worker: Worker) => {
+      if (next >= paths.length) {
+        if (pending === 0) {
+          finish();
+          resolve(results);
+        }
+        return;
+      }
+      const start = next;
+      next = Math.min(paths.length, next + BATCH_SIZE);
+      pending += 1;
+      worker.once('message', (response: ParseResponse) => {
+        pending -= 1;
+        response.facts.forEach((facts, offset) => (results[start + offset] = facts));
+        options.onBatch?.(start, response.facts);
+        feed(worker);
+      });
+      worker.postMessage({ paths: paths.slice(start, next), encoding: options.encoding } satisfies ParseRequest);
+    };
+    for (const worker of pool) {
+      worker.on('error', (error) => {
+        if (failed) return;
+        failed = true;
+        finish();
+        reject(error);
+      });
+      feed(worker);
+    }
+  });
+}

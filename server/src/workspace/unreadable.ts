@@ -1,0 +1,8 @@
+/** The facts of a file that cannot be read: none, and the reason as a problem (LGX016). */
+import type { FileFacts } from '../syntax/facts.js';
+
+export function unreadableFacts(error: unknown): FileFacts {
+  const start = { line: 0, character: 0 };
+  const message = `cannot read the file: ${error instanceof Error ? error.message : String(error)}`;
+  return { units: [], licenseCalls: [], globalsReferences: [], lineCount: 0, problems: [{ message, range: { start, end: start } }] };
+}
