@@ -113,7 +113,7 @@ function menuLines(context: HoverContext, resolution: Resolution): string[] {
 function describeConsumption(key: string | undefined, slot: number | undefined, licenseType: string): string {
   if (licenseType === 'blocked') return '**access blocked**';
   if (licenseType === 'none') return 'nothing';
-  return `${code(key ?? '?')}, ${slot === undefined ? UNKNOWN_SLOT : `slot ${slot}`}`;
+  return `${code(key ?? '?')}, ${slot === undefined ? 'slot unknown' : `slot ${slot}`}`;
 }
 
 // ---- key -------------------------------------------------------------------------------------
