@@ -1,0 +1,97 @@
+// `npm run test:e2e` (also the last step of `npm test`): the packaged .vsix in real VS Code.
+//
+// code-server (VS Code 1.100.3 for the browser, installed once into the user's cache) gets a
+// fresh profile with the .vsix and the test-harness extension installed, and opens a copy of
+// examples/ in Debian's Chromium. The harness runs the suite in the extension host and writes the
+// results; the runner then drives the UI for the screenshots. Everything it starts, it stops.
+//
+//   LOGIX_SKIP_E2E=1        skip (say so; for machines without Chromium and without root)
+//   LOGIX_E2E_VSIX=FILE     test this .vsix instead of packaging one
+//   LOGIX_E2E_CHROMIUM=BIN  another Chromium or Chrome
+//   LOGIX_E2E_CACHE=DIR     where code-server is installed (default ~/.cache/logix-license-e2e)
+//   LOGIX_E2E_KEEP=1        keep the temporary folder (profile, logs, workspace) after a pass
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { packageVsix } from './package.mjs';
+import { buildHarness } from '../test/e2e/runner/build-harness.mjs';
+import { openWorkbench } from '../test/e2e/runner/browser.mjs';
+import { ensureChromium } from '../test/e2e/runner/chromium.mjs';
+import { installExtensions, instanceDirs, startCodeServer } from '../test/e2e/runner/code-server.mjs';
+import { ensureCodeServer } from '../test/e2e/runner/code-server-install.mjs';
+import { CODE_SERVER_VERSION, screenshotsDir } from '../test/e2e/runner/paths.mjs';
+import { printResults, printSummary } from '../test/e2e/runner/report.mjs';
+import { runScenes } from '../test/e2e/runner/scenes.mjs';
+import { Signals } from '../test/e2e/runner/signals.mjs';
+import { createTestWorkspace } from '../test/e2e/runner/workspace.mjs';
+
+const started = Date.now();
+const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)} s`;
+const log = (message) => console.log(`e2e [${elapsed()}] ${message}`);
+
+function tail(path, lines = 40) {
+  try {
+    return readFileSync(path, 'utf8').split('\n').slice(-lines).join('\n');
+  } catch {
+    return '(no log)';
+  }
+}
+
+async function main() {
+  if (process.env.LOGIX_SKIP_E2E === '1') {
+    console.log('e2e: skipped (LOGIX_SKIP_E2E=1): the .vsix was not tested in VS Code');
+    return 0;
+  }
+  const chromiumPath = await ensureChromium(log);
+  const codeServer = await ensureCodeServer(log);
+  log(`${codeServer.installed ? 'installed' : 'cached'} code-server ${CODE_SERVER_VERSION}: ${codeServer.dir}`);
+  const vsix = process.env.LOGIX_E2E_VSIX ?? (await packageVsix({ log })).path;
+  const harness = await buildHarness();
+  log(`testing ${vsix}`);
+
+  const root = mkdtempSync(join(tmpdir(), 'logix-e2e-'));
+  const dirs = instanceDirs(root);
+  const signalDir = join(root, 'signals');
+  mkdirSync(signalDir);
+  const workspace = createTestWorkspace(join(root, 'workspace'));
+  await installExtensions(codeServer.entry, dirs, [vsix, harness.harnessVsix]);
+
+  const server = await startCodeServer(codeServer.entry, dirs, workspace, { LOGIX_E2E_DIR: signalDir, LOGIX_E2E_EXTENSIONS_DIR: dirs.extensions });
+  let browser;
+  let results = [];
+  try {
+    const opened = await openWorkbench(chromiumPath, server.url, workspace);
+    browser = opened.browser;
+    const { page } = opened;
+    let pageError;
+    page.on('crash', () => { pageError = 'the page crashed'; });
+    const signals = new Signals(signalDir, () => (server.exited() ? 'code-server exited' : pageError));
+    const startedInfo = await signals.waitFor('started.json', 120_000);
+    log(`VS Code ${startedInfo.vscodeVersion} (code-server ${CODE_SERVER_VERSION}) is up; the suite runs in its extension host`);
+    const suite = await signals.waitFor('results.json', 15 * 60_000);
+    printResults(`extension API (in the extension host of VS Code ${suite.vscodeVersion})`, suite.results);
+    const ui = await runScenes(page, signals, screenshotsDir);
+    printResults(`UI (Chromium, screenshots in ${screenshotsDir})`, ui);
+    results = [...suite.results, ...ui];
+    const finished = await signals.waitFor('finished.json', 60_000);
+    if (!finished.ok) results.push({ name: 'the harness finished cleanly', ok: false, ms: 0, error: finished.error });
+  } catch (error) {
+    results.push({ name: 'the end-to-end run completed', ok: false, ms: Date.now() - started, error: `${error.stack ?? error.message}\n--- code-server log (${dirs.log}) ---\n${tail(dirs.log)}` });
+    printResults('run', results.slice(-1));
+  } finally {
+    await browser?.close().catch(() => {});
+    await server.stop();
+  }
+  const failed = results.filter((result) => !result.ok).length;
+  if (failed === 0 && process.env.LOGIX_E2E_KEEP !== '1') rmSync(root, { recursive: true, force: true });
+  else log(`profile, logs and workspace kept in ${root}`);
+  log('finished');
+  printSummary(results); // last: CI reads the closing line
+  return failed === 0 ? 0 : 1;
+}
+
+main().then((code) => { process.exitCode = code; }, (error) => {
+  console.error(`e2e: ${error.message}`);
+  console.log('\ne2e: 0 passed, 1 failed');
+  process.exitCode = 1;
+});

@@ -1,0 +1,16 @@
+/**
+ * The harness ↔ runner protocol: files in the folder named by LOGIX_E2E_DIR (set by the runner
+ * on the code-server process, inherited by the extension host). Each side polls for the other's
+ * files, so neither depends on timing.
+ *
+ *   started.json             harness is up: { vscodeVersion, extensionPath }
+ *   results.json             suite finished: { vscodeVersion, results: TestResult[] }
+ *   scene-<name>.ready       harness set the scene up (JSON: what the runner should expect)
+ *   scene-<name>.done        runner took its screenshot
+ *   finished.json            harness has nothing more to do
+ */
+export const SIGNAL_DIR_ENV = 'LOGIX_E2E_DIR';
+
+/** In this order; the runner's scenes.mjs drives the same names. */
+export const SCENES = ['hover', 'quick-fix', 'explain', 'accents'] as const;
+export type SceneName = (typeof SCENES)[number];

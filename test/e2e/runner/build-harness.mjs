@@ -1,0 +1,30 @@
+// Bundles the suite and the harness extension (TypeScript, run inside the extension host) and
+// packs the harness as a .vsix, so code-server installs it exactly like the extension under test.
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { e2eOut, e2eRoot, repoRoot } from './paths.mjs';
+import { run } from './process.mjs';
+
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: 'inline', external: ['vscode'], logLevel: 'warning', absWorkingDir: repoRoot };
+
+/** @returns {Promise<{ harnessDir: string, harnessVsix: string, suiteEntry: string }>} */
+export async function buildHarness() {
+  // Type-check first: esbuild strips types without checking them.
+  await run(process.execPath, [join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(e2eRoot, 'tsconfig.json')], { label: 'tsc -p test/e2e' });
+  rmSync(e2eOut, { recursive: true, force: true });
+  const harnessDir = join(e2eOut, 'harness');
+  const suiteDir = join(e2eOut, 'suite');
+  await Promise.all([
+    build({ ...common, entryPoints: { extension: join(e2eRoot, 'harness', 'extension.ts') }, outdir: harnessDir }),
+    // The @vscode/test-electron entry (extensionTestsPath).
+    build({ ...common, entryPoints: { index: join(e2eRoot, 'suite', 'index.ts') }, outdir: suiteDir }),
+  ]);
+  mkdirSync(harnessDir, { recursive: true });
+  copyFileSync(join(e2eRoot, 'harness', 'package.json'), join(harnessDir, 'package.json'));
+  copyFileSync(join(repoRoot, 'LICENSE'), join(harnessDir, 'LICENSE'));
+  const harnessVsix = join(e2eOut, 'logix-license-e2e-harness.vsix');
+  const { createVSIX } = await import('@vscode/vsce');
+  await createVSIX({ cwd: harnessDir, packagePath: harnessVsix, dependencies: false, allowMissingRepository: true, quiet: true });
+  return { harnessDir, harnessVsix, suiteEntry: join(suiteDir, 'index.js') };
+}

@@ -1,0 +1,89 @@
+// The runner's side of the screenshot scenes: once the harness has set a scene up, wait for what
+// a user would see in the page, check it, and take the screenshot. Each scene is also a test: the
+// hover, the quick-fix menu, the code lens and the explain report must really be on screen.
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const TIMEOUT = 30_000;
+
+/** Editor text as shown: VS Code renders spaces as no-break spaces. */
+async function visibleText(locator) {
+  return ((await locator.textContent()) ?? '').replace(/\u00a0/g, ' ');
+}
+
+/** Waits until the locator shows every part: hovers and menus fill in as providers answer. */
+async function waitForText(locator, expected, what) {
+  const deadline = Date.now() + TIMEOUT;
+  for (;;) {
+    const text = await visibleText(locator);
+    const missing = expected.filter((part) => !text.includes(part));
+    if (missing.length === 0) return;
+    if (Date.now() > deadline) throw new Error(`${what} does not show ${missing.map((part) => `"${part}"`).join(', ')}; it shows: ${text.slice(0, 800)}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/** name → [test name, drive(page)] — same order as SCENES in test/e2e/harness/protocol.ts. */
+export const SCENES = [
+  ['hover', 'UI: the hover shows the diagnostics and the final key list', async (page) => {
+    const hover = page.locator('.monaco-hover:not(.hidden)').filter({ hasText: 'LGX005' });
+    await hover.waitFor({ state: 'visible', timeout: TIMEOUT });
+    // The diagnostic (A2) and the program's picture: its key list, elected by R6, and the menu.
+    await waitForText(hover, ['log001_acessa_usuario is obsolete', 'ESTOQ', 'area SUP default (R6)', 'From the menu'], 'the hover');
+  }],
+  ['quick-fix', 'UI: the quick-fix menu lists the fixes of the unknown key', async (page) => {
+    const menu = page.locator('.action-widget').filter({ hasText: 'Replace SUPRIMEN with SUPREC' });
+    await menu.waitFor({ state: 'visible', timeout: TIMEOUT });
+    await waitForText(menu, ['Replace SUPRIMEN with the area default ESTOQ (R6)'], 'the quick-fix menu');
+  }],
+  ['explain', 'UI: the code lens opens the explain report beside the debug log', async (page) => {
+    const lens = page.locator('.codelens-decoration a').filter({ hasText: 'License: MANENG' });
+    await lens.waitFor({ state: 'visible', timeout: TIMEOUT });
+    await lens.click();
+    // Two quick picks: the execution context (Menu first), then the menu key (the configured WMS first).
+    for (const title of ['execution context', 'menu key']) {
+      const picker = page.locator('.quick-input-widget').filter({ hasText: title });
+      await picker.waitFor({ state: 'visible', timeout: TIMEOUT });
+      await page.keyboard.press('Enter');
+      await picker.waitFor({ state: 'hidden', timeout: TIMEOUT });
+    }
+    const report = page.locator('.editor-instance .view-lines').filter({ hasText: 'License of MAN10021' });
+    await report.waitFor({ state: 'visible', timeout: TIMEOUT });
+    const log = page.locator('.editor-instance .view-lines').filter({ hasText: 'Licença menu = WMS' });
+    await log.waitFor({ state: 'visible', timeout: TIMEOUT });
+    await waitForText(report, ['WMS', 'slot 5087'], 'the explain report');
+  }],
+  ['accents', 'UI: the Windows-1252 file shows its accents', async (page) => {
+    const lines = page.locator('.editor-instance .view-lines').filter({ hasText: 'man10090' });
+    await lines.waitFor({ state: 'visible', timeout: TIMEOUT });
+    await waitForText(lines, ['MANUTENÇÃO DE PREÇOS', '“aspas”, – e € só existem em Windows-1252'], 'the editor');
+  }],
+];
+
+/**
+ * @param {import('playwright-core').Page} page
+ * @param {import('./signals.mjs').Signals} signals
+ * @returns {Promise<{ name: string, ok: boolean, ms: number, error?: string }[]>}
+ */
+export async function runScenes(page, signals, screenshotsDir) {
+  // Only this run's pictures, so a stale failure screenshot never lingers beside a pass.
+  rmSync(screenshotsDir, { recursive: true, force: true });
+  mkdirSync(screenshotsDir, { recursive: true });
+  const results = [];
+  for (const [scene, name, drive] of SCENES) {
+    const started = Date.now();
+    try {
+      const ready = await signals.waitFor(`scene-${scene}.ready`, 120_000);
+      if (!ready.ok) throw new Error(`the harness could not set the scene up: ${ready.error}`);
+      await drive(page);
+      await page.screenshot({ path: join(screenshotsDir, `${scene}.png`) });
+      results.push({ name, ok: true, ms: Date.now() - started });
+    } catch (error) {
+      await page.screenshot({ path: join(screenshotsDir, `${scene}-failed.png`) }).catch(() => {});
+      results.push({ name, ok: false, ms: Date.now() - started, error: error.stack ?? error.message });
+    } finally {
+      signals.write(`scene-${scene}.done`, { at: new Date().toISOString() });
+    }
+  }
+  return results;
+}
