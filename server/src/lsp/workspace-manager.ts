@@ -10,6 +10,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { FileChangeType, type Connection, type Diagnostic, type FileEvent, type WorkspaceFolder } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { reparseFacts } from '../syntax/incremental.js';
 import { parseFacts } from '../syntax/parser.js';
 import type { FileFacts } from '../syntax/facts.js';
 import { decodeText, decoderFor } from '../workspace/decode.js';
@@ -44,6 +45,8 @@ const COALESCE_MS = 100;
 export class WorkspaceManager {
   private readonly folders = new Map<string, Folder>();
   private readonly openDocuments = new Map<string, TextDocument>();
+  /** The last text parsed of each open document and its facts, for incremental re-parsing. */
+  private readonly parsedTexts = new Map<string, { text: string; facts: FileFacts }>();
   private pendingEvents: FileEvent[] = [];
   private eventTimer: NodeJS.Timeout | undefined;
   private readonly ready: Promise<void>;
@@ -143,8 +146,14 @@ export class WorkspaceManager {
   documentChanged(document: TextDocument): void {
     const located = this.locate(document.uri);
     if (!located) return;
-    this.openDocuments.set(join(located.folder.path, located.file), document);
-    const affected = located.folder.index.setFile(located.file, parseFacts(document.getText()));
+    const path = join(located.folder.path, located.file);
+    this.openDocuments.set(path, document);
+    const text = document.getText();
+    // Typing re-parses only the unit being edited when it can (syntax/incremental.ts).
+    const previous = this.parsedTexts.get(path);
+    const facts = previous ? reparseFacts(previous.text, previous.facts, text) : parseFacts(text);
+    this.parsedTexts.set(path, { text, facts });
+    const affected = located.folder.index.setFile(located.file, facts);
     this.publish(located.folder, affected);
   }
 
@@ -153,6 +162,7 @@ export class WorkspaceManager {
     if (!located) return;
     const path = join(located.folder.path, located.file);
     this.openDocuments.delete(path);
+    this.parsedTexts.delete(path);
     // The editor may close without saving: the disk is the truth again. Read at once (one file),
     // so that the next request already sees it.
     const { folder, file } = located;

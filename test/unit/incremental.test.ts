@@ -1,0 +1,64 @@
+/**
+ * Re-parsing by the changed unit gives exactly the facts of a full parse, over thousands of random
+ * edits of a realistic program (inserted and deleted text, line breaks, braces, quotes, unit
+ * keywords, license calls).
+ */
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { reparseFacts, reparseWindow } from '../../server/src/syntax/incremental.js';
+import { findSourceFiles } from '../../server/src/workspace/files.js';
+import { parseFacts } from '../../server/src/syntax/parser.js';
+import { decodeText } from '../../server/src/workspace/decode.js';
+import { generateWorkspace } from '../bench/generate.js';
+
+const SNIPPETS = [
+  'x', ' ', '\n', '\r\n', '{', '}', '"', "'", '#', '--', '(', ')', ',', '||',
+  'END FUNCTION\n', '\nFUNCTION extra()\n', 'END', ' FUNCTION', '\n  CALL LOG_initApp("WMS")\n',
+  'LOG_initApp("MANENG,', '\n  IF LOG_initApp("VDPPED") <> 0 THEN RETURN END IF\n', 'DEFINE l_x SMALLINT\n', 'MAIN\n', 'END MAIN\n',
+];
+
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return (state >>> 8) / 8388608;
+  };
+}
+
+describe('incremental re-parse', () => {
+  it('equals a full parse after each of 3,000 random edits', () => {
+    const root = mkdtempSync(join(tmpdir(), 'logix-incremental-'));
+    generateWorkspace(root, 12, 5);
+    // A whole program of a few hundred to a few thousand lines (not the 30,000-line one).
+    const sources = findSourceFiles(root).map((file) => decodeText(readFileSync(file.absolute)))
+      .filter((source) => !source.includes('systemkey_'))
+      .sort((a, b) => Math.abs(a.split('\n').length - 1500) - Math.abs(b.split('\n').length - 1500));
+    const original = sources[0]!;
+    let text = original;
+    let facts = parseFacts(text);
+    const next = random(11);
+    let windowed = 0;
+    for (let step = 0; step < 3000; step++) {
+      // Keep edits near a moving focus, as typing does, with a jump now and then.
+      const at = Math.floor(next() * text.length);
+      const removed = next() < 0.4 ? Math.floor(next() * 12) : 0;
+      const inserted = next() < 0.7 ? SNIPPETS[Math.floor(next() * SNIPPETS.length)]! : '';
+      const edited = text.slice(0, at) + inserted + text.slice(at + removed);
+      const incremental = reparseFacts(text, facts, edited);
+      const full = parseFacts(edited);
+      assert.deepEqual(incremental, full, `step ${step}: insert ${JSON.stringify(inserted)} remove ${removed} at ${at}`);
+      if (reparseWindow(text, facts, edited) !== undefined) windowed++;
+      text = edited;
+      facts = incremental;
+      // Now and then, return to a clean file so that the windowed path keeps being exercised.
+      if (facts.problems.length > 0 && next() < 0.3) {
+        text = original;
+        facts = parseFacts(text);
+      }
+    }
+    assert.ok(windowed > 500, `the windowed path ran ${windowed} times`);
+  });
+});
