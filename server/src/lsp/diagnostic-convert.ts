@@ -2,6 +2,7 @@
  * License diagnostics (plain data) → LSP diagnostics: severity (with the user's overrides), tags,
  * a link to the code's documentation, related locations as URIs, and the fix data.
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver/node';
@@ -14,7 +15,13 @@ import type { Settings } from './settings.js';
  * → `README.md`), at the code's section. A local file, so the link works offline and matches the
  * installed version.
  */
-export const DOCS_BASE = pathToFileURL(join(__dirname, '..', '..', 'README.md')).href;
+export const DOCS_BASE = pathToFileURL(shippedReadme()).href;
+
+/** vsce stores the README as `readme.md` in a .vsix; a clone has `README.md`. */
+function shippedReadme(): string {
+  const folder = join(__dirname, '..', '..');
+  return ['README.md', 'readme.md'].map((name) => join(folder, name)).find((path) => existsSync(path)) ?? join(folder, 'README.md');
+}
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
