@@ -57,6 +57,13 @@ async function main() {
   await installExtensions(codeServer.entry, dirs, [vsix, harness.harnessVsix]);
 
   const server = await startCodeServer(codeServer.entry, dirs, workspace, { LOGIX_E2E_DIR: signalDir, LOGIX_E2E_EXTENSIONS_DIR: dirs.extensions });
+  // code-server has its own process group, so Ctrl+C does not reach it: stop it here.
+  const interrupted = (signal) => {
+    console.log(`e2e: ${signal}, stopping code-server`);
+    void server.stop().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
   let browser;
   let results = [];
   try {

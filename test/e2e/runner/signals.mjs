@@ -19,11 +19,12 @@ export class Signals {
       if (Date.now() > deadline) throw new Error(`the harness did not write ${name} within ${timeoutMs / 1000} s`);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
-    // Written in one call; a read racing the write retries.
-    for (;;) {
+    // Written in one call; a read racing the write retries for a moment.
+    for (let attempt = 0; ; attempt++) {
       try {
         return JSON.parse(readFileSync(path, 'utf8'));
-      } catch {
+      } catch (error) {
+        if (attempt >= 40) throw new Error(`${name} is not JSON: ${error.message}`);
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     }

@@ -67,8 +67,6 @@ export const cases: readonly TestCase[] = [
   },
   {
     name: 'each diagnostic code links to its section of the README shipped in the .vsix',
-    knownIssue: 'the server links codes to README.md beside it (server/src/lsp/diagnostic-convert.ts, DOCS_BASE), ' +
-      'but vsce always ships the README as readme.md: on a case-sensitive file system (Linux) the link opens nothing',
     async run() {
       const uri = fileUri('xyz0001.4gl');
       await vscode.workspace.openTextDocument(uri);

@@ -9,11 +9,6 @@ export interface TestCase {
   readonly timeoutMs?: number;
   /** When it fails, the cases after it cannot mean anything (e.g. the extension did not activate). */
   readonly critical?: boolean;
-  /**
-   * A bug this case found that is reported but not fixed yet: its failure is shown, not counted.
-   * Once the case passes, the runner says so and the mark should go.
-   */
-  readonly knownIssue?: string;
 }
 
 export interface TestResult {
@@ -23,8 +18,6 @@ export interface TestResult {
   readonly error?: string;
   /** The case was not run because a critical case before it failed. */
   readonly notRun?: boolean;
-  /** Set when the case is marked as a known issue; `ok` is then true whatever happened. */
-  readonly knownIssue?: { readonly description: string; readonly stillFails: boolean };
 }
 
 const DEFAULT_TIMEOUT_MS = 60_000;
@@ -48,15 +41,10 @@ export async function runCases(cases: readonly TestCase[], log: (line: string) =
     const started = Date.now();
     try {
       await withTimeout(testCase.run(), testCase.timeoutMs ?? DEFAULT_TIMEOUT_MS, testCase.name);
-      results.push({ name: testCase.name, ok: true, ms: Date.now() - started, ...(testCase.knownIssue ? { knownIssue: { description: testCase.knownIssue, stillFails: false } } : {}) });
+      results.push({ name: testCase.name, ok: true, ms: Date.now() - started });
       log(`ok ${testCase.name}`);
     } catch (error) {
       const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
-      if (testCase.knownIssue) {
-        results.push({ name: testCase.name, ok: true, ms: Date.now() - started, error: message, knownIssue: { description: testCase.knownIssue, stillFails: true } });
-        log(`known issue ${testCase.name}: ${message}`);
-        continue;
-      }
       results.push({ name: testCase.name, ok: false, ms: Date.now() - started, error: message });
       log(`FAILED ${testCase.name}: ${message}`);
       if (testCase.critical) blockedBy = testCase.name;
