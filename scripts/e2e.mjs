@@ -67,7 +67,7 @@ async function main() {
   let browser;
   let results = [];
   try {
-    const opened = await openWorkbench(chromiumPath, server.url, workspace);
+    const opened = await openWorkbench(chromiumPath, server.url, workspace, join(root, 'chromium-config'));
     browser = opened.browser;
     const { page } = opened;
     let pageError;

@@ -8,8 +8,9 @@ const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking
 /** Screenshots are taken at this size (docs/ and the README show them). */
 export const VIEWPORT = { width: 1440, height: 900 };
 
-export async function openWorkbench(executablePath, url, folder) {
-  const browser = await chromium.launch({ executablePath, headless: true, args: FLAGS });
+/** `configHome`: Chromium writes its crash database under $XDG_CONFIG_HOME, kept out of ~/.config. */
+export async function openWorkbench(executablePath, url, folder, configHome) {
+  const browser = await chromium.launch({ executablePath, headless: true, args: FLAGS, env: { ...process.env, XDG_CONFIG_HOME: configHome } });
   try {
     const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
     const page = await context.newPage();

@@ -8,9 +8,12 @@ import { join } from 'node:path';
 import { run } from './process.mjs';
 import { writeUserSettings } from './settings.mjs';
 
-/** Folders of one instance under `root`; the config file keeps code-server away from ~/.config. */
+/**
+ * Folders of one instance under `root`. The config file keeps code-server away from ~/.config,
+ * and `data` (its XDG_DATA_HOME: logs, heartbeat) away from ~/.local/share.
+ */
 export function instanceDirs(root) {
-  const dirs = { userData: join(root, 'user-data'), extensions: join(root, 'extensions'), config: join(root, 'code-server.yaml'), log: join(root, 'code-server.log') };
+  const dirs = { userData: join(root, 'user-data'), extensions: join(root, 'extensions'), config: join(root, 'code-server.yaml'), log: join(root, 'code-server.log'), data: join(root, 'data') };
   writeUserSettings(dirs.userData);
   mkdirSync(dirs.extensions, { recursive: true });
   writeFileSync(dirs.config, 'auth: none\n');
@@ -21,8 +24,12 @@ function commonArgs(dirs) {
   return ['--config', dirs.config, '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions];
 }
 
+function environment(dirs, extra = {}) {
+  return { ...process.env, XDG_DATA_HOME: dirs.data, ...extra };
+}
+
 export async function installExtensions(entry, dirs, vsixFiles) {
-  const output = await run(process.execPath, [entry, ...commonArgs(dirs), ...vsixFiles.flatMap((vsix) => ['--install-extension', vsix]), '--force'], { label: 'code-server --install-extension' });
+  const output = await run(process.execPath, [entry, ...commonArgs(dirs), ...vsixFiles.flatMap((vsix) => ['--install-extension', vsix]), '--force'], { env: environment(dirs), label: 'code-server --install-extension' });
   const installed = (output.match(/successfully installed/g) ?? []).length;
   if (installed !== vsixFiles.length) throw new Error(`code-server installed ${installed} of ${vsixFiles.length} extensions:\n${output}`);
 }
@@ -61,7 +68,7 @@ export async function startCodeServer(entry, dirs, folder, env) {
   const args = [entry, ...commonArgs(dirs), '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', '--ignore-last-opened', folder];
   const log = createWriteStream(dirs.log);
-  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(process.execPath, args, { env: environment(dirs, env), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   child.stdout.pipe(log);
   child.stderr.pipe(log);
   const url = `http://127.0.0.1:${port}/`;
