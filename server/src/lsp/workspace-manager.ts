@@ -118,7 +118,27 @@ export class WorkspaceManager {
       done = 0;
       await parseSequentially(paths, options);
     }
-    this.publish(folder, new Set(folder.index.files.keys()));
+    await this.publishInitial(folder);
+  }
+
+  /**
+   * The first diagnostics of a folder: only files that have some (nothing was shown before), and
+   * a pause every few hundred files so that requests on open documents are answered meanwhile.
+   */
+  private async publishInitial(folder: Folder): Promise<void> {
+    if (this.pullMode) {
+      this.refreshPull();
+      return;
+    }
+    let count = 0;
+    for (const file of [...folder.index.files.keys()]) {
+      const diagnostics = this.lspDiagnostics(folder, file);
+      if (diagnostics.length > 0) {
+        const document = this.openDocuments.get(join(folder.path, file));
+        this.connection.sendDiagnostics({ uri: this.uriOf(folder, file), diagnostics, ...(document ? { version: document.version } : {}) });
+      }
+      if (++count % 200 === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
   }
 
   removeFolder(uri: string): void {
