@@ -100,6 +100,7 @@ export class WorkspaceManager {
     let done = 0;
     const options = {
       encoding: encodingOrDefault(settings.encoding),
+      reserveCores: 1,
       onBatch: (start: number, batch: readonly FileFacts[]) => {
         batch.forEach((facts, offset) => {
           const file = files[start + offset]!;

@@ -23,6 +23,11 @@ export interface ParseOptions {
   readonly onBatch?: (start: number, facts: readonly FileFacts[]) => void;
   /** Force the sequential path (tests compare both). */
   readonly sequential?: boolean;
+  /**
+   * Cores to leave to the calling thread. The language server keeps one, so that it answers
+   * requests on open documents at once while the workers index; the CLI uses them all.
+   */
+  readonly reserveCores?: number;
 }
 
 /** The worker bundle, beside the bundle that runs this code (server/out/). */
@@ -31,9 +36,9 @@ export function defaultWorkerScript(): string {
 }
 
 export async function parseFiles(paths: readonly string[], options: ParseOptions): Promise<FileFacts[]> {
-  const workers = Math.min(availableParallelism(), 4);
+  const workers = Math.min(availableParallelism() - (options.reserveCores ?? 0), 4);
   const script = defaultWorkerScript();
-  if (options.sequential || workers < 2 || paths.length < MIN_FILES_FOR_WORKERS || !existsSync(script)) {
+  if (options.sequential || workers < 1 || (workers < 2 && !options.reserveCores) || paths.length < MIN_FILES_FOR_WORKERS || !existsSync(script)) {
     return parseSequentially(paths, options);
   }
   return parseInWorkers(paths, options, workers, script);
