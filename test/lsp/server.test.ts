@@ -293,3 +293,73 @@ describe('language server with several folders and settings', () => {
     }
   });
 });
+
+describe('language server list fixes', () => {
+  const listFiles = {
+    'man1.4gl': program('man1', '"MANENG, wms,MANENG,,"'),
+    'man2.4gl': program('man2', '"MANENG,WMZ"'),
+    'man3.4gl': program('man3', '"MANENG"'),
+    'man4.4gl': program('man4', '"MANENG"'),
+    'systemkey_prd.4gl': 'FUNCTION systemkey_prd()\n  CALL _ADVPL_SYSTEMKEY_setAppLicenseList("MANENG","man9,"||\n       "man3")\n  CALL _ADVPL_SYSTEMKEY_setAppLicenseList("MANENG","man4")\nEND FUNCTION\n',
+  };
+  let root: string;
+  let client: TestClient;
+  before(async () => {
+    root = tempWorkspace(listFiles);
+    client = new TestClient();
+    await client.start([root]);
+  });
+  after(async () => {
+    await client.stop();
+  });
+
+  async function resultOf(file: keyof typeof listFiles, code: string, title: string, index = 0): Promise<string> {
+    const uri = uriOf(join(root, file));
+    const diagnostics = (await client.waitForDiagnostics(uri)).filter((diagnostic) => diagnostic.code === code);
+    client.open(uri, listFiles[file]);
+    try {
+      const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostics[index]!.range, context: { diagnostics: [diagnostics[index]!] } });
+      const action = actions.find((candidate) => candidate.title.startsWith(title));
+      assert.ok(action, `${title} among ${actions.map((candidate) => candidate.title).join(' | ')}`);
+      return applyEdits(listFiles[file], (action.edit!.documentChanges![0] as { edits: TextEdit[] }).edits);
+    } finally {
+      client.close(uri);
+    }
+  }
+
+  it('normalises a badly formed list (LGX014)', async () => {
+    assert.equal(await resultOf('man1.4gl', 'LGX014', 'Normalise the list'), program('man1', '"MANENG,WMS,MANENG"'));
+  });
+
+  it('removes a duplicate key (LGX008)', async () => {
+    assert.equal(await resultOf('man1.4gl', 'LGX008', 'Remove the duplicate MANENG'), program('man1', '"MANENG, wms,,"'));
+  });
+
+  it('removes an unknown key from its list (LGX001)', async () => {
+    assert.equal(await resultOf('man2.4gl', 'LGX001', 'Remove WMZ from the list'), program('man2', '"MANENG"'));
+  });
+
+  it('removes a covered registration from a || list, and a lone one with its line (LGX007)', async () => {
+    assert.equal(await resultOf('systemkey_prd.4gl', 'LGX007', 'Remove man3', 0),
+      'FUNCTION systemkey_prd()\n  CALL _ADVPL_SYSTEMKEY_setAppLicenseList("MANENG","man9")\n  CALL _ADVPL_SYSTEMKEY_setAppLicenseList("MANENG","man4")\nEND FUNCTION\n');
+    assert.equal(await resultOf('systemkey_prd.4gl', 'LGX007', 'Remove man4', 1),
+      'FUNCTION systemkey_prd()\n  CALL _ADVPL_SYSTEMKEY_setAppLicenseList("MANENG","man9,"||\n       "man3")\nEND FUNCTION\n');
+  });
+
+  it('fixes all safe problems of a file at once, leaving overlapping ones for a second pass', async () => {
+    const uri = uriOf(join(root, 'man1.4gl'));
+    const diagnostics = await client.waitForDiagnostics(uri);
+    client.open(uri, listFiles['man1.4gl']);
+    try {
+      const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+        textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        context: { diagnostics, only: ['source.fixAll'] },
+      });
+      assert.deepEqual(actions.map((action) => action.kind), ['source.fixAll.logix']);
+      const fixed = applyEdits(listFiles['man1.4gl'], (actions[0]!.edit!.documentChanges![0] as { edits: TextEdit[] }).edits);
+      assert.equal(fixed, program('man1', '"MANENG,WMS,MANENG"'));
+    } finally {
+      client.close(uri);
+    }
+  });
+});
