@@ -14,9 +14,6 @@ import { isVersion } from './versions.js';
 
 export const CATALOG_FILE_NAME = 'logix-license.json';
 
-/** The seven development areas, each owning one `SYSTEMKEY_<area>.4gl` (SPEC §1). */
-export const STANDARD_AREAS = ['PRD', 'CON', 'FIN', 'LOG', 'RHU', 'SUP', 'VDP'] as const;
-
 /** R15: with `logix.license.LSDevTest = 1` every consumption goes to this slot (TOTVS Dev Test). */
 export const DEV_TEST_SLOT = 4007;
 

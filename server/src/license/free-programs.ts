@@ -48,8 +48,3 @@ export function freeProgram(program: string, logixVersion: string | undefined): 
   if (logixVersion === undefined) return { since, assumed: true };
   return compareVersions(logixVersion, since) >= 0 ? { since, assumed: false } : undefined;
 }
-
-/** The version from which `program` becomes free, when it is on the list with a version. */
-export function freeSince(program: string): string | undefined {
-  return FREE_PROGRAMS.get(program.toLowerCase());
-}

@@ -1,10 +1,9 @@
 /**
  * The license view of a workspace: which files are programs (with their key declaration) and
  * which SYSTEMKEY files register which programs under which keys. Derived from per-file facts
- * only; rebuilt cheaply, so the index never has to keep it in sync by hand.
+ * only, and updated file by file (WorkspaceModel) so that a change costs what it touches.
  */
 import type { FileFacts, LicenseCall, ListItem, ProgramUnit } from '../syntax/facts.js';
-import type { Range } from '../syntax/positions.js';
 import { normalizeKey } from './catalog.js';
 
 /** One source file of the workspace, by its path relative to the workspace root (`/` separated). */
@@ -236,10 +235,6 @@ export function declaredKeys(call: LicenseCall | undefined): string[] | null {
   const argument = call?.args[0];
   if (!argument || argument.kind !== 'literal') return null;
   return argument.items.map((item) => normalizeKey(item.text)).filter((key) => key !== '');
-}
-
-export function lineOf(range: Range): number {
-  return range.start.line + 1;
 }
 
 function fileName(path: string): string {

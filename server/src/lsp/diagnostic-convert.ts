@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver/node';
-import { CODES, type Severity } from '../license/codes.js';
+import type { Severity } from '../license/codes.js';
 import type { LicenseDiagnostic } from '../license/diagnostics.js';
 import type { Settings } from './settings.js';
 
@@ -50,8 +50,4 @@ export function toLspDiagnostic(diagnostic: LicenseDiagnostic, settings: Setting
       : {}),
     data: diagnostic.data ?? { code: diagnostic.code },
   };
-}
-
-export function isLicenseCode(code: unknown): code is keyof typeof CODES {
-  return typeof code === 'string' && code in CODES;
 }
