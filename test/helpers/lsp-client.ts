@@ -19,6 +19,8 @@ import { repoRoot } from './paths.js';
 export interface ClientOptions {
   /** Settings answered to `workspace/configuration` for section `logix`. */
   readonly settings?: Record<string, unknown>;
+  /** The editor's `files.exclude`, answered for that section. */
+  readonly filesExclude?: Record<string, boolean>;
   /** Declare pull diagnostics support (else the server pushes). */
   readonly pullDiagnostics?: boolean;
 }
@@ -48,7 +50,8 @@ export class TestClient {
     this.connection.onNotification('window/logMessage', (params: { message: string }) => {
       this.logMessages.push(params.message);
     });
-    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => this.options.settings ?? {}));
+    this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
+      params.items.map((item) => (item.section === 'files.exclude' ? this.options.filesExclude ?? {} : this.options.settings ?? {})));
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('window/workDoneProgress/create', () => null);
     this.connection.onRequest('workspace/diagnostic/refresh', () => null);

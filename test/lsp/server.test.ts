@@ -275,17 +275,18 @@ describe('language server on examples/', () => {
 });
 
 describe('language server with several folders and settings', () => {
-  it('keeps one catalog per folder and honours exclude globs', async () => {
+  it('keeps one catalog per folder and honours logix.exclude and files.exclude', async () => {
     const uses = (name: string) => program(name, '"MANENG,AKEY"');
     const first = tempWorkspace({ 'man1.4gl': uses('man1'), 'logix-license.json': JSON.stringify({ keys: { AKEY: { slot: 9001 } } }) });
-    const second = tempWorkspace({ 'man2.4gl': uses('man2'), 'old/man3.4gl': 'FUNCTION man3()\nEND FUNCTION\n' });
-    const client = new TestClient({ settings: { exclude: ['old/**'] } });
+    const second = tempWorkspace({ 'man2.4gl': uses('man2'), 'old/man3.4gl': 'FUNCTION man3()\nEND FUNCTION\n', 'bak/man4.4gl': 'FUNCTION man4()\nEND FUNCTION\n' });
+    const client = new TestClient({ settings: { exclude: ['old/**'] }, filesExclude: { '**/bak': true, '**/keep': false } });
     try {
       await client.start([first, second]);
       // Initial diagnostics are published before the progress ends, on the same ordered stream.
       assert.deepEqual(codes(client.diagnostics.get(uriOf(join(first, 'man1.4gl'))) ?? []), []);
       assert.deepEqual(codes(client.diagnostics.get(uriOf(join(second, 'man2.4gl'))) ?? []), ['LGX001']);
       assert.equal(client.diagnostics.has(uriOf(join(second, 'old', 'man3.4gl'))), false, 'excluded file is not indexed');
+      assert.equal(client.diagnostics.has(uriOf(join(second, 'bak', 'man4.4gl'))), false, 'files.exclude is honoured too');
       const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: uriOf(join(first, 'man1.4gl')) } });
       assert.equal(lenses[0]!.command!.title, 'License: MANENG (slot unknown) · 2 keys');
     } finally {

@@ -57,6 +57,16 @@ export function toSettings(raw: unknown): Settings {
   };
 }
 
+/**
+ * The editor's own `files.exclude` (globs set to true) joins `logix.exclude`: what the user
+ * hides from the explorer is not indexed either.
+ */
+export function withEditorExcludes(settings: Settings, filesExclude: unknown): Settings {
+  if (!filesExclude || typeof filesExclude !== 'object') return settings;
+  const globs = Object.entries(filesExclude as Record<string, unknown>).filter(([, on]) => on === true).map(([glob]) => glob);
+  return globs.length === 0 ? settings : { ...settings, exclude: [...settings.exclude, ...globs] };
+}
+
 /** Per-folder settings from the client, cached; plain defaults for clients without configuration. */
 export class SettingsCache {
   private readonly cache = new Map<string, Promise<Settings>>();
@@ -67,7 +77,9 @@ export class SettingsCache {
     let settings = this.cache.get(folderUri);
     if (!settings) {
       settings = this.supported
-        ? this.connection.workspace.getConfiguration({ scopeUri: folderUri, section: 'logix' }).then(toSettings, () => DEFAULT_SETTINGS)
+        ? this.connection.workspace
+          .getConfiguration([{ scopeUri: folderUri, section: 'logix' }, { scopeUri: folderUri, section: 'files.exclude' }])
+          .then(([logix, filesExclude]: unknown[]) => withEditorExcludes(toSettings(logix), filesExclude), () => DEFAULT_SETTINGS)
         : Promise.resolve(DEFAULT_SETTINGS);
       this.cache.set(folderUri, settings);
     }
