@@ -11,6 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { FileChangeType, type Connection, type Diagnostic, type FileEvent, type WorkspaceFolder } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { reparseFacts } from '../syntax/incremental.js';
+import { compactFacts } from '../syntax/packed-units.js';
 import { parseFacts } from '../syntax/parser.js';
 import type { FileFacts } from '../syntax/facts.js';
 import { decodeText, decoderFor } from '../workspace/decode.js';
@@ -331,7 +332,7 @@ export class WorkspaceManager {
 
   private async readFacts(absolute: string, settings: Settings): Promise<FileFacts> {
     try {
-      return factsOfBytes(await readFile(absolute), encodingOrDefault(settings.encoding));
+      return compactFacts(factsOfBytes(await readFile(absolute), encodingOrDefault(settings.encoding)));
     } catch (error) {
       return unreadableFacts(error);
     }
@@ -339,7 +340,7 @@ export class WorkspaceManager {
 
   private readFactsNow(absolute: string, settings: Settings): FileFacts {
     try {
-      return factsOfBytes(readFileSync(absolute), encodingOrDefault(settings.encoding));
+      return compactFacts(factsOfBytes(readFileSync(absolute), encodingOrDefault(settings.encoding)));
     } catch (error) {
       return unreadableFacts(error);
     }

@@ -3,6 +3,7 @@
  * thread free to answer requests. Files go out in small batches to whichever worker is free, so a
  * 30,000-line file does not hold up the rest. With one core, few files, or no worker script
  * beside this bundle, it parses sequentially on the calling thread: same facts, same order.
+ * Either way the facts come with their units packed (syntax/packed-units.ts): they are kept.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -10,6 +11,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { FileFacts } from '../syntax/facts.js';
 import type { ParseRequest, ParseResponse } from './parse-worker.js';
+import { compactFacts, withPackedUnits } from '../syntax/packed-units.js';
 import { factsOfBytes } from './source-file.js';
 import { unreadableFacts } from './unreadable.js';
 
@@ -49,7 +51,7 @@ export async function parseSequentially(paths: readonly string[], options: Parse
   for (let start = 0; start < paths.length; start += BATCH_SIZE) {
     const batch = paths.slice(start, start + BATCH_SIZE).map((path) => {
       try {
-        return factsOfBytes(readFileSync(path), options.encoding);
+        return compactFacts(factsOfBytes(readFileSync(path), options.encoding));
       } catch (error) {
         return unreadableFacts(error);
       }
@@ -85,8 +87,9 @@ export function parseInWorkers(paths: readonly string[], options: ParseOptions, 
       pending += 1;
       worker.once('message', (response: ParseResponse) => {
         pending -= 1;
-        response.facts.forEach((facts, offset) => (results[start + offset] = facts));
-        options.onBatch?.(start, response.facts);
+        const batch = response.facts.map(({ packedUnits, ...facts }) => withPackedUnits(facts, packedUnits));
+        batch.forEach((facts, offset) => (results[start + offset] = facts));
+        options.onBatch?.(start, batch);
         feed(worker);
       });
       worker.postMessage({ paths: paths.slice(start, next), encoding: options.encoding } satisfies ParseRequest);

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import type { FileFacts } from '../syntax/facts.js';
+import { packUnits, type PackedUnits } from '../syntax/packed-units.js';
 import { factsOfBytes } from './source-file.js';
 import { unreadableFacts } from './unreadable.js';
 
@@ -13,18 +14,21 @@ export interface ParseRequest {
   readonly encoding: string;
 }
 
+/** Facts in the order of the request's paths, units packed (their buffers are transferred). */
 export interface ParseResponse {
-  /** Facts in the order of the request's paths. */
-  readonly facts: readonly FileFacts[];
+  readonly facts: readonly (Omit<FileFacts, 'units'> & { readonly packedUnits: PackedUnits })[];
 }
 
 parentPort?.on('message', (request: ParseRequest) => {
   const facts = request.paths.map((path) => {
+    let parsed: FileFacts;
     try {
-      return factsOfBytes(readFileSync(path), request.encoding);
+      parsed = factsOfBytes(readFileSync(path), request.encoding);
     } catch (error) {
-      return unreadableFacts(error);
+      parsed = unreadableFacts(error);
     }
+    const { units, ...rest } = parsed;
+    return { ...rest, packedUnits: packUnits(units) };
   });
-  parentPort!.postMessage({ facts } satisfies ParseResponse);
+  parentPort!.postMessage({ facts } satisfies ParseResponse, facts.map((entry) => entry.packedUnits.ints.buffer as ArrayBuffer));
 });

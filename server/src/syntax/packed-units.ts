@@ -1,0 +1,87 @@
+/**
+ * Program units packed into one Int32Array per file. A unit as objects (the unit, three ranges,
+ * six positions) costs about 700 bytes; packed, 60 bytes and its name. The index keeps closed
+ * files' units packed and unpacks them only when a request reads them (workspace symbols,
+ * definitions); workers send them packed, as transferable buffers, not as cloned objects.
+ */
+import type { FileFacts, ProgramUnit, UnitKind } from './facts.js';
+import type { Range } from './positions.js';
+
+export interface PackedUnits {
+  readonly ints: Int32Array;
+  readonly names: readonly string[];
+}
+
+const KINDS: readonly UnitKind[] = ['main', 'function', 'report', 'globals'];
+const PRIVATE = 1;
+const CLOSED = 2;
+const HAS_FIRST_STATEMENT = 4;
+/** kind, flags, then nameRange, range and firstStatement as four numbers each. */
+const FIELDS = 14;
+
+export function packUnits(units: readonly ProgramUnit[]): PackedUnits {
+  const ints = new Int32Array(units.length * FIELDS);
+  units.forEach((unit, index) => {
+    const base = index * FIELDS;
+    ints[base] = KINDS.indexOf(unit.kind);
+    ints[base + 1] = (unit.isPrivate ? PRIVATE : 0) | (unit.closed ? CLOSED : 0) | (unit.firstStatement ? HAS_FIRST_STATEMENT : 0);
+    writeRange(ints, base + 2, unit.nameRange);
+    writeRange(ints, base + 6, unit.range);
+    if (unit.firstStatement) writeRange(ints, base + 10, unit.firstStatement);
+  });
+  // Copies of the names: a name sliced from the file's text would keep the whole text alive.
+  return { ints, names: units.map((unit) => copyString(unit.name)) };
+}
+
+export function unpackUnits(packed: PackedUnits): ProgramUnit[] {
+  const units: ProgramUnit[] = [];
+  const { ints, names } = packed;
+  for (let index = 0; index < names.length; index++) {
+    const base = index * FIELDS;
+    const flags = ints[base + 1]!;
+    units.push({
+      kind: KINDS[ints[base]!]!,
+      name: names[index]!,
+      nameRange: readRange(ints, base + 2),
+      range: readRange(ints, base + 6),
+      isPrivate: (flags & PRIVATE) !== 0,
+      closed: (flags & CLOSED) !== 0,
+      ...((flags & HAS_FIRST_STATEMENT) !== 0 ? { firstStatement: readRange(ints, base + 10) } : {}),
+    });
+  }
+  return units;
+}
+
+/** Facts whose units are unpacked on each read (the caller keeps what it needs). */
+export function withPackedUnits(facts: Omit<FileFacts, 'units'>, packed: PackedUnits): FileFacts {
+  return {
+    get units() {
+      return unpackUnits(packed);
+    },
+    licenseCalls: facts.licenseCalls,
+    globalsReferences: facts.globalsReferences,
+    problems: facts.problems,
+    lineCount: facts.lineCount,
+  };
+}
+
+/** Facts made compact for keeping: packed units. */
+export function compactFacts(facts: FileFacts): FileFacts {
+  return withPackedUnits(facts, packUnits(facts.units));
+}
+
+function writeRange(ints: Int32Array, at: number, range: Range): void {
+  ints[at] = range.start.line;
+  ints[at + 1] = range.start.character;
+  ints[at + 2] = range.end.line;
+  ints[at + 3] = range.end.character;
+}
+
+function readRange(ints: Int32Array, at: number): Range {
+  return { start: { line: ints[at]!, character: ints[at + 1]! }, end: { line: ints[at + 2]!, character: ints[at + 3]! } };
+}
+
+/** A flat copy of a (possibly sliced) string. */
+function copyString(text: string): string {
+  return JSON.parse(JSON.stringify(text)) as string;
+}
