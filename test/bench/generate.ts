@@ -19,7 +19,7 @@ const AREAS = [
 ] as const;
 
 /** mulberry32: a small, good-enough deterministic generator. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

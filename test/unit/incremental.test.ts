@@ -12,21 +12,13 @@ import { reparseFacts, reparseWindow } from '../../server/src/syntax/incremental
 import { findSourceFiles } from '../../server/src/workspace/files.js';
 import { parseFacts } from '../../server/src/syntax/parser.js';
 import { decodeText } from '../../server/src/workspace/decode.js';
-import { generateWorkspace } from '../bench/generate.js';
+import { generateWorkspace, random } from '../bench/generate.js';
 
 const SNIPPETS = [
   'x', ' ', '\n', '\r\n', '{', '}', '"', "'", '#', '--', '(', ')', ',', '||',
   'END FUNCTION\n', '\nFUNCTION extra()\n', 'END', ' FUNCTION', '\n  CALL LOG_initApp("WMS")\n',
   'LOG_initApp("MANENG,', '\n  IF LOG_initApp("VDPPED") <> 0 THEN RETURN END IF\n', 'DEFINE l_x SMALLINT\n', 'MAIN\n', 'END MAIN\n',
 ];
-
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    return (state >>> 8) / 8388608;
-  };
-}
 
 describe('incremental re-parse', () => {
   it('equals a full parse after each of 3,000 random edits', () => {

@@ -1,19 +1,23 @@
 /**
- * The fast path (worker threads) and the plain sequential parse give identical facts, in the same
- * order, on a synthetic Logix workspace of realistic shape (issue 5).
+ * The fast path (worker threads, pre-filtered lexing) and a plain sequential parse that lexes every
+ * line give identical facts, in the same order, on a synthetic Logix workspace of realistic shape
+ * (issue 5).
  */
 import { strict as assert } from 'node:assert';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { compactFacts } from '../../server/src/syntax/packed-units.js';
+import { parseFactsFully } from '../../server/src/syntax/parser.js';
 import { findSourceFiles } from '../../server/src/workspace/files.js';
+import { factsOfBytes } from '../../server/src/workspace/source-file.js';
 import { parseInWorkers, parseSequentially } from '../../server/src/workspace/parse-pool.js';
 import { generateWorkspace } from '../bench/generate.js';
 import { repoRoot } from '../helpers/paths.js';
 
 describe('parse pool', () => {
-  it('gives the same facts on worker threads as sequentially', async () => {
+  it('gives the same facts on worker threads as a plain sequential parse of every line', async () => {
     const root = mkdtempSync(join(tmpdir(), 'logix-pool-'));
     generateWorkspace(root, 150, 3);
     const paths = findSourceFiles(root).map((file) => file.absolute);
@@ -23,6 +27,8 @@ describe('parse pool', () => {
     assert.equal(pooled.length, paths.length);
     assert.ok(batches.length > 2, 'the work was split into batches');
     assert.deepEqual(pooled, sequential);
+    const plain = paths.map((path) => compactFacts(factsOfBytes(readFileSync(path), 'windows-1252', parseFactsFully)));
+    assert.deepEqual(pooled, plain);
     assert.ok(sequential.some((facts) => facts.licenseCalls.length > 0 && facts.units.length > 10));
   });
 });

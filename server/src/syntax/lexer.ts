@@ -23,3 +23,25 @@ export function lex(text: string): LexedText {
   const result = lexer.tokenize(text);
   return { tokens: result.tokens, comments: result.groups['comments'] ?? [] };
 }
+
+/**
+ * Lexes only the given runs of whole lines (see prefilter.ts), with offsets into the whole text.
+ * Each run must begin and end in code, so that its tokens are the whole text's tokens there.
+ */
+export function lexSegments(text: string, segments: readonly (readonly [start: number, end: number])[]): LexedText {
+  if (segments.length === 1 && segments[0]![0] === 0 && segments[0]![1] === text.length) return lex(text);
+  const tokens: IToken[] = [];
+  const comments: IToken[] = [];
+  for (const [start, end] of segments) {
+    const result = lexer.tokenize(text.slice(start, end));
+    for (const token of result.tokens) {
+      token.startOffset += start;
+      tokens.push(token);
+    }
+    for (const comment of result.groups['comments'] ?? []) {
+      comment.startOffset += start;
+      comments.push(comment);
+    }
+  }
+  return { tokens, comments };
+}

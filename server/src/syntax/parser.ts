@@ -8,7 +8,8 @@
  * after it. Any input yields facts plus problems; nothing throws (GUIDE invariant 2).
  */
 import type { IToken, TokenType } from 'chevrotain';
-import { lex } from './lexer.js';
+import { lex, lexSegments, type LexedText } from './lexer.js';
+import { segmentsToLex } from './prefilter.js';
 import { LineMap, type Range } from './positions.js';
 import {
   LICENSE_FUNCTIONS,
@@ -23,21 +24,7 @@ import {
   type UnitKind,
 } from './facts.js';
 import * as T from './tokens.js';
-
-/**
- * Words that begin a statement when they are the first token on their line. Used to find the
- * first statement of a unit (A3) and to stop reading an unterminated argument list.
- * `DEFINE` is deliberately absent: declarations are not actions.
- */
-const STATEMENT_WORDS = new Set([
-  'call', 'let', 'if', 'case', 'for', 'foreach', 'while', 'return', 'exit', 'continue',
-  'whenever', 'initialize', 'open', 'close', 'display', 'message', 'error', 'prompt', 'input',
-  'construct', 'menu', 'prepare', 'declare', 'execute', 'select', 'insert', 'update', 'delete',
-  'set', 'defer', 'options', 'run', 'sleep', 'start', 'finish', 'load', 'unload', 'begin',
-  'commit', 'rollback', 'lock', 'unlock', 'create', 'drop', 'alter', 'goto', 'clear', 'scroll',
-  'fetch', 'free', 'flush', 'put', 'need', 'pause', 'print', 'skip', 'validate', 'current',
-  'sleep', 'label', 'database',
-]);
+import { STATEMENT_WORDS } from './words.js';
 
 const UNIT_KEYWORDS: ReadonlyMap<TokenType, UnitKind> = new Map([
   [T.Main, 'main'],
@@ -56,8 +43,21 @@ interface OpenUnit {
   firstStatement?: Range;
 }
 
+/**
+ * The facts of one file. Only the lines the facts can depend on are lexed (prefilter.ts); a file
+ * with any syntax problem is parsed again in full, so that every problem and every range is the
+ * one the whole text gives.
+ */
 export function parseFacts(text: string): FileFacts {
-  return new FactExtractor(text).run();
+  const segments = segmentsToLex(text);
+  if (!segments) return parseFactsFully(text);
+  const facts = new FactExtractor(text, lexSegments(text, segments)).run();
+  return facts.problems.length === 0 ? facts : parseFactsFully(text);
+}
+
+/** The facts from lexing every line: the reference the pre-filtered path must equal. */
+export function parseFactsFully(text: string): FileFacts {
+  return new FactExtractor(text, lex(text)).run();
 }
 
 class FactExtractor {
@@ -72,9 +72,11 @@ class FactExtractor {
   /** Token index where the current statement began (its first line-leading statement word). */
   private statementIndex = -1;
 
-  constructor(private readonly text: string) {
+  constructor(
+    private readonly text: string,
+    lexed: LexedText,
+  ) {
     this.lines = new LineMap(text);
-    const lexed = lex(text);
     this.tokens = lexed.tokens;
     this.comments = lexed.comments;
   }

@@ -1,0 +1,99 @@
+/**
+ * The pre-filter (only the lines the facts can depend on are lexed) gives exactly the facts of a
+ * parse that lexes every line (issue 5: "correctness is unchanged"): on the synthetic workspace,
+ * the shared samples, the examples, and thousands of random edits aimed at its reasoning (line
+ * breaks and lone CRs, comments and strings, END/PRIVATE before or not before a unit keyword,
+ * license calls split over lines, statements that start lines before their call).
+ */
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { parseFacts, parseFactsFully } from '../../server/src/syntax/parser.js';
+import { segmentsToLex } from '../../server/src/syntax/prefilter.js';
+import { decodeText } from '../../server/src/workspace/decode.js';
+import { findSourceFiles } from '../../server/src/workspace/files.js';
+import { generateWorkspace, random } from '../bench/generate.js';
+import { examplesDir, sharedSamplesDir } from '../helpers/paths.js';
+
+const SNIPPETS = [
+  '\n', '\r\n', '\r', ' ', 'x', '1', '{', '}', '{ note }', '{\n', '"', "'", '"a#b{c"', '\\', '#', '--', '-',
+  '(', ')', ',', '||', 'END', 'end ', 'END\n', ' FUNCTION', 'END FUNCTION\n', 'END IF\n', 'END RECORD',
+  '1end function', 'PRIVATE ', 'PUBLIC\n', '\nPRIVATE FUNCTION p_x()\n', '\nFUNCTION extra()\n', 'MAIN\n',
+  'END MAIN\n', 'GLOBALS\n', 'END GLOBALS\n', 'GLOBALS "g.4gl"\n', 'REPORT r(x)\n', 'END REPORT\n',
+  '\n  CALL LOG_initApp("WMS")\n', 'LOG_initApp("MANENG,', '"VDPPED," ||\n  "VDPLOG"', ') RETURNING l_ok,\n l_x',
+  '\n  LET l_status =\n     LOG_initApp("VDPPED")\n', '\n  IF NOT log001_acessa_usuario("VDP", "LOGERP")\n', 'LET ', 'CALL ',
+  '\n   WHENEVER ERROR CONTINUE\n', 'END\nFUNCTION f_next()\n', 'PRIVATE\n FUNCTION p_y()\n', 'END {c}\nMAIN\n',
+  '{ LET l_x = 1\nCALL f("\n', '\nCALL g() } END FUNCTION\n', '{\nLET l_y = 2\n} LOG_initApp("X")\n', 'DEFINE l_x SMALLINT\n', '_ADVPL_SYSTEMKEY_setAppLicenseList("p1", "K")',
+];
+
+function allSources(): { name: string; text: string }[] {
+  const root = mkdtempSync(join(tmpdir(), 'logix-prefilter-'));
+  generateWorkspace(root, 60, 7);
+  const folders = [root, sharedSamplesDir, examplesDir];
+  return folders.flatMap((folder) => findSourceFiles(folder).map((file) => ({
+    name: file.absolute,
+    text: decodeText(readFileSync(file.absolute)),
+  })));
+}
+
+describe('pre-filter', () => {
+  const sources = allSources();
+
+  it('gives the facts of a full parse on the synthetic workspace, the samples and the examples', () => {
+    assert.ok(sources.length > 60);
+    assert.ok(readdirSync(sharedSamplesDir).length > 0);
+    for (const { name, text } of sources) {
+      assert.deepEqual(parseFacts(text), parseFactsFully(text), name);
+    }
+  });
+
+  it('skips most lines of realistic programs (so the fast path is not the full one)', () => {
+    let kept = 0;
+    let total = 0;
+    for (const { text } of sources) {
+      const segments = segmentsToLex(text);
+      total += text.length;
+      kept += segments ? segments.reduce((sum, [start, end]) => sum + end - start, 0) : text.length;
+    }
+    assert.ok(kept / total < 0.5, `kept ${((100 * kept) / total).toFixed(1)}% of the text`);
+  });
+
+  it('lexes the whole text when a string or a { comment does not end', () => {
+    assert.equal(segmentsToLex('MAIN\n  LET x = "open\nEND MAIN\n'), undefined);
+    assert.equal(segmentsToLex('MAIN\n  { never closed\nEND MAIN\n'), undefined);
+    assert.equal(segmentsToLex('MAIN\n  LET x = "a\\"\nEND MAIN\n'), undefined);
+    assert.deepEqual(segmentsToLex('MAIN\n  LET x = "a\\\\"\nEND MAIN\n')?.length, 1);
+  });
+
+  it('keeps the statement a call belongs to and the lines its arguments run over', () => {
+    const body = Array.from({ length: 20 }, (_, index) => `  LET l_${index} = ${index}\n`).join('');
+    const text = `MAIN\n  CALL a()\n${body}  LET l_ok =\n\n     LOG_initApp("A," ||\n  "B")\n${body}END MAIN\n`;
+    const segments = segmentsToLex(text)!;
+    const kept = segments.map(([start, end]) => text.slice(start, end)).join('');
+    assert.ok(kept.includes('LET l_ok =\n\n     LOG_initApp("A," ||\n  "B")\n'), kept);
+    assert.ok(!kept.includes('LET l_10 = 10'), 'a body line far from any trigger is skipped');
+    assert.deepEqual(parseFacts(text), parseFactsFully(text));
+  });
+
+  it('gives the facts of a full parse after each of 4,000 random edits', () => {
+    const next = random(23);
+    const programs = sources.filter(({ text }) => text.length > 2_000 && text.length < 60_000);
+    assert.ok(programs.length > 5);
+    let prefiltered = 0;
+    for (let round = 0; round < 4_000; round++) {
+      let text = programs[Math.floor(next() * programs.length)]!.text;
+      for (let edit = 1 + Math.floor(next() * 4); edit > 0; edit--) {
+        const at = Math.floor(next() * text.length);
+        const removed = next() < 0.3 ? Math.floor(next() * 40) : 0;
+        text = text.slice(0, at) + SNIPPETS[Math.floor(next() * SNIPPETS.length)]! + text.slice(at + removed);
+      }
+      const fast = parseFacts(text);
+      assert.deepEqual(fast, parseFactsFully(text), `round ${round}`);
+      if (segmentsToLex(text) && fast.problems.length === 0) prefiltered += 1;
+    }
+    // The edits must leave many texts on the pre-filtered path, or the comparison proves little.
+    assert.ok(prefiltered > 1_000, `${prefiltered} of 4,000 edited texts took the pre-filtered path`);
+  });
+});
