@@ -60,6 +60,8 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
     outputChannel: output,
     traceOutputChannel: output,
     synchronize: { configurationSection: 'logix' },
+    // The persisted index lives in the extension's storage, never in the user's workspace.
+    initializationOptions: { cacheFolder: (context.storageUri ?? context.globalStorageUri).fsPath },
   };
   return new LanguageClient('logix', 'Logix License', serverOptions, clientOptions);
 }

@@ -18,6 +18,7 @@ import {
   type InitializeResult,
   type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver/node';
+import { statSync } from 'node:fs';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CATALOG_FILE_NAME, NO_MENU_KEY, areaOfProgram } from './license/catalog.js';
 import { explainProgram, renderDebugLog, renderExplanationMarkdown } from './license/explain.js';
@@ -51,10 +52,21 @@ function safe<P, R>(name: string, fallback: R, handler: (params: P) => R | Promi
   };
 }
 
+/** This bundle's size and time: a persisted index written by another build is not trusted. */
+function serverBuild(): string {
+  try {
+    const stat = statSync(__filename);
+    return `${stat.size}-${stat.mtimeMs}`;
+  } catch {
+    return 'unknown';
+  }
+}
+
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const capabilities = params.capabilities;
   const settings = new SettingsCache(connection, capabilities.workspace?.configuration === true);
-  workspace = new WorkspaceManager(connection, settings);
+  const cacheFolder = (params.initializationOptions as { cacheFolder?: unknown } | undefined)?.cacheFolder;
+  workspace = new WorkspaceManager({ build: serverBuild(), ...(typeof cacheFolder === 'string' ? { cacheFolder } : {}) }, connection, settings);
   workspace.usePullDiagnostics(capabilities.textDocument?.diagnostic !== undefined);
   supportsCreateFile = capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('create') === true;
   const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);

@@ -23,6 +23,8 @@ export interface ClientOptions {
   readonly filesExclude?: Record<string, boolean>;
   /** Declare pull diagnostics support (else the server pushes). */
   readonly pullDiagnostics?: boolean;
+  /** The folder for the persisted index (initializationOptions.cacheFolder, as the VS Code client sends). */
+  readonly cacheFolder?: string;
 }
 
 type DiagnosticsListener = (uri: string, diagnostics: Diagnostic[], version: number | undefined) => void;
@@ -107,6 +109,7 @@ export class TestClient {
       rootUri: null,
       capabilities,
       workspaceFolders: folders.map((folder, index) => ({ uri: uriOf(folder), name: `folder${index}` })),
+      ...(this.options.cacheFolder ? { initializationOptions: { cacheFolder: this.options.cacheFolder } } : {}),
     });
     this.connection.sendNotification('initialized', {});
   }

@@ -19,7 +19,8 @@ import { findSourceFiles, toPosix, DEFAULT_EXCLUDES } from '../workspace/files.j
 import { FolderIndex } from '../workspace/folder-index.js';
 import { globToRegExp, matchesAny } from '../workspace/glob.js';
 import { factsOfBytes } from '../workspace/source-file.js';
-import { parseFiles, parseSequentially } from '../workspace/parse-pool.js';
+import { FactsCache } from '../workspace/facts-cache.js';
+import { buildInitialIndex, type InitialIndex } from '../workspace/initial-index.js';
 import { unreadableFacts } from '../workspace/unreadable.js';
 import { toLspDiagnostic } from './diagnostic-convert.js';
 import { DEFAULT_SETTINGS, SettingsCache, type Settings } from './settings.js';
@@ -40,6 +41,13 @@ export interface Located {
   readonly file: string;
 }
 
+export interface WorkspaceOptions {
+  /** Where the persisted index is kept (the editor's storage for the extension); none: not kept. */
+  readonly cacheFolder?: string;
+  /** Identity of this server build: a persisted index written by another build is not used. */
+  readonly build: string;
+}
+
 /** Events closer together than this are processed as one batch. */
 const COALESCE_MS = 100;
 
@@ -55,6 +63,7 @@ export class WorkspaceManager {
   private pullMode = false;
 
   constructor(
+    private readonly options: WorkspaceOptions,
     private readonly connection: Connection,
     private readonly settings: SettingsCache,
   ) {
@@ -79,48 +88,52 @@ export class WorkspaceManager {
   async initialize(workspaceFolders: readonly WorkspaceFolder[], progressSupported: boolean): Promise<void> {
     const progress = progressSupported ? await this.connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
     progress?.begin('Logix: indexing 4GL files', 0, 'finding files…', false);
+    const indexed: InitialIndex[] = [];
     try {
       for (const workspaceFolder of workspaceFolders) {
-        await this.addFolder(workspaceFolder, (done, total) => {
+        const { folder, index } = await this.indexFolder(workspaceFolder, (done, total) => {
           progress?.report(total === 0 ? 100 : Math.floor((done / total) * 100), `${workspaceFolder.name}: ${done}/${total} files`);
         });
+        indexed.push(index);
+        await this.publishInitial(folder);
       }
     } finally {
       progress?.done();
       this.resolveReady();
     }
+    // Written once the index is in use: it is for the next start.
+    for (const index of indexed) index.persist();
   }
 
-  async addFolder(workspaceFolder: WorkspaceFolder, onProgress?: (done: number, total: number) => void): Promise<void> {
+  async addFolder(workspaceFolder: WorkspaceFolder): Promise<void> {
+    const { folder, index } = await this.indexFolder(workspaceFolder);
+    await this.publishInitial(folder);
+    index.persist();
+  }
+
+  private async indexFolder(workspaceFolder: WorkspaceFolder, onProgress?: (done: number, total: number) => void): Promise<{ folder: Folder; index: InitialIndex }> {
     const path = fileURLToPath(workspaceFolder.uri);
     const settings = await this.settings.get(workspaceFolder.uri);
     const folder: Folder = { uri: workspaceFolder.uri, path, name: workspaceFolder.name, index: new FolderIndex(), settings, scanned: true };
     this.folders.set(workspaceFolder.uri, folder);
     await this.loadCatalog(folder);
     const files = existsSync(path) ? findSourceFiles(path, settings.exclude) : [];
-    let done = 0;
-    const options = {
-      encoding: encodingOrDefault(settings.encoding),
+    const encoding = encodingOrDefault(settings.encoding);
+    const cache = this.options.cacheFolder ? FactsCache.open(this.options.cacheFolder, path, encoding, this.options.build) : undefined;
+    if (cache?.problem) this.connection.console.warn(cache.problem);
+    const index = await buildInitialIndex(files, {
+      encoding,
       reserveCores: 1,
-      onBatch: (start: number, batch: readonly FileFacts[]) => {
-        batch.forEach((facts, offset) => {
-          const file = files[start + offset]!;
-          // An open document's text is newer than the disk's.
-          if (!this.openDocuments.has(file.absolute)) folder.index.setFile(file.relative, facts);
-        });
-        done += batch.length;
-        onProgress?.(done, files.length);
+      ...(cache ? { cache } : {}),
+      onFacts: (file, facts) => {
+        // An open document's text is newer than the disk's.
+        if (!this.openDocuments.has(file.absolute)) folder.index.setFile(file.relative, facts);
       },
-    };
-    const paths = files.map((file) => file.absolute);
-    try {
-      await parseFiles(paths, options);
-    } catch (error) {
-      this.connection.console.warn(`parallel indexing failed (${(error as Error).message}); indexing sequentially`);
-      done = 0;
-      await parseSequentially(paths, options);
-    }
-    await this.publishInitial(folder);
+      ...(onProgress ? { onProgress } : {}),
+      onWarning: (message) => this.connection.console.warn(message),
+    });
+    this.connection.console.info(`${folder.name}: ${files.length} files indexed, ${index.reused} from the persisted index, ${index.parsed} parsed`);
+    return { folder, index };
   }
 
   /**

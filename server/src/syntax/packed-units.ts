@@ -16,8 +16,12 @@ const KINDS: readonly UnitKind[] = ['main', 'function', 'report', 'globals'];
 const PRIVATE = 1;
 const CLOSED = 2;
 const HAS_FIRST_STATEMENT = 4;
-/** kind, flags, then nameRange, range and firstStatement as four numbers each. */
-const FIELDS = 14;
+/** Numbers per unit: kind, flags, then nameRange, range and firstStatement as four numbers each. */
+export const PACKED_UNIT_INTS = 14;
+const FIELDS = PACKED_UNIT_INTS;
+
+/** The packed form behind facts made by `withPackedUnits`, so that saving them needs no repacking. */
+const packedOf = new WeakMap<FileFacts, PackedUnits>();
 
 export function packUnits(units: readonly ProgramUnit[]): PackedUnits {
   const ints = new Int32Array(units.length * FIELDS);
@@ -54,7 +58,7 @@ export function unpackUnits(packed: PackedUnits): ProgramUnit[] {
 
 /** Facts whose units are unpacked on each read (the caller keeps what it needs). */
 export function withPackedUnits(facts: Omit<FileFacts, 'units'>, packed: PackedUnits): FileFacts {
-  return {
+  const withUnits: FileFacts = {
     get units() {
       return unpackUnits(packed);
     },
@@ -63,6 +67,13 @@ export function withPackedUnits(facts: Omit<FileFacts, 'units'>, packed: PackedU
     problems: facts.problems,
     lineCount: facts.lineCount,
   };
+  packedOf.set(withUnits, packed);
+  return withUnits;
+}
+
+/** The units of any facts in packed form. */
+export function packedUnitsOf(facts: FileFacts): PackedUnits {
+  return packedOf.get(facts) ?? packUnits(facts.units);
 }
 
 /** Facts made compact for keeping: packed units. */

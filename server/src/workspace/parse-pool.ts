@@ -12,6 +12,7 @@ import { Worker } from 'node:worker_threads';
 import type { FileFacts } from '../syntax/facts.js';
 import type { ParseRequest, ParseResponse } from './parse-worker.js';
 import { compactFacts, withPackedUnits } from '../syntax/packed-units.js';
+import { contentHash } from './facts-cache.js';
 import { factsOfBytes } from './source-file.js';
 import { unreadableFacts } from './unreadable.js';
 
@@ -21,8 +22,13 @@ const BATCH_SIZE = 16;
 
 export interface ParseOptions {
   readonly encoding: string;
-  /** Called with each batch of results as it arrives (index of the first path, facts). */
-  readonly onBatch?: (start: number, facts: readonly FileFacts[]) => void;
+  /**
+   * Called with each batch of results as it arrives (index of the first path, facts, and the
+   * files' content hashes when `hash` is set: '' for a file that could not be read).
+   */
+  readonly onBatch?: (start: number, facts: readonly FileFacts[], hashes: readonly string[]) => void;
+  /** Hash each file's bytes as it is read (for the persisted index). */
+  readonly hash?: boolean;
   /** Force the sequential path (tests compare both). */
   readonly sequential?: boolean;
   /**
@@ -49,15 +55,19 @@ export async function parseFiles(paths: readonly string[], options: ParseOptions
 export async function parseSequentially(paths: readonly string[], options: ParseOptions): Promise<FileFacts[]> {
   const results: FileFacts[] = [];
   for (let start = 0; start < paths.length; start += BATCH_SIZE) {
+    const hashes: string[] = [];
     const batch = paths.slice(start, start + BATCH_SIZE).map((path) => {
       try {
-        return compactFacts(factsOfBytes(readFileSync(path), options.encoding));
+        const bytes = readFileSync(path);
+        if (options.hash) hashes.push(contentHash(bytes));
+        return compactFacts(factsOfBytes(bytes, options.encoding));
       } catch (error) {
+        if (options.hash) hashes.push('');
         return unreadableFacts(error);
       }
     });
     results.push(...batch);
-    options.onBatch?.(start, batch);
+    options.onBatch?.(start, batch, hashes);
     // Let pending requests in between batches.
     await new Promise((resolve) => setImmediate(resolve));
   }
@@ -89,10 +99,10 @@ export function parseInWorkers(paths: readonly string[], options: ParseOptions, 
         pending -= 1;
         const batch = response.facts.map(({ packedUnits, ...facts }) => withPackedUnits(facts, packedUnits));
         batch.forEach((facts, offset) => (results[start + offset] = facts));
-        options.onBatch?.(start, batch);
+        options.onBatch?.(start, batch, response.hashes);
         feed(worker);
       });
-      worker.postMessage({ paths: paths.slice(start, next), encoding: options.encoding } satisfies ParseRequest);
+      worker.postMessage({ paths: paths.slice(start, next), encoding: options.encoding, hash: options.hash === true } satisfies ParseRequest);
     };
     for (const worker of pool) {
       worker.on('error', (error) => {

@@ -6,29 +6,38 @@ import { readFileSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import type { FileFacts } from '../syntax/facts.js';
 import { packUnits, type PackedUnits } from '../syntax/packed-units.js';
+import { contentHash } from './facts-cache.js';
 import { factsOfBytes } from './source-file.js';
 import { unreadableFacts } from './unreadable.js';
 
 export interface ParseRequest {
   readonly paths: readonly string[];
   readonly encoding: string;
+  /** Also hash each file's bytes (for the persisted index). */
+  readonly hash: boolean;
 }
 
 /** Facts in the order of the request's paths, units packed (their buffers are transferred). */
 export interface ParseResponse {
   readonly facts: readonly (Omit<FileFacts, 'units'> & { readonly packedUnits: PackedUnits })[];
+  /** Content hashes in the same order when asked for ('' for an unreadable file). */
+  readonly hashes: readonly string[];
 }
 
 parentPort?.on('message', (request: ParseRequest) => {
+  const hashes: string[] = [];
   const facts = request.paths.map((path) => {
     let parsed: FileFacts;
     try {
-      parsed = factsOfBytes(readFileSync(path), request.encoding);
+      const bytes = readFileSync(path);
+      if (request.hash) hashes.push(contentHash(bytes));
+      parsed = factsOfBytes(bytes, request.encoding);
     } catch (error) {
+      if (request.hash) hashes.push('');
       parsed = unreadableFacts(error);
     }
     const { units, ...rest } = parsed;
     return { ...rest, packedUnits: packUnits(units) };
   });
-  parentPort!.postMessage({ facts } satisfies ParseResponse, facts.map((entry) => entry.packedUnits.ints.buffer as ArrayBuffer));
+  parentPort!.postMessage({ facts, hashes } satisfies ParseResponse, facts.map((entry) => entry.packedUnits.ints.buffer as ArrayBuffer));
 });

@@ -1,0 +1,179 @@
+/**
+ * The persisted index: every file's facts from the last run, so that a start with nothing changed
+ * reads one file instead of re-parsing the workspace (issue 5, warm start).
+ *
+ * - It lives in the folder the editor gives the extension for its own storage, never in the
+ *   user's workspace; one file per workspace folder and encoding.
+ * - A file's facts are reused when its size and modification time are those recorded; when only
+ *   the time differs (a checkout touched the file), its content hash decides.
+ * - Stamps are taken before the file is read, so a file changed while it was parsed is parsed again
+ *   at the next start rather than kept stale.
+ * - The cache records which server build wrote it; another build (another parser) ignores it.
+ * - Any unreadable, truncated or foreign cache file is ignored with a reason: the index is then
+ *   built from the sources, as on a first start. Writing goes to a temporary file renamed over the
+ *   old one, so a crash leaves the previous cache or none, never half of one.
+ *
+ * Format: `LGXF`, a u32 header length, the JSON header (stamps, small facts, unit names), then the
+ * packed units of every file as one Int32 array (syntax/packed-units.ts).
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FileFacts } from '../syntax/facts.js';
+import { PACKED_UNIT_INTS, packedUnitsOf, withPackedUnits, type PackedUnits } from '../syntax/packed-units.js';
+
+const MAGIC = 'LGXF';
+const FORMAT = 1;
+
+export interface FileStamp {
+  readonly size: number;
+  readonly mtimeMs: number;
+}
+
+interface Entry extends FileStamp {
+  readonly hash: string;
+  readonly facts: FileFacts;
+}
+
+/** [relative path, size, mtimeMs, hash, unit count, line count, index in `small` or -1] */
+type HeaderFile = [string, number, number, string, number, number, number];
+
+interface Header {
+  readonly format: number;
+  readonly build: string;
+  readonly folder: string;
+  readonly encoding: string;
+  readonly files: HeaderFile[];
+  readonly small: Pick<FileFacts, 'licenseCalls' | 'globalsReferences' | 'problems'>[];
+  readonly names: string;
+}
+
+export function contentHash(bytes: Uint8Array): string {
+  return createHash('sha1').update(bytes).digest('base64');
+}
+
+export function stampOf(path: string): FileStamp | undefined {
+  try {
+    const stat = statSync(path);
+    return { size: stat.size, mtimeMs: stat.mtimeMs };
+  } catch {
+    return undefined;
+  }
+}
+
+export class FactsCache {
+  private readonly entries: Map<string, Entry>;
+  /** Why an existing cache file was not used (for the server log); undefined when it was, or absent. */
+  readonly problem: string | undefined;
+
+  private constructor(
+    private readonly path: string,
+    private readonly identity: Pick<Header, 'build' | 'folder' | 'encoding'>,
+    entries: Map<string, Entry>,
+    problem?: string,
+  ) {
+    this.entries = entries;
+    this.problem = problem;
+  }
+
+  /** Opens the cache of `folder` in `cacheFolder`; a missing or unusable one opens empty. */
+  static open(cacheFolder: string, folder: string, encoding: string, build: string): FactsCache {
+    const name = createHash('sha1').update(`${folder}\0${encoding}`).digest('hex').slice(0, 16);
+    const path = join(cacheFolder, `facts-${name}.bin`);
+    const identity = { build, folder, encoding };
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(path);
+    } catch {
+      return new FactsCache(path, identity, new Map());
+    }
+    try {
+      return new FactsCache(path, identity, decode(bytes, identity));
+    } catch (error) {
+      return new FactsCache(path, identity, new Map(), `${path}: ${(error as Error).message}; indexing from the sources`);
+    }
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /**
+   * The recorded facts and hash of a file if it is unchanged: same size and time, or same size and
+   * content (then `readBytes` is called once; `touched` says so).
+   */
+  reuse(relative: string, stamp: FileStamp, readBytes: () => Uint8Array): { facts: FileFacts; hash: string; touched: boolean } | undefined {
+    const entry = this.entries.get(relative);
+    if (!entry || entry.size !== stamp.size) return undefined;
+    if (entry.mtimeMs === stamp.mtimeMs) return { facts: entry.facts, hash: entry.hash, touched: false };
+    try {
+      return contentHash(readBytes()) === entry.hash ? { facts: entry.facts, hash: entry.hash, touched: true } : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Replaces the cache file with these files (facts of unreadable files are not recorded). */
+  save(files: Iterable<{ relative: string; stamp: FileStamp; hash: string; facts: FileFacts }>): void {
+    const header: Header = { format: FORMAT, ...this.identity, files: [], small: [], names: '' };
+    const names: string[] = [];
+    const packed: PackedUnits[] = [];
+    let intCount = 0;
+    for (const { relative, stamp, hash, facts } of files) {
+      if (facts.lineCount === 0) continue; // unreadable: read it again next time
+      const units = packedUnitsOf(facts);
+      const hasSmall = facts.licenseCalls.length > 0 || facts.globalsReferences.length > 0 || facts.problems.length > 0;
+      header.files.push([relative, stamp.size, stamp.mtimeMs, hash, units.names.length, facts.lineCount, hasSmall ? header.small.length : -1]);
+      if (hasSmall) header.small.push({ licenseCalls: facts.licenseCalls, globalsReferences: facts.globalsReferences, problems: facts.problems });
+      names.push(...units.names);
+      packed.push(units);
+      intCount += units.ints.length;
+    }
+    (header as { names: string }).names = names.join('\n');
+    const json = Buffer.from(JSON.stringify(header), 'utf8');
+    const unitsOffset = align4(8 + json.length);
+    const bytes = Buffer.alloc(unitsOffset + intCount * 4);
+    bytes.write(MAGIC, 0, 'latin1');
+    bytes.writeUInt32LE(json.length, 4);
+    json.copy(bytes, 8);
+    const ints = new Int32Array(bytes.buffer, bytes.byteOffset + unitsOffset, intCount);
+    let at = 0;
+    for (const units of packed) {
+      ints.set(units.ints, at);
+      at += units.ints.length;
+    }
+    mkdirSync(join(this.path, '..'), { recursive: true });
+    const temporary = `${this.path}.${process.pid}.tmp`;
+    writeFileSync(temporary, bytes);
+    renameSync(temporary, this.path);
+  }
+}
+
+function decode(bytes: Buffer, identity: Pick<Header, 'build' | 'folder' | 'encoding'>): Map<string, Entry> {
+  if (bytes.length < 8 || bytes.toString('latin1', 0, 4) !== MAGIC) throw new Error('not a facts cache');
+  const jsonLength = bytes.readUInt32LE(4);
+  if (8 + jsonLength > bytes.length) throw new Error('truncated');
+  const header = JSON.parse(bytes.toString('utf8', 8, 8 + jsonLength)) as Header;
+  if (header.format !== FORMAT || header.build !== identity.build) throw new Error('written by another version');
+  if (header.folder !== identity.folder || header.encoding !== identity.encoding) throw new Error('written for another folder or encoding');
+  const unitsOffset = align4(8 + jsonLength);
+  // A copy, aligned for Int32Array whatever the Buffer's offset in its pool.
+  const all = new Int32Array(bytes.buffer.slice(bytes.byteOffset + unitsOffset, bytes.byteOffset + bytes.length));
+  const names = header.names === '' ? [] : header.names.split('\n');
+  const entries = new Map<string, Entry>();
+  let unit = 0;
+  for (const [relative, size, mtimeMs, hash, unitCount, lineCount, smallIndex] of header.files) {
+    const ints = all.subarray(unit * PACKED_UNIT_INTS, (unit + unitCount) * PACKED_UNIT_INTS);
+    if (ints.length !== unitCount * PACKED_UNIT_INTS || unit + unitCount > names.length) throw new Error('truncated');
+    const small = smallIndex === -1 ? { licenseCalls: [], globalsReferences: [], problems: [] } : header.small[smallIndex];
+    if (!small) throw new Error('inconsistent');
+    const facts = withPackedUnits({ ...small, lineCount }, { ints, names: names.slice(unit, unit + unitCount) });
+    entries.set(relative, { size, mtimeMs, hash, facts });
+    unit += unitCount;
+  }
+  return entries;
+}
+
+function align4(offset: number): number {
+  return (offset + 3) & ~3;
+}

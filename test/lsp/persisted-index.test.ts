@@ -1,0 +1,119 @@
+/**
+ * The persisted index (issue 5, warm start), through the real server over stdio: a second start
+ * reuses the facts of unchanged files, re-parses changed ones, ignores a damaged cache with a
+ * warning, and never writes into the workspace.
+ */
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import type { Diagnostic } from 'vscode-languageserver-protocol';
+import { TestClient, uriOf } from '../helpers/lsp-client.js';
+import { tempWorkspace } from '../helpers/run-cli.js';
+import { program, systemKey } from '../helpers/workspace.js';
+
+const codes = (diagnostics: readonly Diagnostic[] | undefined) => (diagnostics ?? []).map((diagnostic) => String(diagnostic.code)).sort();
+
+interface Run {
+  readonly counts: { indexed: number; reused: number; parsed: number };
+  readonly diagnostics: Map<string, string[]>;
+  readonly logs: string[];
+}
+
+async function startOnce(root: string, cacheFolder: string): Promise<Run> {
+  const client = new TestClient({ cacheFolder });
+  try {
+    await client.start([root]);
+    const match = client.logMessages.map((message) => /(\d+) files indexed, (\d+) from the persisted index, (\d+) parsed/.exec(message)).find(Boolean);
+    assert.ok(match, `the server logs what it reused: ${client.logMessages.join(' | ')}`);
+    const diagnostics = new Map([...client.diagnostics].map(([uri, list]) => [uri, codes(list)]));
+    return { counts: { indexed: Number(match[1]), reused: Number(match[2]), parsed: Number(match[3]) }, diagnostics, logs: [...client.logMessages] };
+  } finally {
+    await client.stop();
+  }
+}
+
+async function diagnosticsOf(root: string, cacheFolder: string, file: string): Promise<Diagnostic[]> {
+  const client = new TestClient({ cacheFolder });
+  try {
+    await client.start([root]);
+    return client.diagnostics.get(uriOf(join(root, file))) ?? [];
+  } finally {
+    await client.stop();
+  }
+}
+
+function listTree(root: string): string[] {
+  return readdirSync(root, { recursive: true }).map(String).sort();
+}
+
+describe('persisted index', () => {
+  const files = {
+    'man1.4gl': program('man1', '"MANENG"'),
+    'man2.4gl': program('man2', '"MANENG,NOKEY"'),
+    'sup/sup1.4gl': program('sup1', '"SUPRIMEN"'),
+    'sup/systemkey_sup.4gl': systemKey('SUP', [['ESTOQ', 'sup1']]),
+  };
+
+  it('reuses unchanged files, re-parses changed ones, and gives the same diagnostics', async () => {
+    const root = tempWorkspace(files);
+    const cacheFolder = mkdtempSync(join(tmpdir(), 'logix-storage-'));
+    const tree = listTree(root);
+
+    const first = await startOnce(root, cacheFolder);
+    assert.deepEqual(first.counts, { indexed: 4, reused: 0, parsed: 4 });
+    assert.deepEqual(first.diagnostics.get(uriOf(join(root, 'man2.4gl'))), ['LGX001']);
+    assert.equal(readdirSync(cacheFolder).filter((name) => name.endsWith('.bin')).length, 1, 'one cache file, in the storage folder');
+    assert.deepEqual(listTree(root), tree, 'nothing written into the workspace');
+
+    const second = await startOnce(root, cacheFolder);
+    assert.deepEqual(second.counts, { indexed: 4, reused: 4, parsed: 0 });
+    assert.deepEqual(second.diagnostics, first.diagnostics);
+
+    // A changed file (same size) is parsed again; a touched one (same bytes, new time) is reused by its hash.
+    writeFileSync(join(root, 'man2.4gl'), program('man2', '"MANENG,NOKEZ"'));
+    const later = new Date(Date.now() + 5_000);
+    utimesSync(join(root, 'man1.4gl'), later, later);
+    const third = await startOnce(root, cacheFolder);
+    assert.deepEqual(third.counts, { indexed: 4, reused: 3, parsed: 1 });
+    assert.deepEqual(third.diagnostics.get(uriOf(join(root, 'man2.4gl'))), ['LGX001']);
+    const lgx001 = await diagnosticsOf(root, cacheFolder, 'man2.4gl');
+    assert.match(lgx001.map((diagnostic) => diagnostic.message).join(), /NOKEZ/, 'the new text (same size) was read, not the recorded one');
+
+    // A deleted file is gone from the index, and the rest is still reused.
+    rmSync(join(root, 'sup', 'sup1.4gl'));
+    const fourth = await startOnce(root, cacheFolder);
+    assert.deepEqual(fourth.counts, { indexed: 3, reused: 3, parsed: 0 });
+    const fresh = await startOnce(root, mkdtempSync(join(tmpdir(), 'logix-storage-')));
+    assert.deepEqual(fresh.counts, { indexed: 3, reused: 0, parsed: 3 });
+    assert.deepEqual(fourth.diagnostics, fresh.diagnostics, 'the same as a start without a persisted index');
+  });
+
+  it('ignores a damaged cache with a warning and indexes from the sources', async () => {
+    const root = tempWorkspace(files);
+    const cacheFolder = mkdtempSync(join(tmpdir(), 'logix-storage-'));
+    const first = await startOnce(root, cacheFolder);
+    for (const damage of [Buffer.from('not a cache at all'), Buffer.from([0x4c, 0x47, 0x58, 0x46, 0xff, 0xff, 0, 0, 1, 2])]) {
+      const [cacheFile] = readdirSync(cacheFolder).filter((name) => name.endsWith('.bin'));
+      writeFileSync(join(cacheFolder, cacheFile!), damage);
+      const run = await startOnce(root, cacheFolder);
+      assert.deepEqual(run.counts, { indexed: 4, reused: 0, parsed: 4 });
+      assert.ok(run.logs.some((message) => message.includes('indexing from the sources')), run.logs.join(' | '));
+      assert.deepEqual(run.diagnostics, first.diagnostics);
+    }
+    // The damaged file was replaced: the next start reuses everything again.
+    assert.deepEqual((await startOnce(root, cacheFolder)).counts, { indexed: 4, reused: 4, parsed: 0 });
+  });
+
+  it('keeps nothing without a storage folder', async () => {
+    const root = tempWorkspace(files);
+    const client = new TestClient();
+    try {
+      await client.start([root]);
+      assert.ok(client.logMessages.some((message) => message.includes('4 files indexed, 0 from the persisted index, 4 parsed')));
+    } finally {
+      await client.stop();
+    }
+  });
+});
