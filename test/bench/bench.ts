@@ -107,7 +107,17 @@ async function measureEditing(client: TestClient, ws: Workspace, until: Promise<
   let done = false;
   void until?.then(() => (done = true));
   let version = 1;
+  // The open is not what is measured: wait for its diagnostics before the first edit.
+  const opened = new Promise<void>((resolve) => {
+    const stop = client.onDiagnostics((published, _diagnostics, publishedVersion) => {
+      if (published === uri && publishedVersion === version) {
+        stop();
+        resolve();
+      }
+    });
+  });
   client.open(uri, original);
+  await opened;
   // Edits are paced like fast typing (one every 100 ms) and sent as editors send them: the one
   // changed range, not the whole text.
   const keyAt = { line: initAppLine, character: original.split('\n')[initAppLine]!.indexOf('LOG_initApp("') + 'LOG_initApp("'.length };
@@ -181,11 +191,13 @@ async function main(): Promise<void> {
     console.log(`\n${ws.files} files, ${(ws.bytes / 1e6).toFixed(0)} MB (${ws.root})`);
     readAndDecode(ws.root); // once, so that both figures below read from the page cache
     const floor = readAndDecode(ws.root);
-    const check = await coldCheck(ws.root);
+    // The median of three runs: one run on these shared machines varies by ±15%.
+    const checks = [await coldCheck(ws.root), await coldCheck(ws.root), await coldCheck(ws.root)].sort((a, b) => a.ms - b.ms);
+    const check = { ms: checks[1]!.ms, peakMb: Math.max(...checks.map((run) => run.peakMb)) };
     line('floor: read + decode, no lexing', `${(floor / 1000).toFixed(2)} s`, '—');
-    line('cold check, wall', `${(check.ms / 1000).toFixed(2)} s`, large ? '≤ 15 s' : '≤ 1.5 s', check.ms <= (large ? 15000 : 1500));
+    line('cold check, wall (median of 3)', `${(check.ms / 1000).toFixed(2)} s`, large ? '≤ 15 s' : '≤ 1.5 s', check.ms <= (large ? 15000 : 1500));
     line('cold check / floor', `${(check.ms / floor).toFixed(1)}×`, '≤ 5×', check.ms / floor <= 5);
-    line('cold check, peak RSS', `${check.peakMb.toFixed(0)} MB`, large ? '≤ 600 MB' : '—', large ? check.peakMb <= 600 : undefined);
+    line('cold check, peak RSS (highest of 3)', `${check.peakMb.toFixed(0)} MB`, large ? '≤ 600 MB' : '—', large ? check.peakMb <= 600 : undefined);
     await languageServer(ws, large);
   }
 }
