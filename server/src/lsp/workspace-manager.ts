@@ -117,11 +117,14 @@ export class WorkspaceManager {
     const settings = await this.settings.get(workspaceFolder.uri);
     const folder: Folder = { uri: workspaceFolder.uri, path, name: workspaceFolder.name, index: new FolderIndex(), settings, scanned: true };
     this.folders.set(workspaceFolder.uri, folder);
+    const started = performance.now();
     await this.loadCatalog(folder);
     const files = existsSync(path) ? findSourceFiles(path, settings.exclude) : [];
+    const found = performance.now();
     const encoding = encodingOrDefault(settings.encoding);
     const cache = this.options.cacheFolder ? FactsCache.open(this.options.cacheFolder, path, encoding, this.options.build) : undefined;
     if (cache?.problem) this.connection.console.warn(cache.problem);
+    const opened = performance.now();
     const index = await buildInitialIndex(files, {
       encoding,
       // A core is kept for requests where there are cores to spare; on two, both parse (measured:
@@ -135,7 +138,9 @@ export class WorkspaceManager {
       ...(onProgress ? { onProgress } : {}),
       onWarning: (message) => this.connection.console.warn(message),
     });
-    this.connection.console.info(`${folder.name}: ${files.length} files indexed, ${index.reused} from the persisted index, ${index.parsed} parsed`);
+    const ms = (from: number, to: number) => `${Math.round(to - from)} ms`;
+    this.connection.console.info(`${folder.name}: ${files.length} files indexed, ${index.reused} from the persisted index, ${index.parsed} parsed ` +
+      `(${ms(started, performance.now())}: finding files ${ms(started, found)}, reading the persisted index ${ms(found, opened)})`);
     return { folder, index };
   }
 
@@ -148,6 +153,7 @@ export class WorkspaceManager {
       this.refreshPull();
       return;
     }
+    const started = performance.now();
     let count = 0;
     for (const file of [...folder.index.files.keys()]) {
       const diagnostics = this.lspDiagnostics(folder, file);
@@ -157,6 +163,7 @@ export class WorkspaceManager {
       }
       if (++count % 200 === 0) await new Promise((resolve) => setImmediate(resolve));
     }
+    this.connection.console.info(`${folder.name}: first diagnostics in ${Math.round(performance.now() - started)} ms`);
   }
 
   removeFolder(uri: string): void {
