@@ -1,7 +1,7 @@
 /** Packed units unpack to exactly the units the parser produced. */
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { compactFacts, packUnits, unpackUnits } from '../../server/src/syntax/packed-units.js';
+import { compactFacts, findUnitIndex, packUnits, unitAt, unpackUnits } from '../../server/src/syntax/packed-units.js';
 import { parseFacts } from '../../server/src/syntax/parser.js';
 
 describe('packed units', () => {
@@ -13,5 +13,18 @@ describe('packed units', () => {
     assert.ok(facts.units.some((unit) => !unit.closed) && facts.units.some((unit) => unit.isPrivate));
     assert.deepEqual(unpackUnits(packUnits(facts.units)), facts.units);
     assert.deepEqual(compactFacts(facts), facts);
+  });
+
+  it('finds and reads one unit in place, packed or not', () => {
+    const facts = parseFacts('FUNCTION a()\nEND FUNCTION\nMAIN\n  CALL a()\nEND MAIN\nREPORT r()\nEND REPORT\n');
+    const packed = compactFacts(facts);
+    for (const form of [facts, packed]) {
+      assert.equal(findUnitIndex(form, (kind) => kind === 'main'), 1);
+      assert.equal(findUnitIndex(form, (kind, name) => kind === 'report' && name === 'r'), 2);
+      assert.equal(findUnitIndex(form, (kind) => kind === 'globals'), -1);
+      assert.deepEqual(unitAt(form, 1), facts.units[1]);
+      assert.deepEqual(unitAt(form, 2), facts.units[2]);
+      assert.equal(unitAt(form, 3), undefined);
+    }
   });
 });

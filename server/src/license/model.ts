@@ -5,6 +5,7 @@
  */
 import type { FileFacts, LicenseCall, ListItem, ProgramUnit } from '../syntax/facts.js';
 import { normalizeKey } from './catalog.js';
+import { findUnitIndex, unitAt } from '../syntax/packed-units.js';
 
 /** One source file of the workspace, by its path relative to the workspace root (`/` separated). */
 export interface SourceFile {
@@ -191,13 +192,12 @@ function comparePaths(a: string, b: string): number {
  */
 export function programOf(file: SourceFile): ProgramSource | undefined {
   const name = programNameOf(file.path);
-  const units = file.facts.units;
-  let mainUnitIndex = units.findIndex((unit) => unit.kind === 'main');
+  let mainUnitIndex = findUnitIndex(file.facts, (kind) => kind === 'main');
   if (mainUnitIndex === -1) {
-    mainUnitIndex = units.findIndex((unit) => unit.kind === 'function' && unit.name.toLowerCase() === name);
+    mainUnitIndex = findUnitIndex(file.facts, (kind, unitName) => kind === 'function' && unitName.toLowerCase() === name);
   }
   if (mainUnitIndex === -1) return undefined;
-  const mainUnit = units[mainUnitIndex]!;
+  const mainUnit = unitAt(file.facts, mainUnitIndex)!;
   const declarations = file.facts.licenseCalls.filter((call) => call.function !== '_ADVPL_SYSTEMKEY_setAppLicenseList');
   const declaration = declarations.find((call) => call.unitIndex === mainUnitIndex) ?? declarations[0];
   return {

@@ -71,6 +71,27 @@ export function withPackedUnits(facts: Omit<FileFacts, 'units'>, packed: PackedU
   return withUnits;
 }
 
+/**
+ * The index of the first unit that `matches` (by kind and name), reading packed units in place:
+ * finding a file's main unit must not unpack all of its units (20,000 files at start).
+ */
+export function findUnitIndex(facts: FileFacts, matches: (kind: UnitKind, name: string) => boolean): number {
+  const packed = packedOf.get(facts);
+  if (!packed) return facts.units.findIndex((unit) => matches(unit.kind, unit.name));
+  for (let index = 0; index < packed.names.length; index++) {
+    if (matches(KINDS[packed.ints[index * FIELDS]!]!, packed.names[index]!)) return index;
+  }
+  return -1;
+}
+
+/** One unit of any facts, unpacking only that one. */
+export function unitAt(facts: FileFacts, index: number): ProgramUnit | undefined {
+  const packed = packedOf.get(facts);
+  if (!packed) return facts.units[index];
+  if (index < 0 || index >= packed.names.length) return undefined;
+  return unpackUnits({ ints: packed.ints.subarray(index * FIELDS, (index + 1) * FIELDS), names: [packed.names[index]!] })[0];
+}
+
 /** The units of any facts in packed form. */
 export function packedUnitsOf(facts: FileFacts): PackedUnits {
   return packedOf.get(facts) ?? packUnits(facts.units);
