@@ -69,7 +69,18 @@ describe('persisted index', () => {
 
     const second = await startOnce(root, cacheFolder);
     assert.deepEqual(second.counts, { indexed: 4, reused: 4, parsed: 0 });
+    assert.ok(second.logs.some((message) => message.includes('diagnostics from the persisted index')), 'nothing changed: diagnostics reused too');
     assert.deepEqual(second.diagnostics, first.diagnostics);
+
+    // A catalog change keeps the facts but not the diagnostics: NOKEY becomes a known key.
+    writeFileSync(join(root, 'logix-license.json'), JSON.stringify({ keys: { NOKEY: { slot: 9001 } } }));
+    const withCatalog = await startOnce(root, cacheFolder);
+    assert.deepEqual(withCatalog.counts, { indexed: 4, reused: 4, parsed: 0 });
+    assert.ok(!withCatalog.logs.some((message) => message.includes('diagnostics from the persisted index')));
+    assert.deepEqual(withCatalog.diagnostics.get(uriOf(join(root, 'man2.4gl'))) ?? [], []);
+    rmSync(join(root, 'logix-license.json'));
+    const catalogRemoved = await startOnce(root, cacheFolder);
+    assert.deepEqual(catalogRemoved.diagnostics, first.diagnostics);
 
     // A changed file (same size) is parsed again; a touched one (same bytes, new time) is reused by its hash.
     writeFileSync(join(root, 'man2.4gl'), program('man2', '"MANENG,NOKEZ"'));
@@ -77,6 +88,7 @@ describe('persisted index', () => {
     utimesSync(join(root, 'man1.4gl'), later, later);
     const third = await startOnce(root, cacheFolder);
     assert.deepEqual(third.counts, { indexed: 4, reused: 3, parsed: 1 });
+    assert.ok(!third.logs.some((message) => message.includes('diagnostics from the persisted index')));
     assert.deepEqual(third.diagnostics.get(uriOf(join(root, 'man2.4gl'))), ['LGX001']);
     const lgx001 = await diagnosticsOf(root, cacheFolder, 'man2.4gl');
     assert.match(lgx001.map((diagnostic) => diagnostic.message).join(), /NOKEZ/, 'the new text (same size) was read, not the recorded one');

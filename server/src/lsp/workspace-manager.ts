@@ -89,13 +89,13 @@ export class WorkspaceManager {
   async initialize(workspaceFolders: readonly WorkspaceFolder[], progressSupported: boolean): Promise<void> {
     const progress = progressSupported ? await this.connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
     progress?.begin('Logix: indexing 4GL files', 0, 'finding files…', false);
-    const indexed: InitialIndex[] = [];
+    const indexed: { folder: Folder; index: InitialIndex }[] = [];
     try {
       for (const workspaceFolder of workspaceFolders) {
         const { folder, index } = await this.indexFolder(workspaceFolder, (done, total) => {
           progress?.report(total === 0 ? 100 : Math.floor((done / total) * 100), `${workspaceFolder.name}: ${done}/${total} files`);
         });
-        indexed.push(index);
+        indexed.push({ folder, index });
         await this.publishInitial(folder);
       }
     } finally {
@@ -103,13 +103,23 @@ export class WorkspaceManager {
       this.resolveReady();
     }
     // Written once the index is in use: it is for the next start.
-    for (const index of indexed) index.persist();
+    for (const { folder, index } of indexed) this.persist(folder, index);
   }
 
   async addFolder(workspaceFolder: WorkspaceFolder): Promise<void> {
     const { folder, index } = await this.indexFolder(workspaceFolder);
     await this.publishInitial(folder);
-    index.persist();
+    this.persist(folder, index);
+  }
+
+  /**
+   * Writes the persisted index, with the diagnostics when every file's are known and come from the
+   * disk's text (no document of the folder is open).
+   */
+  private persist(folder: Folder, index: InitialIndex): void {
+    const anyOpen = [...this.openDocuments.keys()].some((path) => this.locate(pathToFileURL(path).href)?.folder === folder);
+    const files = anyOpen ? undefined : folder.index.completeDiagnostics();
+    index.persist(files ? { fingerprint: folder.index.fingerprint, files } : undefined);
   }
 
   private async indexFolder(workspaceFolder: WorkspaceFolder, onProgress?: (done: number, total: number) => void): Promise<{ folder: Folder; index: InitialIndex }> {
@@ -138,9 +148,20 @@ export class WorkspaceManager {
       ...(onProgress ? { onProgress } : {}),
       onWarning: (message) => this.connection.console.warn(message),
     });
+    // Nothing changed since the persisted index was written: its diagnostics are this index's,
+    // except where an open document differs from the disk (set again, to drop what it affects).
+    const seeded = index.unchanged ? cache?.diagnosticsFor(folder.index.fingerprint) : undefined;
+    if (seeded) {
+      folder.index.seedDiagnostics(seeded);
+      for (const file of files) {
+        const open = this.openDocuments.has(file.absolute) ? this.parsedTexts.get(file.absolute) : undefined;
+        if (open) folder.index.setFile(file.relative, open.facts);
+      }
+    }
     const ms = (from: number, to: number) => `${Math.round(to - from)} ms`;
     this.connection.console.info(`${folder.name}: ${files.length} files indexed, ${index.reused} from the persisted index, ${index.parsed} parsed ` +
-      `(${ms(started, performance.now())}: finding files ${ms(started, found)}, reading the persisted index ${ms(found, opened)})`);
+      `(${ms(started, performance.now())}: finding files ${ms(started, found)}, reading the persisted index ${ms(found, opened)})` +
+      (seeded ? '; diagnostics from the persisted index' : ''));
     return { folder, index };
   }
 

@@ -19,6 +19,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { LicenseDiagnostic } from '../license/diagnostics.js';
 import type { FileFacts } from '../syntax/facts.js';
 import { PACKED_UNIT_INTS, packedUnitsOf, withPackedUnits, type PackedUnits } from '../syntax/packed-units.js';
 
@@ -38,6 +39,15 @@ interface Entry extends FileStamp {
 /** [relative path, size, mtimeMs, hash, unit count, line count, index in `small` or -1] */
 type HeaderFile = [string, number, number, string, number, number, number];
 
+/**
+ * The diagnostics of the files when the cache was written, valid for the same facts and the same
+ * fingerprint (catalog and overrides: FolderIndex.fingerprint). Only files that had some.
+ */
+export interface PersistedDiagnostics {
+  readonly fingerprint: string;
+  readonly files: readonly (readonly [string, readonly LicenseDiagnostic[]])[];
+}
+
 interface Header {
   readonly format: number;
   readonly build: string;
@@ -46,6 +56,7 @@ interface Header {
   readonly files: HeaderFile[];
   readonly small: Pick<FileFacts, 'licenseCalls' | 'globalsReferences' | 'problems'>[];
   readonly names: string;
+  readonly diagnostics?: PersistedDiagnostics;
 }
 
 export function contentHash(bytes: Uint8Array): string {
@@ -63,16 +74,18 @@ export function stampOf(path: string): FileStamp | undefined {
 
 export class FactsCache {
   private readonly entries: Map<string, Entry>;
+  private readonly diagnostics: PersistedDiagnostics | undefined;
   /** Why an existing cache file was not used (for the server log); undefined when it was, or absent. */
   readonly problem: string | undefined;
 
   private constructor(
     private readonly path: string,
     private readonly identity: Pick<Header, 'build' | 'folder' | 'encoding'>,
-    entries: Map<string, Entry>,
+    decoded: { entries: Map<string, Entry>; diagnostics?: PersistedDiagnostics },
     problem?: string,
   ) {
-    this.entries = entries;
+    this.entries = decoded.entries;
+    this.diagnostics = decoded.diagnostics;
     this.problem = problem;
   }
 
@@ -85,12 +98,12 @@ export class FactsCache {
     try {
       bytes = readFileSync(path);
     } catch {
-      return new FactsCache(path, identity, new Map());
+      return new FactsCache(path, identity, { entries: new Map() });
     }
     try {
       return new FactsCache(path, identity, decode(bytes, identity));
     } catch (error) {
-      return new FactsCache(path, identity, new Map(), `${path}: ${(error as Error).message}; indexing from the sources`);
+      return new FactsCache(path, identity, { entries: new Map() }, `${path}: ${(error as Error).message}; indexing from the sources`);
     }
   }
 
@@ -113,9 +126,17 @@ export class FactsCache {
     }
   }
 
-  /** Replaces the cache file with these files (facts of unreadable files are not recorded). */
-  save(files: Iterable<{ relative: string; stamp: FileStamp; hash: string; facts: FileFacts }>): void {
-    const header: Header = { format: FORMAT, ...this.identity, files: [], small: [], names: '' };
+  /** The recorded diagnostics, if they were recorded with this fingerprint. */
+  diagnosticsFor(fingerprint: string): ReadonlyMap<string, readonly LicenseDiagnostic[]> | undefined {
+    return this.diagnostics?.fingerprint === fingerprint ? new Map(this.diagnostics.files) : undefined;
+  }
+
+  /**
+   * Replaces the cache file with these files (facts of unreadable files are not recorded) and,
+   * when given, the diagnostics they had.
+   */
+  save(files: Iterable<{ relative: string; stamp: FileStamp; hash: string; facts: FileFacts }>, diagnostics?: PersistedDiagnostics): void {
+    const header: Header = { format: FORMAT, ...this.identity, files: [], small: [], names: '', ...(diagnostics ? { diagnostics } : {}) };
     const names: string[] = [];
     const packed: PackedUnits[] = [];
     let intCount = 0;
@@ -149,7 +170,7 @@ export class FactsCache {
   }
 }
 
-function decode(bytes: Buffer, identity: Pick<Header, 'build' | 'folder' | 'encoding'>): Map<string, Entry> {
+function decode(bytes: Buffer, identity: Pick<Header, 'build' | 'folder' | 'encoding'>): { entries: Map<string, Entry>; diagnostics?: PersistedDiagnostics } {
   if (bytes.length < 8 || bytes.toString('latin1', 0, 4) !== MAGIC) throw new Error('not a facts cache');
   const jsonLength = bytes.readUInt32LE(4);
   if (8 + jsonLength > bytes.length) throw new Error('truncated');
@@ -171,7 +192,7 @@ function decode(bytes: Buffer, identity: Pick<Header, 'build' | 'folder' | 'enco
     entries.set(relative, { size, mtimeMs, hash, facts });
     unit += unitCount;
   }
-  return entries;
+  return { entries, ...(header.diagnostics ? { diagnostics: header.diagnostics } : {}) };
 }
 
 function align4(offset: number): number {

@@ -68,6 +68,37 @@ export class FolderIndex {
     return result;
   }
 
+  /**
+   * What the derived values depend on besides the files' facts: the catalog file and the settings
+   * that override it. Equal fingerprints and equal facts give equal diagnostics.
+   */
+  get fingerprint(): string {
+    return JSON.stringify([this.catalogPath, this.catalogText ?? null, this.overrides]);
+  }
+
+  /**
+   * Takes the diagnostics of every source file from a previous run with the same facts and
+   * fingerprint (the persisted index): files not listed have none. Nothing is recomputed until a
+   * change drops it.
+   */
+  seedDiagnostics(byFile: ReadonlyMap<string, readonly LicenseDiagnostic[]>): void {
+    for (const path of this.modelValue.files.keys()) this.diagnostics.set(path, byFile.get(path) ?? []);
+  }
+
+  /**
+   * The non-empty diagnostics of the source files, when every file's are known (computed or
+   * seeded and not dropped since); undefined otherwise.
+   */
+  completeDiagnostics(): [string, readonly LicenseDiagnostic[]][] | undefined {
+    const result: [string, readonly LicenseDiagnostic[]][] = [];
+    for (const path of this.modelValue.files.keys()) {
+      const list = this.diagnostics.get(path);
+      if (!list) return undefined;
+      if (list.length > 0) result.push([path, list]);
+    }
+    return result;
+  }
+
   /** Sets (or replaces) a file's facts; returns the files whose diagnostics may have changed. */
   setFile(path: string, facts: FileFacts): Set<string> {
     return this.invalidate(path, this.modelValue.setFile(path, facts));

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { FileFacts } from '../syntax/facts.js';
-import { stampOf, type FactsCache, type FileStamp } from './facts-cache.js';
+import { stampOf, type FactsCache, type FileStamp, type PersistedDiagnostics } from './facts-cache.js';
 import type { DiscoveredFile } from './files.js';
 import { parseFiles, parseSequentially, type ParseOptions } from './parse-pool.js';
 
@@ -24,8 +24,13 @@ export interface InitialIndexOptions {
 export interface InitialIndex {
   readonly reused: number;
   readonly parsed: number;
-  /** Rewrites the persisted index if anything differed from it (call once the index is in use). */
-  persist(): void;
+  /** Every file's facts came from the persisted index, and it holds no other file. */
+  readonly unchanged: boolean;
+  /**
+   * Rewrites the persisted index if anything differed from it, with the files' diagnostics when
+   * given (call once the index is in use).
+   */
+  persist(diagnostics?: PersistedDiagnostics): void;
 }
 
 /** What the persisted index will hold for a file; filled when its facts arrive. */
@@ -88,14 +93,16 @@ export async function buildInitialIndex(files: readonly DiscoveredFile[], option
     await parseSequentially(paths, parseOptions);
   }
 
-  const changed = toParse.length > 0 || touched || reused !== cache?.size;
+  const unchanged = cache !== undefined && toParse.length === 0 && reused === cache.size;
   return {
     reused,
     parsed: toParse.length,
-    persist: () => {
-      if (!cache || !changed) return;
+    unchanged,
+    persist: (diagnostics) => {
+      // Nothing changed and nothing new to record: keep the file as it is.
+      if (!cache || (unchanged && !touched && (!diagnostics || cache.diagnosticsFor(diagnostics.fingerprint)))) return;
       try {
-        cache.save(records.flatMap(({ relative, stamp, hash, facts }) => (hash && facts ? [{ relative, stamp, hash, facts }] : [])));
+        cache.save(records.flatMap(({ relative, stamp, hash, facts }) => (hash && facts ? [{ relative, stamp, hash, facts }] : [])), diagnostics);
       } catch (error) {
         options.onWarning?.(`cannot write the persisted index: ${(error as Error).message}`);
       }
