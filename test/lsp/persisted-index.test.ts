@@ -50,7 +50,7 @@ function listTree(root: string): string[] {
 
 describe('persisted index', () => {
   const files = {
-    'man1.4gl': program('man1', '"MANENG"'),
+    'man1.4gl': program('man1', '"MANENG,CONSTRUÇÃO"'), // non-ASCII text in the recorded facts
     'man2.4gl': program('man2', '"MANENG,NOKEY"'),
     'sup/sup1.4gl': program('sup1', '"SUPRIMEN"'),
     'sup/systemkey_sup.4gl': systemKey('SUP', [['ESTOQ', 'sup1']]),
@@ -64,6 +64,7 @@ describe('persisted index', () => {
     const first = await startOnce(root, cacheFolder);
     assert.deepEqual(first.counts, { indexed: 4, reused: 0, parsed: 4 });
     assert.deepEqual(first.diagnostics.get(uriOf(join(root, 'man2.4gl'))), ['LGX001']);
+    assert.deepEqual(first.diagnostics.get(uriOf(join(root, 'man1.4gl'))), ['LGX001', 'LGX014']);
     assert.equal(readdirSync(cacheFolder).filter((name) => name.endsWith('.bin')).length, 1, 'one cache file, in the storage folder');
     assert.deepEqual(listTree(root), tree, 'nothing written into the workspace');
 

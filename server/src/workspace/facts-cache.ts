@@ -24,7 +24,7 @@ import type { FileFacts } from '../syntax/facts.js';
 import { PACKED_UNIT_INTS, packedUnitsOf, withPackedUnits, type PackedUnits } from '../syntax/packed-units.js';
 
 const MAGIC = 'LGXF';
-const FORMAT = 1;
+const FORMAT = 2;
 
 export interface FileStamp {
   readonly size: number;
@@ -151,7 +151,9 @@ export class FactsCache {
       intCount += units.ints.length;
     }
     (header as { names: string }).names = names.join('\n');
-    const json = Buffer.from(JSON.stringify(header), 'utf8');
+    // Pure ASCII (other characters escaped), so that reading decodes it as Latin-1: faster, and a
+    // one-byte string for JSON.parse.
+    const json = Buffer.from(JSON.stringify(header).replace(/[\u0080-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`), 'latin1');
     const unitsOffset = align4(8 + json.length);
     const bytes = Buffer.alloc(unitsOffset + intCount * 4);
     bytes.write(MAGIC, 0, 'latin1');
@@ -174,7 +176,7 @@ function decode(bytes: Buffer, identity: Pick<Header, 'build' | 'folder' | 'enco
   if (bytes.length < 8 || bytes.toString('latin1', 0, 4) !== MAGIC) throw new Error('not a facts cache');
   const jsonLength = bytes.readUInt32LE(4);
   if (8 + jsonLength > bytes.length) throw new Error('truncated');
-  const header = JSON.parse(bytes.toString('utf8', 8, 8 + jsonLength)) as Header;
+  const header = JSON.parse(bytes.toString('latin1', 8, 8 + jsonLength)) as Header;
   if (header.format !== FORMAT || header.build !== identity.build) throw new Error('written by another version');
   if (header.folder !== identity.folder || header.encoding !== identity.encoding) throw new Error('written for another folder or encoding');
   const unitsOffset = align4(8 + jsonLength);
