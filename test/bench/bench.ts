@@ -157,6 +157,9 @@ async function languageServer(ws: Workspace, large: boolean): Promise<void> {
   const indexed = client.whenIndexed().then(() => performance.now() - started);
   const during = await measureEditing(client, ws, indexed, 0);
   const indexMs = await indexed;
+  // Read when the editing that ran during the index has stopped: the server holds the index and
+  // that one open document.
+  const rssIndexed = rssMb(client.pid);
   line(`LSP cold index to end of progress (${ws.files} files)`, `${(indexMs / 1000).toFixed(2)} s`, large ? '≤ 15 s' : '—', large ? indexMs <= 15000 : undefined);
   const after = await measureEditing(client, ws, undefined, 40);
   for (const [label, samples] of [['while indexing', during], ['after indexing', after]] as const) {
@@ -166,8 +169,8 @@ async function languageServer(ws: Workspace, large: boolean): Promise<void> {
     const hoverP95 = percentile(samples.hover, 95);
     line(`hover on LOG_initApp, ${label}`, `p50 ${hoverP50.toFixed(1)} / p95 ${hoverP95.toFixed(1)} ms`, 'p95 ≤ 5 ms', hoverP95 <= 5);
   }
-  const rss = rssMb(client.pid);
-  line(`LSP server RSS after indexing (${ws.files} files)`, `${rss.toFixed(0)} MB`, large ? '≤ 300 MB' : '—', large ? rss <= 300 : undefined);
+  line(`LSP server RSS after indexing (${ws.files} files)`, `${rssIndexed.toFixed(0)} MB`, large ? '≤ 300 MB' : '—', large ? rssIndexed <= 300 : undefined);
+  line('LSP server RSS after the 40 edits and hovers above', `${rssMb(client.pid).toFixed(0)} MB`, '—');
   await client.stop();
 
   const warm = new TestClient({ cacheFolder });
