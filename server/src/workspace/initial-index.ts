@@ -70,6 +70,7 @@ export async function buildInitialIndex(files: readonly DiscoveredFile[], option
   const parseOptions: ParseOptions = {
     encoding: options.encoding,
     hash: cache !== undefined,
+    background: true,
     ...(options.reserveCores !== undefined ? { reserveCores: options.reserveCores } : {}),
     onBatch: (start, batch, hashes) => {
       batch.forEach((facts, offset) => {

@@ -10,7 +10,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { FileFacts } from '../syntax/facts.js';
-import type { ParseRequest, ParseResponse } from './parse-worker.js';
+import type { ParseRequest, ParseResponse, WorkerSetup } from './parse-worker.js';
 import { compactFacts, withPackedUnits } from '../syntax/packed-units.js';
 import { contentHash } from './facts-cache.js';
 import { factsOfBytes } from './source-file.js';
@@ -36,6 +36,11 @@ export interface ParseOptions {
    * requests on open documents at once while the workers index; the CLI uses them all.
    */
   readonly reserveCores?: number;
+  /**
+   * Run the workers at a lower CPU priority than the calling thread (Linux), so that when both
+   * want a core the caller gets it at once: the language server's requests during the index.
+   */
+  readonly background?: boolean;
 }
 
 /** The worker bundle, beside the bundle that runs this code (server/out/). */
@@ -77,7 +82,7 @@ export async function parseSequentially(paths: readonly string[], options: Parse
 export function parseInWorkers(paths: readonly string[], options: ParseOptions, count: number, script: string): Promise<FileFacts[]> {
   return new Promise((resolve, reject) => {
     const results: FileFacts[] = new Array(paths.length);
-    const pool = Array.from({ length: count }, () => new Worker(script));
+    const pool = Array.from({ length: count }, () => new Worker(script, { workerData: { background: options.background === true } satisfies WorkerSetup }));
     let next = 0;
     let pending = 0;
     let failed = false;

@@ -2,13 +2,28 @@
  * Worker thread of the parse pool: reads, decodes and parses the files it is sent, and posts their
  * facts back in batches. No state between batches.
  */
-import { readFileSync } from 'node:fs';
-import { parentPort } from 'node:worker_threads';
+import { readFileSync, readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
+import { parentPort, workerData } from 'node:worker_threads';
 import type { FileFacts } from '../syntax/facts.js';
 import { packUnits, type PackedUnits } from '../syntax/packed-units.js';
 import { contentHash } from './facts-cache.js';
 import { factsOfBytes } from './source-file.js';
 import { unreadableFacts } from './unreadable.js';
+
+export interface WorkerSetup {
+  /** Lower this thread's CPU priority (parse-pool.ts, `background`). */
+  readonly background: boolean;
+}
+
+if ((workerData as WorkerSetup | undefined)?.background) {
+  try {
+    // On Linux a thread has its own nice value, set through its thread id.
+    setPriority(Number(readlinkSync('/proc/thread-self').split('/').pop()), 10);
+  } catch {
+    // Elsewhere the workers run at the caller's priority.
+  }
+}
 
 export interface ParseRequest {
   readonly paths: readonly string[];
