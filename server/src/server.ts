@@ -62,6 +62,10 @@ function serverBuild(): string {
   }
 }
 
+// Exit only once the persisted index being written is complete (a half-written one is never
+// read: it is written aside and renamed, but the next start would then parse everything).
+connection.onShutdown(() => workspace?.whenPersisted());
+
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const capabilities = params.capabilities;
   const settings = new SettingsCache(connection, capabilities.workspace?.configuration === true);

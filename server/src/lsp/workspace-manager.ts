@@ -62,6 +62,7 @@ export class WorkspaceManager {
   private readonly ready: Promise<void>;
   private resolveReady!: () => void;
   private pullMode = false;
+  private readonly saving = new Set<Promise<void>>();
 
   constructor(
     private readonly options: WorkspaceOptions,
@@ -119,7 +120,14 @@ export class WorkspaceManager {
   private persist(folder: Folder, index: InitialIndex): void {
     const anyOpen = [...this.openDocuments.keys()].some((path) => this.locate(pathToFileURL(path).href)?.folder === folder);
     const files = anyOpen ? undefined : folder.index.completeDiagnostics();
-    index.persist(files ? { fingerprint: folder.index.fingerprint, files } : undefined);
+    const saving = index.persist(files ? { fingerprint: folder.index.fingerprint, files } : undefined);
+    this.saving.add(saving);
+    void saving.finally(() => this.saving.delete(saving));
+  }
+
+  /** Resolves when the persisted indexes being written are on disk (the server waits at shutdown). */
+  async whenPersisted(): Promise<void> {
+    await Promise.all([...this.saving]);
   }
 
   private async indexFolder(workspaceFolder: WorkspaceFolder, onProgress?: (done: number, total: number) => void): Promise<{ folder: Folder; index: InitialIndex }> {

@@ -30,7 +30,7 @@ export interface InitialIndex {
    * Rewrites the persisted index if anything differed from it, with the files' diagnostics when
    * given (call once the index is in use).
    */
-  persist(diagnostics?: PersistedDiagnostics): void;
+  persist(diagnostics?: PersistedDiagnostics): Promise<void>;
 }
 
 /** What the persisted index will hold for a file; filled when its facts arrive. */
@@ -99,11 +99,11 @@ export async function buildInitialIndex(files: readonly DiscoveredFile[], option
     reused,
     parsed: toParse.length,
     unchanged,
-    persist: (diagnostics) => {
+    persist: async (diagnostics) => {
       // Nothing changed and nothing new to record: keep the file as it is.
       if (!cache || (unchanged && !touched && (!diagnostics || cache.diagnosticsFor(diagnostics.fingerprint)))) return;
       try {
-        cache.save(records.flatMap(({ relative, stamp, hash, facts }) => (hash && facts ? [{ relative, stamp, hash, facts }] : [])), diagnostics);
+        await cache.save(records.flatMap(({ relative, stamp, hash, facts }) => (hash && facts ? [{ relative, stamp, hash, facts }] : [])), diagnostics);
       } catch (error) {
         options.onWarning?.(`cannot write the persisted index: ${(error as Error).message}`);
       }
