@@ -119,6 +119,23 @@ describe('persisted index', () => {
     assert.deepEqual((await startOnce(root, cacheFolder)).counts, { indexed: 4, reused: 4, parsed: 0 });
   });
 
+  it('writes the persisted index once the server has been quiet for a moment, before any shutdown', async () => {
+    const root = tempWorkspace(files);
+    const cacheFolder = mkdtempSync(join(tmpdir(), 'logix-storage-'));
+    const client = new TestClient({ cacheFolder });
+    try {
+      await client.start([root]);
+      assert.deepEqual(readdirSync(cacheFolder), [], 'not written while the first edits may come');
+      const deadline = Date.now() + 10_000;
+      while (!readdirSync(cacheFolder).some((name) => name.endsWith('.bin')) && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      assert.ok(readdirSync(cacheFolder).some((name) => name.endsWith('.bin')), 'written after the quiet time');
+    } finally {
+      await client.stop();
+    }
+  });
+
   it('keeps nothing without a storage folder', async () => {
     const root = tempWorkspace(files);
     const client = new TestClient();

@@ -49,6 +49,9 @@ export interface WorkspaceOptions {
   readonly build: string;
 }
 
+/** Quiet time before the persisted index is written. */
+const PERSIST_AFTER_QUIET_MS = 3000;
+
 /** Events closer together than this are processed as one batch. */
 const COALESCE_MS = 100;
 
@@ -63,6 +66,8 @@ export class WorkspaceManager {
   private resolveReady!: () => void;
   private pullMode = false;
   private readonly saving = new Set<Promise<void>>();
+  private readonly pendingPersists = new Map<Folder, InitialIndex>();
+  private persistTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly options: WorkspaceOptions,
@@ -104,13 +109,37 @@ export class WorkspaceManager {
       this.resolveReady();
     }
     // Written once the index is in use: it is for the next start.
-    for (const { folder, index } of indexed) this.persist(folder, index);
+    for (const { folder, index } of indexed) this.schedulePersist(folder, index);
   }
 
   async addFolder(workspaceFolder: WorkspaceFolder): Promise<void> {
     const { folder, index } = await this.indexFolder(workspaceFolder);
     await this.publishInitial(folder);
-    this.persist(folder, index);
+    this.schedulePersist(folder, index);
+  }
+
+  /**
+   * The persisted index is written once the server has been quiet for a moment: serialising
+   * 20,000 files allocates tens of megabytes, which must not slow the first edits after the index.
+   */
+  private schedulePersist(folder: Folder, index: InitialIndex): void {
+    this.pendingPersists.set(folder, index);
+    this.deferPersist();
+  }
+
+  /** Activity (an edit, a change on disk) pushes a pending write back. */
+  private deferPersist(): void {
+    if (this.pendingPersists.size === 0) return;
+    clearTimeout(this.persistTimer);
+    this.persistTimer = setTimeout(() => void this.persistPending(), PERSIST_AFTER_QUIET_MS);
+  }
+
+  private async persistPending(): Promise<void> {
+    clearTimeout(this.persistTimer);
+    const pending = [...this.pendingPersists];
+    this.pendingPersists.clear();
+    for (const [folder, index] of pending) this.persist(folder, index);
+    await Promise.all([...this.saving]);
   }
 
   /**
@@ -125,9 +154,9 @@ export class WorkspaceManager {
     void saving.finally(() => this.saving.delete(saving));
   }
 
-  /** Resolves when the persisted indexes being written are on disk (the server waits at shutdown). */
+  /** Writes what is pending now and resolves when it is on disk (the server waits at shutdown). */
   async whenPersisted(): Promise<void> {
-    await Promise.all([...this.saving]);
+    await this.persistPending();
   }
 
   private async indexFolder(workspaceFolder: WorkspaceFolder, onProgress?: (done: number, total: number) => void): Promise<{ folder: Folder; index: InitialIndex }> {
@@ -218,6 +247,7 @@ export class WorkspaceManager {
   // ---- documents -----------------------------------------------------------------------------
 
   documentChanged(document: TextDocument): void {
+    this.deferPersist();
     const located = this.locate(document.uri);
     if (!located) return;
     const path = join(located.folder.path, located.file);
@@ -247,6 +277,7 @@ export class WorkspaceManager {
   // ---- file watcher --------------------------------------------------------------------------
 
   filesChanged(events: readonly FileEvent[]): void {
+    this.deferPersist();
     this.pendingEvents.push(...events);
     if (this.eventTimer) clearTimeout(this.eventTimer);
     this.eventTimer = setTimeout(() => {
