@@ -377,11 +377,19 @@ export class WorkspaceManager {
       this.refreshPull();
       return;
     }
-    for (const file of files) {
-      const uri = this.uriOf(folder, file);
-      const document = this.openDocuments.get(join(folder.path, file));
-      this.connection.sendDiagnostics({ uri, diagnostics: this.lspDiagnostics(folder, file), ...(document ? { version: document.version } : {}) });
-    }
+    // The changed file first, on its own: the JSON-RPC writer sends on a later turn, so computing
+    // the others in the same turn (a SYSTEMKEY file re-resolves every program it registers) would
+    // hold back the diagnostics of the file being typed in.
+    const [first, ...rest] = files;
+    if (first !== undefined) this.publishOne(folder, first);
+    if (rest.length > 0) setImmediate(() => rest.forEach((file) => this.publishOne(folder, file)));
+  }
+
+  private publishOne(folder: Folder, file: string): void {
+    if (this.folders.get(folder.uri) !== folder) return; // removed meanwhile
+    const uri = this.uriOf(folder, file);
+    const document = this.openDocuments.get(join(folder.path, file));
+    this.connection.sendDiagnostics({ uri, diagnostics: this.lspDiagnostics(folder, file), ...(document ? { version: document.version } : {}) });
   }
 
   private refreshTimer: NodeJS.Timeout | undefined;
