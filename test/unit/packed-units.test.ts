@@ -19,9 +19,10 @@ describe('packed units', () => {
     const facts = parseFacts('FUNCTION a()\nEND FUNCTION\nMAIN\n  CALL a()\nEND MAIN\nREPORT r()\nEND REPORT\n');
     const packed = compactFacts(facts);
     for (const form of [facts, packed]) {
-      assert.equal(findUnitIndex(form, (kind) => kind === 'main'), 1);
-      assert.equal(findUnitIndex(form, (kind, name) => kind === 'report' && name === 'r'), 2);
-      assert.equal(findUnitIndex(form, (kind) => kind === 'globals'), -1);
+      assert.equal(findUnitIndex(form, 'main'), 1);
+      assert.equal(findUnitIndex(form, 'report', 'R'), 2);
+      assert.equal(findUnitIndex(form, 'function', 'b'), -1);
+      assert.equal(findUnitIndex(form, 'globals'), -1);
       assert.deepEqual(unitAt(form, 1), facts.units[1]);
       assert.deepEqual(unitAt(form, 2), facts.units[2]);
       assert.equal(unitAt(form, 3), undefined);

@@ -192,10 +192,8 @@ function comparePaths(a: string, b: string): number {
  */
 export function programOf(file: SourceFile): ProgramSource | undefined {
   const name = programNameOf(file.path);
-  let mainUnitIndex = findUnitIndex(file.facts, (kind) => kind === 'main');
-  if (mainUnitIndex === -1) {
-    mainUnitIndex = findUnitIndex(file.facts, (kind, unitName) => kind === 'function' && unitName.toLowerCase() === name);
-  }
+  let mainUnitIndex = findUnitIndex(file.facts, 'main');
+  if (mainUnitIndex === -1) mainUnitIndex = findUnitIndex(file.facts, 'function', name);
   if (mainUnitIndex === -1) return undefined;
   const mainUnit = unitAt(file.facts, mainUnitIndex)!;
   const declarations = file.facts.licenseCalls.filter((call) => call.function !== '_ADVPL_SYSTEMKEY_setAppLicenseList');

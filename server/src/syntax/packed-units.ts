@@ -3,13 +3,22 @@
  * six positions) costs about 700 bytes; packed, 60 bytes and its name. The index keeps closed
  * files' units packed and unpacks them only when a request reads them (workspace symbols,
  * definitions); workers send them packed, as transferable buffers, not as cloned objects.
+ * A file's unit names are one string, joined by newlines (names are words, never holding one):
+ * 20,000 files have 600,000 units, and one string per file instead of one per unit saves tens of
+ * megabytes and the time to create them.
  */
 import type { FileFacts, ProgramUnit, UnitKind } from './facts.js';
 import type { Range } from './positions.js';
 
 export interface PackedUnits {
   readonly ints: Int32Array;
-  readonly names: readonly string[];
+  /** The units' names joined by `\n`, in unit order. */
+  readonly names: string;
+}
+
+/** How many units a packed form holds. */
+export function packedCount(packed: PackedUnits): number {
+  return packed.ints.length / FIELDS;
 }
 
 const KINDS: readonly UnitKind[] = ['main', 'function', 'report', 'globals'];
@@ -33,14 +42,16 @@ export function packUnits(units: readonly ProgramUnit[]): PackedUnits {
     writeRange(ints, base + 6, unit.range);
     if (unit.firstStatement) writeRange(ints, base + 10, unit.firstStatement);
   });
-  // Copies of the names: a name sliced from the file's text would keep the whole text alive.
-  return { ints, names: units.map((unit) => copyString(unit.name)) };
+  // A copy: a name sliced from the file's text would keep the whole text alive.
+  return { ints, names: copyString(units.map((unit) => unit.name).join('\n')) };
 }
 
 export function unpackUnits(packed: PackedUnits): ProgramUnit[] {
   const units: ProgramUnit[] = [];
-  const { ints, names } = packed;
-  for (let index = 0; index < names.length; index++) {
+  const { ints } = packed;
+  const count = packedCount(packed);
+  const names = count === 0 ? [] : packed.names.split('\n');
+  for (let index = 0; index < count; index++) {
     const base = index * FIELDS;
     const flags = ints[base + 1]!;
     units.push({
@@ -72,14 +83,24 @@ export function withPackedUnits(facts: Omit<FileFacts, 'units'>, packed: PackedU
 }
 
 /**
- * The index of the first unit that `matches` (by kind and name), reading packed units in place:
- * finding a file's main unit must not unpack all of its units (20,000 files at start).
+ * The index of the first unit of `kind` (named `name`, compared without case, when given), reading
+ * packed units in place: finding a file's main unit must not unpack all of its units.
  */
-export function findUnitIndex(facts: FileFacts, matches: (kind: UnitKind, name: string) => boolean): number {
+export function findUnitIndex(facts: FileFacts, kind: UnitKind, name?: string): number {
+  const wantedName = name?.toLowerCase();
   const packed = packedOf.get(facts);
-  if (!packed) return facts.units.findIndex((unit) => matches(unit.kind, unit.name));
-  for (let index = 0; index < packed.names.length; index++) {
-    if (matches(KINDS[packed.ints[index * FIELDS]!]!, packed.names[index]!)) return index;
+  if (!packed) return facts.units.findIndex((unit) => unit.kind === kind && (wantedName === undefined || unit.name.toLowerCase() === wantedName));
+  const wanted = KINDS.indexOf(kind);
+  const { names } = packed;
+  // Walks the joined names by offset: no name is created unless its kind and length match.
+  for (let index = 0, start = 0; index < packedCount(packed); index++) {
+    const newline = names.indexOf('\n', start);
+    const end = newline === -1 ? names.length : newline;
+    if (packed.ints[index * FIELDS] === wanted &&
+      (wantedName === undefined || (end - start === wantedName.length && names.slice(start, end).toLowerCase() === wantedName))) {
+      return index;
+    }
+    start = end + 1;
   }
   return -1;
 }
@@ -88,8 +109,12 @@ export function findUnitIndex(facts: FileFacts, matches: (kind: UnitKind, name: 
 export function unitAt(facts: FileFacts, index: number): ProgramUnit | undefined {
   const packed = packedOf.get(facts);
   if (!packed) return facts.units[index];
-  if (index < 0 || index >= packed.names.length) return undefined;
-  return unpackUnits({ ints: packed.ints.subarray(index * FIELDS, (index + 1) * FIELDS), names: [packed.names[index]!] })[0];
+  if (index < 0 || index >= packedCount(packed)) return undefined;
+  let start = 0;
+  for (let skipped = 0; skipped < index; skipped++) start = packed.names.indexOf('\n', start) + 1;
+  const end = packed.names.indexOf('\n', start);
+  const name = packed.names.slice(start, end === -1 ? undefined : end);
+  return unpackUnits({ ints: packed.ints.subarray(index * FIELDS, (index + 1) * FIELDS), names: name })[0];
 }
 
 /** The units of any facts in packed form. */

@@ -22,10 +22,10 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { LicenseDiagnostic } from '../license/diagnostics.js';
 import type { FileFacts } from '../syntax/facts.js';
-import { PACKED_UNIT_INTS, packedUnitsOf, withPackedUnits, type PackedUnits } from '../syntax/packed-units.js';
+import { PACKED_UNIT_INTS, packedCount, packedUnitsOf, withPackedUnits, type PackedUnits } from '../syntax/packed-units.js';
 
 const MAGIC = 'LGXF';
-const FORMAT = 2;
+const FORMAT = 3;
 
 export interface FileStamp {
   readonly size: number;
@@ -56,7 +56,8 @@ interface Header {
   readonly encoding: string;
   readonly files: HeaderFile[];
   readonly small: Pick<FileFacts, 'licenseCalls' | 'globalsReferences' | 'problems'>[];
-  readonly names: string;
+  /** Each file's unit names (joined, as PackedUnits holds them), in the order of `files`. */
+  readonly names: string[];
   readonly diagnostics?: PersistedDiagnostics;
 }
 
@@ -147,15 +148,15 @@ export class FactsCache {
       if (facts.lineCount === 0) continue; // unreadable: read it again next time
       const units = packedUnitsOf(facts);
       const hasSmall = facts.licenseCalls.length > 0 || facts.globalsReferences.length > 0 || facts.problems.length > 0;
-      const row: HeaderFile = [relative, stamp.size, stamp.mtimeMs, hash, units.names.length, facts.lineCount, hasSmall ? smallRows.length : -1];
+      const row: HeaderFile = [relative, stamp.size, stamp.mtimeMs, hash, packedCount(units), facts.lineCount, hasSmall ? smallRows.length : -1];
       fileRows.push(asciiJson(row));
       if (hasSmall) smallRows.push(asciiJson({ licenseCalls: facts.licenseCalls, globalsReferences: facts.globalsReferences, problems: facts.problems }));
-      names.push(...units.names);
+      names.push(units.names);
       packed.push(units);
       intCount += units.ints.length;
       if (fileRows.length % 500 === 0) await nextTurn();
     }
-    const namesJson = asciiJson(names.join('\n'));
+    const namesJson = asciiJson(names);
     await nextTurn();
     const diagnosticsJson = diagnostics ? `,"diagnostics":${asciiJson(diagnostics)}` : '';
     await nextTurn();
@@ -205,15 +206,15 @@ function decode(bytes: Buffer, identity: Pick<Header, 'build' | 'folder' | 'enco
   const unitsOffset = align4(8 + jsonLength);
   // A copy, aligned for Int32Array whatever the Buffer's offset in its pool.
   const all = new Int32Array(bytes.buffer.slice(bytes.byteOffset + unitsOffset, bytes.byteOffset + bytes.length));
-  const names = header.names === '' ? [] : header.names.split('\n');
+  if (header.names.length !== header.files.length) throw new Error('inconsistent');
   const entries = new Map<string, Entry>();
   let unit = 0;
-  for (const [relative, size, mtimeMs, hash, unitCount, lineCount, smallIndex] of header.files) {
+  for (const [index, [relative, size, mtimeMs, hash, unitCount, lineCount, smallIndex]] of header.files.entries()) {
     const ints = all.subarray(unit * PACKED_UNIT_INTS, (unit + unitCount) * PACKED_UNIT_INTS);
-    if (ints.length !== unitCount * PACKED_UNIT_INTS || unit + unitCount > names.length) throw new Error('truncated');
+    if (ints.length !== unitCount * PACKED_UNIT_INTS) throw new Error('truncated');
     const small = smallIndex === -1 ? { licenseCalls: [], globalsReferences: [], problems: [] } : header.small[smallIndex];
     if (!small) throw new Error('inconsistent');
-    const facts = withPackedUnits({ ...small, lineCount }, { ints, names: names.slice(unit, unit + unitCount) });
+    const facts = withPackedUnits({ ...small, lineCount }, { ints, names: header.names[index]! });
     entries.set(relative, { size, mtimeMs, hash, facts });
     unit += unitCount;
   }
