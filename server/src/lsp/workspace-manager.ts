@@ -165,11 +165,13 @@ export class WorkspaceManager {
     const folder: Folder = { uri: workspaceFolder.uri, path, name: workspaceFolder.name, index: new FolderIndex(), settings, scanned: true };
     this.folders.set(workspaceFolder.uri, folder);
     const started = performance.now();
+    const encoding = encodingOrDefault(settings.encoding);
+    // Read while the folder is walked.
+    const opening = this.options.cacheFolder ? FactsCache.open(this.options.cacheFolder, path, encoding, this.options.build) : undefined;
     await this.loadCatalog(folder);
     const files = existsSync(path) ? findSourceFiles(path, settings.exclude) : [];
     const found = performance.now();
-    const encoding = encodingOrDefault(settings.encoding);
-    const cache = this.options.cacheFolder ? FactsCache.open(this.options.cacheFolder, path, encoding, this.options.build) : undefined;
+    const cache = await opening;
     if (cache?.problem) this.connection.console.warn(cache.problem);
     const opened = performance.now();
     const index = await buildInitialIndex(files, {

@@ -17,8 +17,8 @@
  * packed units of every file as one Int32 array (syntax/packed-units.ts).
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { LicenseDiagnostic } from '../license/diagnostics.js';
 import type { FileFacts } from '../syntax/facts.js';
@@ -91,14 +91,17 @@ export class FactsCache {
     this.problem = problem;
   }
 
-  /** Opens the cache of `folder` in `cacheFolder`; a missing or unusable one opens empty. */
-  static open(cacheFolder: string, folder: string, encoding: string, build: string): FactsCache {
+  /**
+   * Opens the cache of `folder` in `cacheFolder`; a missing or unusable one opens empty. The read
+   * is asynchronous, so that it overlaps the discovery of the folder's files.
+   */
+  static async open(cacheFolder: string, folder: string, encoding: string, build: string): Promise<FactsCache> {
     const name = createHash('sha1').update(`${folder}\0${encoding}`).digest('hex').slice(0, 16);
     const path = join(cacheFolder, `facts-${name}.bin`);
     const identity = { build, folder, encoding };
     let bytes: Buffer;
     try {
-      bytes = readFileSync(path);
+      bytes = await readFile(path);
     } catch {
       return new FactsCache(path, identity, { entries: new Map() });
     }
