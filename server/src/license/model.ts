@@ -196,15 +196,23 @@ export function programOf(file: SourceFile): ProgramSource | undefined {
   if (mainUnitIndex === -1) mainUnitIndex = findUnitIndex(file.facts, 'function', name);
   if (mainUnitIndex === -1) return undefined;
   const mainUnit = unitAt(file.facts, mainUnitIndex)!;
-  const declarations = file.facts.licenseCalls.filter((call) => call.function !== '_ADVPL_SYSTEMKEY_setAppLicenseList');
-  const declaration = declarations.find((call) => call.unitIndex === mainUnitIndex) ?? declarations[0];
+  const { facts } = file;
+  // Found on first use: indexing 20,000 files from the persisted index must not read every
+  // file's calls (see facts-cache.ts).
+  let declaration: LicenseCall | undefined | null = null;
   return {
     name,
     displayName: mainUnit.kind === 'main' ? fileName(file.path).replace(/\.4gl$/i, '') : mainUnit.name,
     file: file.path,
     mainUnit,
     mainUnitIndex,
-    ...(declaration ? { declaration } : {}),
+    get declaration() {
+      if (declaration === null) {
+        const declarations = facts.licenseCalls.filter((call) => call.function !== '_ADVPL_SYSTEMKEY_setAppLicenseList');
+        declaration = declarations.find((call) => call.unitIndex === mainUnitIndex) ?? declarations[0];
+      }
+      return declaration;
+    },
   };
 }
 

@@ -82,6 +82,35 @@ export function withPackedUnits(facts: Omit<FileFacts, 'units'>, packed: PackedU
   return withUnits;
 }
 
+/** The facts of a file other than its units and line count. */
+export type OtherFacts = Pick<FileFacts, 'licenseCalls' | 'globalsReferences' | 'problems'>;
+
+/**
+ * Facts with packed units whose other parts are read on first use (the persisted index keeps them
+ * serialised until a request or a diagnostic needs them).
+ */
+export function withLazyFacts(lineCount: number, packed: PackedUnits, read: () => OtherFacts): FileFacts {
+  let other: OtherFacts | undefined;
+  const get = (): OtherFacts => (other ??= read());
+  const facts: FileFacts = {
+    get units() {
+      return unpackUnits(packed);
+    },
+    get licenseCalls() {
+      return get().licenseCalls;
+    },
+    get globalsReferences() {
+      return get().globalsReferences;
+    },
+    get problems() {
+      return get().problems;
+    },
+    lineCount,
+  };
+  packedOf.set(facts, packed);
+  return facts;
+}
+
 /**
  * The index of the first unit of `kind` (named `name`, compared without case, when given), reading
  * packed units in place: finding a file's main unit must not unpack all of its units.

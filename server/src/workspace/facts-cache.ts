@@ -13,8 +13,9 @@
  *   built from the sources, as on a first start. Writing goes to a temporary file renamed over the
  *   old one, so a crash leaves the previous cache or none, never half of one.
  *
- * Format: `LGXF`, a u32 header length, the JSON header (stamps, small facts, unit names), then the
- * packed units of every file as one Int32 array (syntax/packed-units.ts).
+ * Format: `LGXF`, a u32 header length, the JSON header (stamps, unit names, diagnostics), the
+ * packed units of every file as one Int32 array (syntax/packed-units.ts), then each file's other
+ * facts (calls, globals references, problems) as JSON, parsed only when first read.
  */
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
@@ -22,10 +23,10 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { LicenseDiagnostic } from '../license/diagnostics.js';
 import type { FileFacts } from '../syntax/facts.js';
-import { PACKED_UNIT_INTS, packedCount, packedUnitsOf, withPackedUnits, type PackedUnits } from '../syntax/packed-units.js';
+import { PACKED_UNIT_INTS, packedCount, packedUnitsOf, withLazyFacts, type OtherFacts, type PackedUnits } from '../syntax/packed-units.js';
 
 const MAGIC = 'LGXF';
-const FORMAT = 3;
+const FORMAT = 4;
 
 export interface FileStamp {
   readonly size: number;
@@ -37,8 +38,11 @@ interface Entry extends FileStamp {
   readonly facts: FileFacts;
 }
 
-/** [relative path, size, mtimeMs, hash, unit count, line count, index in `small` or -1] */
-type HeaderFile = [string, number, number, string, number, number, number];
+/**
+ * [relative path, size, mtimeMs, hash, unit count, line count, offset and length of the file's
+ * other facts (JSON) in the last section, or -1 and 0 when it has none]
+ */
+type HeaderFile = [string, number, number, string, number, number, number, number];
 
 /**
  * The diagnostics of the files when the cache was written, valid for the same facts and the same
@@ -55,7 +59,6 @@ interface Header {
   readonly folder: string;
   readonly encoding: string;
   readonly files: HeaderFile[];
-  readonly small: Pick<FileFacts, 'licenseCalls' | 'globalsReferences' | 'problems'>[];
   /** Each file's unit names (joined, as PackedUnits holds them), in the order of `files`. */
   readonly names: string[];
   readonly diagnostics?: PersistedDiagnostics;
@@ -143,17 +146,20 @@ export class FactsCache {
    */
   async save(files: Iterable<{ relative: string; stamp: FileStamp; hash: string; facts: FileFacts }>, diagnostics?: PersistedDiagnostics): Promise<void> {
     const fileRows: string[] = [];
-    const smallRows: string[] = [];
+    const others: string[] = [];
+    let othersLength = 0;
     const names: string[] = [];
     const packed: PackedUnits[] = [];
     let intCount = 0;
     for (const { relative, stamp, hash, facts } of files) {
       if (facts.lineCount === 0) continue; // unreadable: read it again next time
       const units = packedUnitsOf(facts);
-      const hasSmall = facts.licenseCalls.length > 0 || facts.globalsReferences.length > 0 || facts.problems.length > 0;
-      const row: HeaderFile = [relative, stamp.size, stamp.mtimeMs, hash, packedCount(units), facts.lineCount, hasSmall ? smallRows.length : -1];
+      const hasOther = facts.licenseCalls.length > 0 || facts.globalsReferences.length > 0 || facts.problems.length > 0;
+      const other = hasOther ? asciiJson({ licenseCalls: facts.licenseCalls, globalsReferences: facts.globalsReferences, problems: facts.problems }) : '';
+      const row: HeaderFile = [relative, stamp.size, stamp.mtimeMs, hash, packedCount(units), facts.lineCount, hasOther ? othersLength : -1, other.length];
       fileRows.push(asciiJson(row));
-      if (hasSmall) smallRows.push(asciiJson({ licenseCalls: facts.licenseCalls, globalsReferences: facts.globalsReferences, problems: facts.problems }));
+      others.push(other);
+      othersLength += other.length;
       names.push(units.names);
       packed.push(units);
       intCount += units.ints.length;
@@ -164,12 +170,13 @@ export class FactsCache {
     const diagnosticsJson = diagnostics ? `,"diagnostics":${asciiJson(diagnostics)}` : '';
     await nextTurn();
     const identity = { format: FORMAT, ...this.identity };
-    const header = `${asciiJson(identity).slice(0, -1)},"files":[${fileRows.join(',')}],"small":[${smallRows.join(',')}],"names":${namesJson}${diagnosticsJson}}`;
+    const header = `${asciiJson(identity).slice(0, -1)},"files":[${fileRows.join(',')}],"names":${namesJson}${diagnosticsJson}}`;
     await nextTurn();
     const json = Buffer.from(header, 'latin1');
     await nextTurn();
     const unitsOffset = align4(8 + json.length);
-    const bytes = Buffer.alloc(unitsOffset + intCount * 4);
+    const othersOffset = unitsOffset + intCount * 4;
+    const bytes = Buffer.alloc(othersOffset + othersLength);
     bytes.write(MAGIC, 0, 'latin1');
     bytes.writeUInt32LE(json.length, 4);
     json.copy(bytes, 8);
@@ -179,6 +186,9 @@ export class FactsCache {
       ints.set(units.ints, at);
       at += units.ints.length;
     }
+    await nextTurn();
+    let otherAt = othersOffset;
+    for (const other of others) otherAt += bytes.write(other, otherAt, 'latin1');
     await mkdir(join(this.path, '..'), { recursive: true });
     const temporary = `${this.path}.${process.pid}.tmp`;
     await writeFile(temporary, bytes);
@@ -207,21 +217,43 @@ function decode(bytes: Buffer, identity: Pick<Header, 'build' | 'folder' | 'enco
   if (header.format !== FORMAT || header.build !== identity.build) throw new Error('written by another version');
   if (header.folder !== identity.folder || header.encoding !== identity.encoding) throw new Error('written for another folder or encoding');
   const unitsOffset = align4(8 + jsonLength);
-  // A copy, aligned for Int32Array whatever the Buffer's offset in its pool.
-  const all = new Int32Array(bytes.buffer.slice(bytes.byteOffset + unitsOffset, bytes.byteOffset + bytes.length));
   if (header.names.length !== header.files.length) throw new Error('inconsistent');
+  const unitTotal = header.files.reduce((sum, row) => sum + row[4], 0);
+  const othersOffset = unitsOffset + unitTotal * PACKED_UNIT_INTS * 4;
+  if (othersOffset > bytes.length) throw new Error('truncated');
+  // Views on the file's bytes, not copies: copying tens of megabytes costs garbage collections.
+  // (The header, the only part not used after this, is the smallest.) A copy only when the bytes
+  // are not aligned for an Int32Array.
+  const all = (bytes.byteOffset + unitsOffset) % 4 === 0
+    ? new Int32Array(bytes.buffer, bytes.byteOffset + unitsOffset, unitTotal * PACKED_UNIT_INTS)
+    : new Int32Array(bytes.buffer.slice(bytes.byteOffset + unitsOffset, bytes.byteOffset + othersOffset));
+  // The other facts stay serialised until first read: most are not needed to start.
+  const others = bytes.subarray(othersOffset);
   const entries = new Map<string, Entry>();
   let unit = 0;
-  for (const [index, [relative, size, mtimeMs, hash, unitCount, lineCount, smallIndex]] of header.files.entries()) {
+  for (const [index, [relative, size, mtimeMs, hash, unitCount, lineCount, otherOffset, otherLength]] of header.files.entries()) {
     const ints = all.subarray(unit * PACKED_UNIT_INTS, (unit + unitCount) * PACKED_UNIT_INTS);
-    if (ints.length !== unitCount * PACKED_UNIT_INTS) throw new Error('truncated');
-    const small = smallIndex === -1 ? { licenseCalls: [], globalsReferences: [], problems: [] } : header.small[smallIndex];
-    if (!small) throw new Error('inconsistent');
-    const facts = withPackedUnits({ ...small, lineCount }, { ints, names: header.names[index]! });
+    if (otherOffset + otherLength > others.length) throw new Error('truncated');
+    const packed = { ints, names: header.names[index]! };
+    const facts = withLazyFacts(lineCount, packed, otherOffset === -1 ? noOtherFacts : () => readOtherFacts(others, otherOffset, otherLength));
     entries.set(relative, { size, mtimeMs, hash, facts });
     unit += unitCount;
   }
   return { entries, ...(header.diagnostics ? { diagnostics: header.diagnostics } : {}) };
+}
+
+function noOtherFacts(): OtherFacts {
+  return { licenseCalls: [], globalsReferences: [], problems: [] };
+}
+
+/** A damaged entry (the file was checked whole when opened, so only a disk fault) says so. */
+function readOtherFacts(others: Buffer, offset: number, length: number): OtherFacts {
+  try {
+    return JSON.parse(others.toString('latin1', offset, offset + length)) as OtherFacts;
+  } catch {
+    const start = { line: 0, character: 0 };
+    return { licenseCalls: [], globalsReferences: [], problems: [{ message: 'the persisted index entry of this file is damaged: save the file to read it again', range: { start, end: start } }] };
+  }
 }
 
 function align4(offset: number): number {
