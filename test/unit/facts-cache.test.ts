@@ -1,0 +1,81 @@
+/**
+ * The persisted index file on its own: what is saved is what is read back (facts, stamps,
+ * diagnostics), and a file written by another build, for another folder, or damaged is not used
+ * as if it were good.
+ */
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { compactFacts } from '../../server/src/syntax/packed-units.js';
+import { parseFacts } from '../../server/src/syntax/parser.js';
+import { decodeText } from '../../server/src/workspace/decode.js';
+import { contentHash, FactsCache } from '../../server/src/workspace/facts-cache.js';
+import { findSourceFiles } from '../../server/src/workspace/files.js';
+import { examplesDir } from '../helpers/paths.js';
+
+function exampleFiles() {
+  return findSourceFiles(examplesDir).map((file, index) => {
+    const bytes = readFileSync(file.absolute);
+    return { relative: file.relative, stamp: { size: bytes.length, mtimeMs: 1_000 + index }, hash: contentHash(bytes), facts: compactFacts(parseFacts(decodeText(bytes))) };
+  });
+}
+
+const noRead = () => {
+  throw new Error('not expected to read the file');
+};
+
+describe('facts cache', () => {
+  it('reads back what it saved: facts, by stamp or by content hash, and diagnostics', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'logix-cache-'));
+    const files = exampleFiles();
+    assert.ok(files.some((file) => file.facts.licenseCalls.length > 0 && file.facts.units.length > 0));
+    const diagnostics = { fingerprint: 'catalog-1', files: [[files[0]!.relative, []]] as const };
+    await FactsCache.open(folder, '/ws', 'windows-1252', 'build-1').then((cache) => cache.save(files, diagnostics));
+
+    const cache = await FactsCache.open(folder, '/ws', 'windows-1252', 'build-1');
+    assert.equal(cache.problem, undefined);
+    assert.equal(cache.size, files.length);
+    for (const file of files) {
+      const reused = cache.reuse(file.relative, file.stamp, noRead);
+      assert.ok(reused, file.relative);
+      assert.deepEqual(reused.facts, file.facts, file.relative);
+      assert.equal(reused.touched, false);
+    }
+    const [first] = files;
+    const bytes = readFileSync(join(examplesDir, first!.relative));
+    assert.equal(cache.reuse(first!.relative, { ...first!.stamp, mtimeMs: 5 }, () => bytes)?.touched, true, 'same content, new time');
+    assert.equal(cache.reuse(first!.relative, { ...first!.stamp, mtimeMs: 5 }, () => Buffer.from('changed')), undefined);
+    assert.equal(cache.reuse(first!.relative, { ...first!.stamp, size: first!.stamp.size + 1 }, noRead), undefined);
+    assert.deepEqual([...cache.diagnosticsFor('catalog-1')!.keys()], [first!.relative]);
+    assert.equal(cache.diagnosticsFor('catalog-2'), undefined);
+  });
+
+  it('ignores a cache of another build or folder, and says why', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'logix-cache-'));
+    await FactsCache.open(folder, '/ws', 'windows-1252', 'build-1').then((cache) => cache.save(exampleFiles()));
+    const otherBuild = await FactsCache.open(folder, '/ws', 'windows-1252', 'build-2');
+    assert.equal(otherBuild.size, 0);
+    assert.match(otherBuild.problem!, /another version/);
+    const otherFolder = await FactsCache.open(folder, '/elsewhere', 'windows-1252', 'build-1');
+    assert.equal(otherFolder.size, 0, 'another folder has its own file');
+    assert.equal(otherFolder.problem, undefined);
+  });
+
+  it('turns a damaged entry into a problem on the file, not an error', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'logix-cache-'));
+    const files = exampleFiles();
+    await FactsCache.open(folder, '/ws', 'windows-1252', 'build-1').then((cache) => cache.save(files));
+    const [name] = readdirSync(folder);
+    const bytes = readFileSync(join(folder, name!));
+    // The serialised calls, globals references and problems come last: damage their end.
+    bytes.fill(0x7b, bytes.length - 200);
+    writeFileSync(join(folder, name!), bytes);
+    const cache = await FactsCache.open(folder, '/ws', 'windows-1252', 'build-1');
+    const damaged = files.map((file) => cache.reuse(file.relative, file.stamp, noRead)!.facts)
+      .filter((facts) => facts.problems.some((problem) => /persisted index entry of this file is damaged/.test(problem.message)));
+    assert.ok(damaged.length >= 1);
+    assert.deepEqual(damaged[0]!.licenseCalls, []);
+  });
+});
