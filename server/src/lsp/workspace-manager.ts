@@ -16,7 +16,7 @@ import { compactFacts } from '../syntax/packed-units.js';
 import { parseFacts } from '../syntax/parser.js';
 import type { FileFacts } from '../syntax/facts.js';
 import { decodeText, decoderFor } from '../workspace/decode.js';
-import { findSourceFiles, toPosix, DEFAULT_EXCLUDES } from '../workspace/files.js';
+import { findSourceFilesYielding, toPosix, DEFAULT_EXCLUDES } from '../workspace/files.js';
 import { FolderIndex } from '../workspace/folder-index.js';
 import { globToRegExp, matchesAny } from '../workspace/glob.js';
 import { factsOfBytes } from '../workspace/source-file.js';
@@ -169,7 +169,7 @@ export class WorkspaceManager {
     // Read while the folder is walked.
     const opening = this.options.cacheFolder ? FactsCache.open(this.options.cacheFolder, path, encoding, this.options.build) : undefined;
     await this.loadCatalog(folder);
-    const files = existsSync(path) ? findSourceFiles(path, settings.exclude) : [];
+    const files = existsSync(path) ? await findSourceFilesYielding(path, settings.exclude) : [];
     const found = performance.now();
     const cache = await opening;
     if (cache?.problem) this.connection.console.warn(cache.problem);

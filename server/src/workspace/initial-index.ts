@@ -43,13 +43,21 @@ interface Record {
 
 export async function buildInitialIndex(files: readonly DiscoveredFile[], options: InitialIndexOptions): Promise<InitialIndex> {
   const { cache } = options;
-  // Stamps before any read: a file changed after this is parsed again at the next start.
-  const stamps = cache ? files.map((file) => stampOf(file.absolute)) : [];
+  // Stamps before any read: a file changed after this is parsed again at the next start. Taken
+  // a thousand at a time, with a pause between, so that requests are answered meanwhile.
+  const stamps: (FileStamp | undefined)[] = [];
+  if (cache) {
+    for (const file of files) {
+      stamps.push(stampOf(file.absolute));
+      if (stamps.length % 1000 === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
   const records: Record[] = [];
   const toParse: DiscoveredFile[] = [];
   const toParseRecords: (Record | undefined)[] = [];
   let touched = false;
-  files.forEach((file, index) => {
+  for (const [index, file] of files.entries()) {
+    if (index > 0 && index % 1000 === 0) await new Promise((resolve) => setImmediate(resolve));
     const stamp = stamps[index];
     const reused = cache && stamp ? cache.reuse(file.relative, stamp, () => readFileSync(file.absolute)) : undefined;
     if (reused) {
@@ -62,7 +70,7 @@ export async function buildInitialIndex(files: readonly DiscoveredFile[], option
       if (record) records.push(record);
       toParseRecords.push(record);
     }
-  });
+  }
   const reused = files.length - toParse.length;
   options.onProgress?.(reused, files.length);
 
