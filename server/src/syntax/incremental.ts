@@ -25,11 +25,9 @@ export function reparseFacts(oldText: string, oldFacts: FileFacts, newText: stri
 /** The windowed re-parse alone: undefined when the edit does not qualify (tests count both paths). */
 export function reparseWindow(oldText: string, oldFacts: FileFacts, newText: string): FileFacts | undefined {
   if (oldFacts.problems.length > 0) return undefined;
-  let prefix = 0;
   const shortest = Math.min(oldText.length, newText.length);
-  while (prefix < shortest && oldText.charCodeAt(prefix) === newText.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  while (suffix < shortest - prefix && oldText.charCodeAt(oldText.length - 1 - suffix) === newText.charCodeAt(newText.length - 1 - suffix)) suffix++;
+  const prefix = commonPrefixLength(oldText, newText, shortest);
+  const suffix = commonSuffixLength(oldText, newText, shortest - prefix);
 
   const oldLines = new LineMap(oldText);
   const firstLine = oldLines.positionAt(prefix).line;
@@ -103,4 +101,27 @@ function shiftValue(value: unknown, lines: number): unknown {
   const copy: Record<string, unknown> = {};
   for (const key of Object.keys(record)) copy[key] = shiftValue(record[key], lines);
   return copy;
+}
+
+/**
+ * Common prefix and suffix by blocks compared natively, then characters within the first block
+ * that differs. A character loop over a 30,000-line text took 60 ms on the first edits, before
+ * the JIT had compiled it.
+ */
+const BLOCK = 4096;
+
+function commonPrefixLength(a: string, b: string, limit: number): number {
+  let at = 0;
+  while (at + BLOCK <= limit && a.substring(at, at + BLOCK) === b.substring(at, at + BLOCK)) at += BLOCK;
+  while (at < limit && a.charCodeAt(at) === b.charCodeAt(at)) at++;
+  return at;
+}
+
+function commonSuffixLength(a: string, b: string, limit: number): number {
+  let length = 0;
+  while (length + BLOCK <= limit && a.substring(a.length - length - BLOCK, a.length - length) === b.substring(b.length - length - BLOCK, b.length - length)) {
+    length += BLOCK;
+  }
+  while (length < limit && a.charCodeAt(a.length - 1 - length) === b.charCodeAt(b.length - 1 - length)) length++;
+  return length;
 }
