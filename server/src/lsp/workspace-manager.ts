@@ -49,6 +49,9 @@ export interface WorkspaceOptions {
   readonly build: string;
 }
 
+/** Pause in edits before the files an edit affects get their diagnostics. */
+const DEPENDENTS_AFTER_MS = 150;
+
 /** Quiet time before the persisted index is written. */
 const PERSIST_AFTER_QUIET_MS = 3000;
 
@@ -67,6 +70,9 @@ export class WorkspaceManager {
   private pullMode = false;
   private readonly saving = new Set<Promise<void>>();
   private readonly pendingPersists = new Map<Folder, InitialIndex>();
+  /** Files whose diagnostics a change affected, published once edits pause. */
+  private readonly pendingDependents = new Map<Folder, Set<string>>();
+  private dependentsTimer: NodeJS.Timeout | undefined;
   private persistTimer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -206,7 +212,7 @@ export class WorkspaceManager {
 
   /**
    * The first diagnostics of a folder: only files that have some (nothing was shown before), and
-   * a pause every few hundred files so that requests on open documents are answered meanwhile.
+   * a pause every fifty files so that requests on open documents are answered meanwhile.
    */
   private async publishInitial(folder: Folder): Promise<void> {
     if (this.pullMode) {
@@ -221,7 +227,7 @@ export class WorkspaceManager {
         const document = this.openDocuments.get(join(folder.path, file));
         this.connection.sendDiagnostics({ uri: this.uriOf(folder, file), diagnostics, ...(document ? { version: document.version } : {}) });
       }
-      if (++count % 200 === 0) await new Promise((resolve) => setImmediate(resolve));
+      if (++count % 50 === 0) await new Promise((resolve) => setImmediate(resolve));
     }
     this.connection.console.info(`${folder.name}: first diagnostics in ${Math.round(performance.now() - started)} ms`);
   }
@@ -379,12 +385,28 @@ export class WorkspaceManager {
       this.refreshPull();
       return;
     }
-    // The changed file first, on its own: the JSON-RPC writer sends on a later turn, so computing
-    // the others in the same turn (a SYSTEMKEY file re-resolves every program it registers) would
-    // hold back the diagnostics of the file being typed in.
+    // The changed file now; the files it affects (a SYSTEMKEY file re-checks every program it
+    // registers) once typing pauses, one per turn: computing them at once would hold back the
+    // diagnostics of the file being typed in and the hover that follows.
     const [first, ...rest] = files;
     if (first !== undefined) this.publishOne(folder, first);
-    if (rest.length > 0) setImmediate(() => rest.forEach((file) => this.publishOne(folder, file)));
+    if (rest.length === 0) return;
+    const pending = this.pendingDependents.get(folder) ?? new Set<string>();
+    for (const file of rest) pending.add(file);
+    this.pendingDependents.set(folder, pending);
+    clearTimeout(this.dependentsTimer);
+    this.dependentsTimer = setTimeout(() => void this.publishDependents(), DEPENDENTS_AFTER_MS);
+  }
+
+  private async publishDependents(): Promise<void> {
+    const pending = [...this.pendingDependents];
+    this.pendingDependents.clear();
+    for (const [folder, files] of pending) {
+      for (const file of files) {
+        this.publishOne(folder, file);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
   }
 
   private publishOne(folder: Folder, file: string): void {
