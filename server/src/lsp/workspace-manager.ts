@@ -221,7 +221,11 @@ export class WorkspaceManager {
     }
     const started = performance.now();
     let count = 0;
-    for (const file of [...folder.index.files.keys()]) {
+    // SYSTEMKEY files last: each checks every program it registers, whose resolutions the
+    // programs' own files have computed by then (first, they made one 200 ms task each).
+    const systemKeyFiles = folder.index.model.systemKeyFiles;
+    const files = [...folder.index.files.keys()].sort((a, b) => Number(systemKeyFiles.has(a)) - Number(systemKeyFiles.has(b)));
+    for (const file of files) {
       const diagnostics = this.lspDiagnostics(folder, file);
       if (diagnostics.length > 0) {
         const document = this.openDocuments.get(join(folder.path, file));
