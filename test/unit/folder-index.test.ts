@@ -46,12 +46,13 @@ describe('FolderIndex', () => {
       let affected: Set<string>;
       if (action === 'program') {
         const name = pick(names);
-        path = `${name}.4gl`;
+        // Folders too: two files defining one program (the first in path order is its source).
+        path = `${pick(['', 'a/', 'b/'])}${name}.4gl`;
         files.set(path, program(name, `"${pick(keys)}"`));
         affected = index.setFile(path, parseFacts(files.get(path)!));
       } else if (action === 'systemkey') {
         const area = pick(areas);
-        path = `systemkey_${area.toLowerCase()}.4gl`;
+        path = `${pick(['', 'b/'])}systemkey_${area.toLowerCase()}.4gl`;
         const registrations: [string, string][] = [[pick(keys).split(',')[0]!, `${pick(names)},${pick(names)}`]];
         files.set(path, systemKey(area, registrations));
         affected = index.setFile(path, parseFacts(files.get(path)!));

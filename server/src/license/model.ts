@@ -91,6 +91,11 @@ export class WorkspaceModel implements LicenseModel {
     return this.filesValue;
   }
 
+  /** Every file defining a program name, its source and any other (the others' checks read it too). */
+  filesDefining(program: string): Iterable<string> {
+    return this.programCandidates.get(program)?.keys() ?? [];
+  }
+
   get programs(): ReadonlyMap<string, ProgramSource> {
     return this.programsValue;
   }

@@ -111,15 +111,16 @@ export class FolderIndex {
 
   /**
    * Drops what a change of `path` can affect: the resolution of each program it touched, and the
-   * diagnostics of the file itself, of those programs' sources, and of the SYSTEMKEY files that
-   * register them (their LGX007 reads the program's declaration).
+   * diagnostics of the file itself, of every file defining those programs, and of the SYSTEMKEY
+   * files that register them (their LGX007 reads the program's declaration).
    */
   private invalidate(path: string, touchedPrograms: Set<string>): Set<string> {
     const affected = new Set<string>([path]);
     for (const program of touchedPrograms) {
       this.resolutions.delete(program);
-      const source = this.modelValue.programs.get(program);
-      if (source) affected.add(source.file);
+      // The source and every other file defining the name: when a second file takes the program
+      // over (path order), the first one's diagnostics change too.
+      for (const file of this.modelValue.filesDefining(program)) affected.add(file);
       for (const registration of this.modelValue.registrations.get(program) ?? []) affected.add(registration.file);
     }
     for (const file of affected) this.diagnostics.delete(file);
