@@ -127,6 +127,18 @@ describe('diagnostics', () => {
     expectAbsent('LGX007', cleanWorkspace);
   });
 
+  it('LGX007, not LGX006: the declared list compared without its invalid keys (R5 reading, A1)', () => {
+    // R4 wins here, but removing the registration leaves R5's list, SUPREC alone: the same list.
+    const redundant = {
+      files: {
+        'sup0051.4gl': program('sup0051', '"SUPREC,NOTAKEY"'),
+        'systemkey_sup.4gl': 'FUNCTION systemkey_sup()\n  CALL _ADVPL_SYSTEMKEY_setAppLicenseList("SUPREC","⟦sup0051⟧")\nEND FUNCTION\n',
+      },
+    };
+    expectCode('LGX007', redundant);
+    expectAbsent('LGX006', redundant);
+  });
+
   it('LGX008: a key twice in one list, a program twice under one key', () => {
     expectCode('LGX008', {
       files: {

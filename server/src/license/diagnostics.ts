@@ -220,7 +220,7 @@ function diagnoseRegistrations(model: LicenseModel, file: string, resolutionOf: 
     if (!program?.declaration) continue;
     const resolution = resolutionOf(name);
     if (!isRedundantRegistration(resolution)) continue;
-    const declared = validDeclaredKeys(resolution);
+    const declared = resolution.validDeclaredKeys;
     for (const registration of resolution.ownAreaRegistrations) {
       if (registration.file !== file) continue;
       push('LGX007', file, registration.programItem.range,
@@ -258,7 +258,7 @@ function diagnoseProgram(program: ProgramSource, resolution: Resolution, catalog
   if (declaration && declared && declared.length > 0) {
     if (resolution.ownAreaRegistrations.length > 0 && resolution.finalKeys.some((entry) => entry.origin.rule === 'R4')) {
       diagnoseOwnAreaOverride(program, resolution, push);
-    } else if (declared.every((key) => !isValidKey(catalog, key))) {
+    } else if (resolution.validDeclaredKeys.length === 0) {
       const fallback = resolution.finalKeys.find((entry) => entry.origin.rule === 'R6');
       const text = fallback
         ? `area ${resolution.area}'s default key ${fallback.key} is elected (R6)`
@@ -283,18 +283,13 @@ function diagnoseProgram(program: ProgramSource, resolution: Resolution, catalog
   }
 }
 
-/** The declared keys the runtime keeps (R5): the declared list without the invalid ones. */
-function validDeclaredKeys(resolution: Resolution): string[] {
-  return (resolution.declaredKeys ?? []).filter((key) => !resolution.droppedKeys.includes(key));
-}
-
 /**
  * Reading of A1: an own-area registration is redundant only when removing it leaves the same
  * list in the same order (otherwise the default key, and so the consumed slot, would change).
  */
 function isRedundantRegistration(resolution: Resolution): boolean {
   const registered = resolution.finalKeys.filter((entry) => entry.origin.rule === 'R4').map((entry) => entry.key);
-  return registered.length > 0 && sameList(registered, validDeclaredKeys(resolution));
+  return registered.length > 0 && sameList(registered, resolution.validDeclaredKeys);
 }
 
 /** LGX006 on the declaration whose list an own-area registration replaces (R4), unless A1 applies. */

@@ -57,7 +57,12 @@ export interface Resolution {
   readonly free?: FreeProgram;
   /** Own-area registrations that replaced the declared list (R4), if any. */
   readonly ownAreaRegistrations: readonly Registration[];
-  /** Keys of the declared list dropped as invalid (R5). */
+  /**
+   * The declared keys that are in the catalog, in order, whichever rule built the final list: what
+   * R5 would keep (A1 compares an own-area registration with it).
+   */
+  readonly validDeclaredKeys: readonly string[];
+  /** Keys of the declared list dropped as invalid when R5 applied. */
   readonly droppedKeys: readonly string[];
   readonly steps: readonly Step[];
 }
@@ -90,6 +95,7 @@ export function resolveProgram(programName: string, model: LicenseModel, catalog
   const ownArea = area?.area;
   const ownAreaRegistrations = registrations.filter((registration) => registration.area === ownArea);
   const ownValid = ownAreaRegistrations.filter((registration) => registration.key !== undefined && isValidKey(catalog, registration.key));
+  const validDeclaredKeys = (declared ?? []).filter((key) => isValidKey(catalog, key));
   const droppedKeys: string[] = [];
   const ownInvalid = ownAreaRegistrations.filter((registration) => !ownValid.includes(registration));
   if (ownInvalid.length > 0) {
@@ -114,8 +120,8 @@ export function resolveProgram(programName: string, model: LicenseModel, catalog
     });
   } else if (declared && declared.length > 0) {
     // R5: the declared keys, valid ones kept in order, invalid ones dropped one by one (reading).
-    const valid = declared.filter((key) => isValidKey(catalog, key));
-    droppedKeys.push(...declared.filter((key) => !isValidKey(catalog, key)));
+    const valid = validDeclaredKeys;
+    droppedKeys.push(...declared.filter((key) => !valid.includes(key)));
     for (const key of valid) finalKeys.push({ key, origin: { rule: 'R5', source: declarationRef! } });
     steps.push({
       rule: 'R5',
@@ -176,6 +182,7 @@ export function resolveProgram(programName: string, model: LicenseModel, catalog
     ...(defaultKey ? { defaultKey } : {}),
     ...(free ? { free } : {}),
     ownAreaRegistrations,
+    validDeclaredKeys,
     droppedKeys,
     steps,
   };
