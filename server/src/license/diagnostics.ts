@@ -7,7 +7,7 @@ import type { Argument, LicenseCall } from '../syntax/facts.js';
 import type { Range } from '../syntax/positions.js';
 import { areaOfProgram, isValidKey, NO_MENU_KEY, normalizeKey, type Catalog, type CatalogProblem } from './catalog.js';
 import { CODES, type DiagnosticCode, type DiagnosticTag, type Severity } from './codes.js';
-import { declaredKeys, programNameOf, type LicenseModel, type ProgramSource, type Registration } from './model.js';
+import { declaredKeys, programNameOf, type LicenseModel, type ProgramSource, type Registration, type SystemKeyFile } from './model.js';
 import { resolveAll, resolveProgram, type Resolution } from './resolve.js';
 import { nearKeys } from './suggest.js';
 
@@ -88,7 +88,7 @@ export function diagnoseFile(
       push('LGX012', file, systemKeyFile.calls[0]?.nameRange ?? firstLine,
         `SYSTEMKEY_${systemKeyFile.area}.4gl names an unknown area ${systemKeyFile.area} (known: ${[...catalog.areas.keys()].join(', ')}); its registrations are still applied (R3, R7)`);
     }
-    diagnoseRegistrations(model, file, resolutionOf, push);
+    diagnoseRegistrations(model, systemKeyFile, resolutionOf, push);
   }
   if (program) diagnoseProgram(program, resolutionOf(program.name), catalog, push);
   return diagnostics.sort(compareDiagnostics);
@@ -196,11 +196,12 @@ function checkListForm(argument: Extract<Argument, { kind: 'literal' }>, file: s
 }
 
 /** LGX008 (a program twice under one key in this file) and LGX007 (A1) for this file's registrations. */
-function diagnoseRegistrations(model: LicenseModel, file: string, resolutionOf: (program: string) => Resolution, push: Push): void {
+function diagnoseRegistrations(model: LicenseModel, systemKeyFile: SystemKeyFile, resolutionOf: (program: string) => Resolution, push: Push): void {
+  const { file } = systemKeyFile;
   const seen = new Set<string>();
-  for (const registrations of model.registrations.values()) {
+  for (const registrations of systemKeyFile.registrations.values()) {
     for (const registration of registrations) {
-      if (registration.file !== file || registration.key === undefined) continue;
+      if (registration.key === undefined) continue;
       const id = `${registration.key}\u0000${registration.program}`;
       if (seen.has(id)) {
         push('LGX008', file, registration.programItem.range,
@@ -211,11 +212,7 @@ function diagnoseRegistrations(model: LicenseModel, file: string, resolutionOf: 
       seen.add(id);
     }
   }
-  const registeredHere = new Set<string>();
-  for (const [program, registrations] of model.registrations) {
-    if (registrations.some((registration) => registration.file === file)) registeredHere.add(program);
-  }
-  for (const name of registeredHere) {
+  for (const name of systemKeyFile.registrations.keys()) {
     const program = model.programs.get(name);
     if (!program?.declaration) continue;
     const resolution = resolutionOf(name);

@@ -42,6 +42,8 @@ export interface SystemKeyFile {
   readonly area: string;
   readonly file: string;
   readonly calls: readonly LicenseCall[];
+  /** This file's registrations, by program (lower case), in call order. */
+  readonly registrations: ReadonlyMap<string, readonly Registration[]>;
 }
 
 export interface LicenseModel {
@@ -84,8 +86,6 @@ export class WorkspaceModel implements LicenseModel {
   private readonly systemKeyFilesValue = new Map<string, SystemKeyFile>();
   /** Every file defining each program name; the first in path order is the program's source. */
   private readonly programCandidates = new Map<string, Map<string, ProgramSource>>();
-  /** Each SYSTEMKEY file's registrations, by program. */
-  private readonly registrationsByFile = new Map<string, Map<string, Registration[]>>();
 
   get files(): ReadonlyMap<string, FileFacts> {
     return this.filesValue;
@@ -109,17 +109,16 @@ export class WorkspaceModel implements LicenseModel {
   }
 
   setFile(path: string, facts: FileFacts): Set<string> {
-    const touched = this.remove(path);
+    const touched = this.deleteFile(path);
     this.filesValue.set(path, facts);
     const area = systemKeyArea(path);
     if (area) {
       const calls = facts.licenseCalls.filter((call) => call.function === '_ADVPL_SYSTEMKEY_setAppLicenseList');
-      this.systemKeyFilesValue.set(path, { area, file: path, calls });
       const byProgram = new Map<string, Registration[]>();
       for (const registration of registrationsOf(area, path, calls)) {
         byProgram.set(registration.program, [...(byProgram.get(registration.program) ?? []), registration]);
       }
-      this.registrationsByFile.set(path, byProgram);
+      this.systemKeyFilesValue.set(path, { area, file: path, calls, registrations: byProgram });
       for (const program of byProgram.keys()) {
         this.refreshRegistrations(program);
         touched.add(program);
@@ -137,19 +136,14 @@ export class WorkspaceModel implements LicenseModel {
     return touched;
   }
 
-  deleteFile(path: string): Set<string> {
-    return this.remove(path);
-  }
-
   /** Takes a file's contributions out; returns the programs they concerned. */
-  private remove(path: string): Set<string> {
+  deleteFile(path: string): Set<string> {
     const touched = new Set<string>();
     if (!this.filesValue.delete(path)) return touched;
-    const registrations = this.registrationsByFile.get(path);
-    if (registrations) {
-      this.registrationsByFile.delete(path);
+    const systemKeyFile = this.systemKeyFilesValue.get(path);
+    if (systemKeyFile) {
       this.systemKeyFilesValue.delete(path);
-      for (const program of registrations.keys()) {
+      for (const program of systemKeyFile.registrations.keys()) {
         this.refreshRegistrations(program);
         touched.add(program);
       }
@@ -167,7 +161,8 @@ export class WorkspaceModel implements LicenseModel {
 
   /**
    * Two files defining one program (in two folders): the first in path order is its source, like
-   * a repository build that compiles one of them; the other is still indexed as a plain file.
+   * a repository build that compiles one of them; the other is still indexed as a plain file
+   * (reading: the SPEC does not say which one the AppServer runs).
    */
   private refreshProgram(name: string): void {
     const candidates = this.programCandidates.get(name);
@@ -179,10 +174,11 @@ export class WorkspaceModel implements LicenseModel {
     this.programsValue.set(name, candidates.get(first)!);
   }
 
+  /** A program's registrations over all SYSTEMKEY files, files in path order (reading, for two files of one area). */
   private refreshRegistrations(program: string): void {
-    const files = [...this.registrationsByFile.entries()].filter(([, byProgram]) => byProgram.has(program)).map(([file]) => file).sort(comparePaths);
+    const files = [...this.systemKeyFilesValue.values()].filter((file) => file.registrations.has(program)).sort((a, b) => comparePaths(a.file, b.file));
     if (files.length === 0) this.registrationsValue.delete(program);
-    else this.registrationsValue.set(program, files.flatMap((file) => this.registrationsByFile.get(file)!.get(program)!));
+    else this.registrationsValue.set(program, files.flatMap((file) => file.registrations.get(program)!));
   }
 }
 
@@ -195,7 +191,7 @@ function comparePaths(a: string, b: string): number {
  * Its declaration is the first LOG_initApp / log001_acessa_usuario of its main unit, or of the
  * file when the main unit has none (some programs call it from a helper function).
  */
-export function programOf(file: SourceFile): ProgramSource | undefined {
+function programOf(file: SourceFile): ProgramSource | undefined {
   const name = programNameOf(file.path);
   let mainUnitIndex = findUnitIndex(file.facts, 'main');
   if (mainUnitIndex === -1) mainUnitIndex = findUnitIndex(file.facts, 'function', name);

@@ -99,9 +99,11 @@ export function resolveProgram(programName: string, model: LicenseModel, catalog
   const droppedKeys: string[] = [];
   const ownInvalid = ownAreaRegistrations.filter((registration) => !ownValid.includes(registration));
   if (ownInvalid.length > 0) {
+    // A key that is not a literal cannot be known before run time (SPEC §2: never guessed); it
+    // counts as no key here, like one not in the catalog (reading).
     steps.push({
       rule: 'R4',
-      text: `SYSTEMKEY_${ownArea} registers it under ${ownInvalid.map((registration) => registration.key ?? 'a dynamic key').join(',')}, not in the catalog: ignored`,
+      text: `SYSTEMKEY_${ownArea} registers it under ${ownInvalid.map((registration) => registration.key ?? 'a key that is not a literal (unknown before run time)').join(',')}, not a catalog key: ignored`,
       keys: [],
       dropped: ownInvalid.map((registration) => registration.key ?? '?'),
       source: refOf(ownInvalid[0]!),
