@@ -65,9 +65,27 @@ describe('language server over stdio', () => {
     const value = (hover.contents as { value: string }).value;
     assert.match(value, /\*\*man10021\*\* · area PRD/);
     assert.match(value, /\| 7 \| `WMS` \| 5087 \| WMS \| \[SYSTEMKEY_LOG\]\(file:.*systemkey_log\.4gl#L2,\d+\) \(R7\) \|/);
-    assert.match(value, /menu key `WMS` \(configured\) → `WMS`, slot 5087 \(R9\)/);
-    assert.match(value, /any other key or `\?` → `MANENG`, slot unknown \(R9, R11\)/);
-    assert.match(value, /collector → type T/);
+    assert.match(value, /menu key `WMS` \(configured\) → `WMS` \(slot 5087\), R9/);
+    assert.match(value, /any other key or `\?` → `MANENG` \(slot unknown — add it to the catalog\), R9, R11/);
+    // R13 as `consume` computes it: no logixVersion, so web requests consume type I.
+    assert.match(value, /collector → license type T \(program key `MANENG`\) · web\/REST\/SOAP → license type I .* · EAI → nothing/);
+  });
+
+  it('hovers a program with no valid key: a catalog menu key is consumed (R10), `?` blocks (R11)', async () => {
+    const other = tempWorkspace({ 'xyz1001.4gl': program('xyz1001', '"NOTAKEY"') });
+    const otherClient = new TestClient();
+    try {
+      await otherClient.start([other]);
+      const { cursors } = marked(program('xyz1001', '"NOTAKEY"').replace('LOG_initApp', 'LOG_in‸itApp'));
+      const hover = await otherClient.request<Hover>('textDocument/hover', { textDocument: { uri: uriOf(join(other, 'xyz1001.4gl')) }, position: cursors[0] });
+      const value = (hover.contents as { value: string }).value;
+      assert.match(value, /- any other key of the catalog → that key, R10\n- `\?` → \*\*access blocked\*\*, R11/);
+      assert.doesNotMatch(value, /any other key or/);
+      // The scheduler has no key to switch to: it consumes PADRAO (R13).
+      assert.match(value, /scheduler \(starts with `PADRAO`\) → `PADRAO`/);
+    } finally {
+      await otherClient.stop();
+    }
   });
 
   const hoverCases: [string, string, string, RegExp][] = [

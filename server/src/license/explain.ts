@@ -1,10 +1,11 @@
 /**
  * The Explanation of one program in one context, and its renderings: readable text, the JSON of
- * the CLI, and the AppServer debug log of SPEC §6. All are views over the same value.
+ * the CLI, Markdown for the editor, and the AppServer debug log of SPEC §6. All are views over the
+ * same value, worded by the describers below (which the hover and completion use too).
  */
 import type { Catalog } from './catalog.js';
 import type { LicenseModel } from './model.js';
-import { AREA_LOAD_ORDER, consume, resolveProgram, type ConsumeOptions, type Consumption, type ExecutionContext, type Resolution, type Step } from './resolve.js';
+import { AREA_LOAD_ORDER, consume, resolveProgram, type ConsumeOptions, type Consumption, type ExecutionContext, type FinalKey, type Resolution, type Step } from './resolve.js';
 
 export interface Explanation {
   readonly resolution: Resolution;
@@ -19,9 +20,38 @@ export function explainProgram(program: string, model: LicenseModel, catalog: Ca
 
 export const UNKNOWN_SLOT = 'slot unknown — add it to the catalog';
 
-export function describeSlot(catalog: Catalog, key: string): string {
-  const slot = catalog.keys.get(key)?.slot;
+/** A slot as every view words it: its number, or unknown, never invented (SPEC §7). */
+export function describeSlotNumber(slot: number | undefined): string {
   return slot === undefined ? UNKNOWN_SLOT : `slot ${slot}`;
+}
+
+export function describeSlot(catalog: Catalog, key: string): string {
+  return describeSlotNumber(catalog.keys.get(key)?.slot);
+}
+
+/** A slot in a table column headed "slot": the number, or `unknown`. */
+export function slotCell(catalog: Catalog, key: string): string {
+  return String(catalog.keys.get(key)?.slot ?? 'unknown');
+}
+
+/** Where a final key comes from: the declaration (R5), an area default (R6) or a SYSTEMKEY file (R4, R7). */
+export function describeOrigin(entry: FinalKey): string {
+  const { origin } = entry;
+  return origin.rule === 'R5' ? 'declared' : origin.rule === 'R6' ? `area ${origin.area} default` : `SYSTEMKEY_${origin.area}`;
+}
+
+/** What a consumption takes, in words; `formatKey` lets Markdown views set the key in code. */
+export function describeConsumed(consumption: Consumption, formatKey: (key: string) => string = (key) => key): string {
+  switch (consumption.licenseType) {
+    case 'blocked':
+      return 'access blocked';
+    case 'none':
+      return 'nothing';
+    case 'slot':
+      return `${formatKey(consumption.key ?? '?')} (${describeSlotNumber(consumption.slot)})`;
+    default:
+      return `license type ${consumption.licenseType}${consumption.key ? ` (program key ${formatKey(consumption.key)})` : ''}`;
+  }
 }
 
 /** The CLI's `explain --format json` shape (issue 2, item 7). */
@@ -70,19 +100,11 @@ export function renderExplanationText(explanation: Explanation, catalog: Catalog
   if (resolution.finalKeys.length === 0) lines.push('  (none)');
   resolution.finalKeys.forEach((entry, index) => {
     const catalogEntry = catalog.keys.get(entry.key);
-    const origin = entry.origin.rule === 'R5' ? 'declared' : entry.origin.rule === 'R6' ? `area ${entry.origin.area} default` : `SYSTEMKEY_${entry.origin.area}`;
-    lines.push(`  ${String(index + 1).padStart(2)}. ${entry.key.padEnd(10)} ${describeSlot(catalog, entry.key).padEnd(38)} ${entry.origin.rule} ${origin}` +
+    lines.push(`  ${String(index + 1).padStart(2)}. ${entry.key.padEnd(10)} ${describeSlot(catalog, entry.key).padEnd(38)} ${entry.origin.rule} ${describeOrigin(entry)}` +
       (catalogEntry?.description ? ` — ${catalogEntry.description}` : ''));
   });
   lines.push('', `Consumed (${explanation.context}${consumption.menuKey ? `, menu key ${consumption.menuKey}` : ''}):`);
-  const what = consumption.licenseType === 'blocked'
-    ? 'access blocked'
-    : consumption.licenseType === 'none'
-      ? 'nothing'
-      : consumption.licenseType === 'slot'
-        ? `${consumption.key ?? '?'} (${consumption.slot === undefined ? UNKNOWN_SLOT : `slot ${consumption.slot}`})`
-        : `license type ${consumption.licenseType}${consumption.key ? ` (program key ${consumption.key})` : ''}`;
-  lines.push(`  ${what} — ${consumption.rule}: ${consumption.reason}`);
+  lines.push(`  ${describeConsumed(consumption)} — ${consumption.rule}: ${consumption.reason}`);
   return lines.join('\n') + '\n';
 }
 
@@ -141,18 +163,13 @@ export function renderExplanationMarkdown(explanation: Explanation, catalog: Cat
   lines.push(`- Declared: ${resolution.declaredKeys === null ? 'none, or not a literal' : `\`${resolution.declaredKeys.join(',')}\``}`);
   lines.push(`- Context: ${explanation.context}${consumption.menuKey ? `, menu key \`${consumption.menuKey}\`` : ''}`, '');
   lines.push('## Consumed', '');
-  const what = consumption.licenseType === 'blocked' ? '**Access blocked**'
-    : consumption.licenseType === 'none' ? '**Nothing**'
-      : consumption.licenseType === 'slot' ? `**${consumption.key ?? '?'}** — ${consumption.slot === undefined ? UNKNOWN_SLOT : `slot ${consumption.slot}`}`
-        : `**License type ${consumption.licenseType}**`;
-  lines.push(`${what} (${consumption.rule}): ${consumption.reason}.`, '');
+  lines.push(`**${describeConsumed(consumption, (key) => `\`${key}\``)}** (${consumption.rule}): ${consumption.reason}.`, '');
   lines.push('## Final key list', '');
   if (resolution.finalKeys.length === 0) lines.push('No valid key.');
   else {
     lines.push('| # | key | slot | from |', '|---|---|---|---|');
     resolution.finalKeys.forEach((entry, index) => {
-      const from = entry.origin.rule === 'R6' ? `area ${entry.origin.area} default` : entry.origin.rule === 'R5' ? 'declared' : `SYSTEMKEY_${entry.origin.area}`;
-      lines.push(`| ${index + 1} | \`${entry.key}\` | ${catalog.keys.get(entry.key)?.slot ?? 'unknown'} | ${from} (${entry.origin.rule}) |`);
+      lines.push(`| ${index + 1} | \`${entry.key}\` | ${slotCell(catalog, entry.key)} | ${describeOrigin(entry)} (${entry.origin.rule}) |`);
     });
   }
   lines.push('', '## Steps', '');

@@ -16,6 +16,7 @@ export function lensTitle(resolution: Resolution, catalog: Catalog): string {
   if (resolution.free) return 'License: free program (R12)';
   const key = resolution.defaultKey;
   if (!key) return 'License: no valid key (R10: the menu key is consumed)';
+  // The default key (R8), with the short slot wording a title has room for.
   const slot = catalog.keys.get(key)?.slot;
   const count = resolution.finalKeys.length;
   return `License: ${key} (${slot === undefined ? 'slot unknown' : `slot ${slot}`}) · ${count} key${count === 1 ? '' : 's'}`;

@@ -4,7 +4,7 @@
  */
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver/node';
 import type { Catalog } from '../license/catalog.js';
-import { UNKNOWN_SLOT } from '../license/explain.js';
+import { describeSlotNumber } from '../license/explain.js';
 import type { LicenseModel } from '../license/model.js';
 import type { FileFacts, LiteralArgument } from '../syntax/facts.js';
 import { rangeContains, type Position, type Range } from '../syntax/positions.js';
@@ -37,7 +37,7 @@ function keyCompletions(context: CompletionContext, range: Range, inRegistration
     return {
       label: entry.key,
       kind: CompletionItemKind.Constant,
-      detail: `${entry.slot === undefined ? UNKNOWN_SLOT : `slot ${entry.slot}`}${entry.area ? ` · area ${entry.area}` : ''}`,
+      detail: `${describeSlotNumber(entry.slot)}${entry.area ? ` · area ${entry.area}` : ''}`,
       documentation: { kind: 'markdown', value: `${entry.description ?? ''}\n\n_${entry.origin}_` },
       sortText: `${ownArea ? '0' : '1'}${entry.key}`,
       textEdit: { range, newText: entry.key },

@@ -6,9 +6,9 @@
  */
 import type { Hover, MarkupContent } from 'vscode-languageserver/node';
 import { isValidKey, NO_MENU_KEY, normalizeKey, type Catalog } from '../license/catalog.js';
-import { UNKNOWN_SLOT } from '../license/explain.js';
+import { describeConsumed, describeOrigin, describeSlotNumber, slotCell } from '../license/explain.js';
 import { programNameOf, systemKeyArea, type LicenseModel } from '../license/model.js';
-import { consume, type FinalKey, type Resolution } from '../license/resolve.js';
+import { consume, type Consumption, type ExecutionContext, type FinalKey, type Resolution } from '../license/resolve.js';
 import { nearKeys } from '../license/suggest.js';
 import type { FileFacts } from '../syntax/facts.js';
 import { findAt } from '../syntax/find.js';
@@ -52,14 +52,10 @@ function programOfFile(context: HoverContext): string | undefined {
   return context.model.programs.get(name)?.file === context.file ? name : undefined;
 }
 
-function resolutionOf(context: HoverContext, program: string): Resolution {
-  return context.resolutionOf(program);
-}
-
 // ---- program ---------------------------------------------------------------------------------
 
 function programHover(context: HoverContext, program: string): string {
-  const resolution = resolutionOf(context, program);
+  const resolution = context.resolutionOf(program);
   const { catalog } = context;
   const lines: string[] = [];
   lines.push(`**${resolution.displayName}** · area ${resolution.area ?? '— (prefix not in the catalog)'}` +
@@ -75,9 +71,10 @@ function programHover(context: HoverContext, program: string): string {
   if (resolution.ownAreaRegistrations.length > 0 && resolution.declaredKeys && resolution.finalKeys.some((entry) => entry.origin.rule === 'R4')) {
     lines.push('', `The ${code('LOG_initApp')} list is ignored: its own area's SYSTEMKEY file registers it (R4).`);
   }
-  if (!resolution.free) lines.push('', '**From the menu**', ...menuLines(context, resolution));
-  lines.push('', '**Other contexts** (R13): collector → type T · web/REST/SOAP → type I' +
-    (resolution.defaultKey ? ` · scheduler → starts with ${code('PADRAO')}, then ${code(resolution.defaultKey)}` : '') + ' · EAI → nothing');
+  if (!resolution.free) {
+    lines.push('', '**From the menu**', ...menuLines(context, resolution));
+    lines.push('', `**Other contexts** (R13): ${otherContexts(context, resolution)}`);
+  }
   if (catalog.devTest) lines.push('', `Dev test (R15): every consumption goes to slot 4007 (TOTVS Dev Test).`);
   return lines.join('\n');
 }
@@ -89,9 +86,9 @@ function keyTable(context: HoverContext, finalKeys: readonly FinalKey[]): string
     const catalogEntry = context.catalog.keys.get(entry.key);
     const origin = entry.origin;
     const from = origin.rule === 'R6'
-      ? `area ${origin.area} default (R6)`
-      : `[${origin.rule === 'R5' ? 'declared' : `SYSTEMKEY_${origin.area}`}](${context.linkTo(origin.source.file, origin.source.range)}) (${origin.rule})`;
-    rows.push(`| ${index + 1} | ${code(entry.key)} | ${catalogEntry?.slot ?? 'unknown'} | ${escapeCell(catalogEntry?.description ?? '')} | ${from} |`);
+      ? `${describeOrigin(entry)} (R6)`
+      : `[${describeOrigin(entry)}](${context.linkTo(origin.source.file, origin.source.range)}) (${origin.rule})`;
+    rows.push(`| ${index + 1} | ${code(entry.key)} | ${slotCell(context.catalog, entry.key)} | ${escapeCell(catalogEntry?.description ?? '')} | ${from} |`);
   });
   return rows;
 }
@@ -103,17 +100,33 @@ function menuLines(context: HoverContext, resolution: Resolution): string[] {
   const lines = keys.map((menuKey) => {
     const consumption = consume(resolution, catalog, { menuKey, context: 'menu', devTest: false });
     const marker = menuKey === configured ? ' (configured)' : '';
-    return `- menu key ${code(menuKey)}${marker} → ${describeConsumption(consumption.key, consumption.slot, consumption.licenseType)} (${consumption.rule})`;
+    return `- menu key ${code(menuKey)}${marker} → ${describe(consumption)}, ${consumption.rule}`;
   });
-  const other = consume(resolution, catalog, { menuKey: NO_MENU_KEY, context: 'menu', devTest: false });
-  lines.push(`- any other key or ${code('?')} → ${describeConsumption(other.key, other.slot, other.licenseType)} (${resolution.defaultKey ? 'R9, R11' : 'R10, R11'})`);
+  const question = consume(resolution, catalog, { menuKey: NO_MENU_KEY, context: 'menu', devTest: false });
+  if (resolution.defaultKey) {
+    // R9: a key outside the final list falls back to the default key, as `?` does (R11).
+    lines.push(`- any other key or ${code('?')} → ${describe(question)}, R9, ${question.rule}`);
+  } else {
+    // R10: with no valid key of its own, any catalog key is consumed; `?` blocks (R11).
+    lines.push('- any other key of the catalog → that key, R10', `- ${code('?')} → ${describe(question)}, ${question.rule}`);
+  }
   return lines;
 }
 
-function describeConsumption(key: string | undefined, slot: number | undefined, licenseType: string): string {
-  if (licenseType === 'blocked') return '**access blocked**';
-  if (licenseType === 'none') return 'nothing';
-  return `${code(key ?? '?')}, ${slot === undefined ? 'slot unknown' : `slot ${slot}`}`;
+/** Collector, web/REST/SOAP, scheduler and EAI, each as `consume` computes it (R13). */
+function otherContexts(context: HoverContext, resolution: Resolution): string {
+  const contexts: [string, ExecutionContext][] = [
+    ['collector', 'collector'], ['web/REST/SOAP', 'web'], [`scheduler (starts with ${code('PADRAO')})`, 'scheduler'], ['EAI', 'eai-in'],
+  ];
+  return contexts.map(([label, executionContext]) => {
+    const consumption = consume(resolution, context.catalog, { context: executionContext, devTest: false });
+    return `${label} → ${describe(consumption)}`;
+  }).join(' · ');
+}
+
+function describe(consumption: Consumption): string {
+  const words = describeConsumed(consumption, code);
+  return consumption.licenseType === 'blocked' ? `**${words}**` : words;
 }
 
 // ---- key -------------------------------------------------------------------------------------
@@ -122,13 +135,13 @@ function keyHover(context: HoverContext, key: string, inRegistration: boolean): 
   const { catalog } = context;
   if (key === '') return 'Empty element: badly formed list (LGX014).';
   const entry = catalog.keys.get(key);
+  const program = inRegistration ? undefined : programOfFile(context);
   const lines: string[] = [];
   if (entry) {
-    lines.push(`**${key}** · ${entry.slot === undefined ? UNKNOWN_SLOT : `slot ${entry.slot}`}` +
+    lines.push(`**${key}** · ${describeSlotNumber(entry.slot)}` +
       (entry.area ? ` · area ${entry.area}` : '') + (entry.description ? ` · ${escapeCell(entry.description)}` : '') + ` _(${entry.origin})_`);
   } else {
-    const program = inRegistration ? undefined : programOfFile(context);
-    const area = program ? resolutionOf(context, program).area : undefined;
+    const area = program ? context.resolutionOf(program).area : undefined;
     const suggestions = nearKeys(catalog, key, area);
     lines.push(`**${key}** is not in the catalog (${catalog.description}).`);
     lines.push('', inRegistration
@@ -136,16 +149,15 @@ function keyHover(context: HoverContext, key: string, inRegistration: boolean): 
       : 'The runtime drops it from the list (R5).' + (suggestions.length > 0 ? ` Did you mean ${suggestions.map(code).join(', ')}?` : ''));
   }
 
-  const program = inRegistration ? undefined : programOfFile(context);
   if (program && isValidKey(catalog, key)) {
-    const resolution = resolutionOf(context, program);
+    const resolution = context.resolutionOf(program);
     const positions = resolution.finalKeys.flatMap((finalKey, index) => (finalKey.key === key ? [index + 1] : []));
     lines.push('', positions.length > 0
       ? `Position ${positions.join(' and ')} of ${resolution.finalKeys.length} in ${resolution.displayName}'s final list` +
         (positions[0] === 1 ? ': the default key (R8).' : '.')
       : `Not in ${resolution.displayName}'s final list: its own area's SYSTEMKEY registration replaces this list (R4).`);
   } else if (program && !isValidKey(catalog, key)) {
-    const resolution = resolutionOf(context, program);
+    const resolution = context.resolutionOf(program);
     const fallback = resolution.finalKeys.find((entry) => entry.origin.rule === 'R6');
     if (fallback) lines.push('', `With no valid key left, the area default ${code(fallback.key)} replaces it (R6).`);
   } else if (inRegistration) {
@@ -161,7 +173,7 @@ function keyHover(context: HoverContext, key: string, inRegistration: boolean): 
 // ---- program in a SYSTEMKEY list -------------------------------------------------------------
 
 function registeredProgramHover(context: HoverContext, program: string): string {
-  const resolution = resolutionOf(context, program);
+  const resolution = context.resolutionOf(program);
   const source = resolution.source;
   const lines = [source
     ? `**${resolution.displayName}** — [${source.file}](${context.linkTo(source.file, source.mainUnit.nameRange)})`

@@ -96,7 +96,7 @@ export const cases: readonly TestCase[] = [
       const keys = [...markdown.matchAll(/^\| (\d+) \| `([A-Z0-9]+)` \|/gm)].map((match) => match[2]);
       assert.deepEqual(keys, MAN10021_FINAL_KEYS, markdown);
       assert.match(markdown, /\*\*MAN10021\*\*/i);
-      assert.match(markdown, /menu key `WMS` \(configured\) → `WMS`, slot 5087/);
+      assert.match(markdown, /menu key `WMS` \(configured\) → `WMS` \(slot 5087\), R9/);
     },
   },
   {
@@ -190,7 +190,7 @@ export const cases: readonly TestCase[] = [
       const log = opened.find((document) => document.languageId === 'log');
       assert.ok(report && log, `report and log opened (got ${opened.map((document) => document.languageId).join(', ')})`);
       assert.match(report.getText(), /^# License of man10021$/im);
-      assert.match(report.getText(), /\*\*WMS\*\* — slot 5087 \(R9\)/);
+      assert.match(report.getText(), /\*\*`WMS` \(slot 5087\)\*\* \(R9\)/);
       for (const key of new Set(MAN10021_FINAL_KEYS)) assert.match(report.getText(), new RegExp(`\\| \`${key}\` \\|`));
       assert.match(log.getText(), new RegExp(`licenças FINAL = ${MAN10021_FINAL_KEYS.join(',')}`));
       assert.match(log.getText(), /Licença menu = WMS/);
