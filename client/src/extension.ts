@@ -59,7 +59,8 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
     documentSelector: [{ scheme: 'file', language: '4gl' }, { scheme: 'untitled', language: '4gl' }],
     outputChannel: output,
     traceOutputChannel: output,
-    synchronize: { configurationSection: 'logix' },
+    // Settings changes reach the server through its own registration (server.ts), not here: both
+    // would send each change twice.
     // The persisted index lives in the extension's storage, never in the user's workspace.
     initializationOptions: { cacheFolder: (context.storageUri ?? context.globalStorageUri).fsPath },
   };

@@ -75,23 +75,27 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   supportsCreateFile = capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('create') === true;
   const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
 
-  connection.onInitialized(async () => {
+  connection.onInitialized(() => workspace.inBackground('starting', (async () => {
     if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
       await connection.client.register(DidChangeWatchedFilesNotification.type, {
         watchers: [{ globPattern: '**/*.{4gl,4GL}' }, { globPattern: `**/${CATALOG_FILE_NAME}` }, { globPattern: '**/*.json' }],
       });
     }
     if (capabilities.workspace?.configuration && capabilities.workspace.didChangeConfiguration?.dynamicRegistration) {
-      await connection.client.register(DidChangeConfigurationNotification.type, { section: 'logix' });
+      // The one subscription to settings (the client declares none of its own): ours and the
+      // editor's files.exclude, which the index honours too.
+      await connection.client.register(DidChangeConfigurationNotification.type, { section: ['logix', 'files.exclude'] });
     }
     if (capabilities.workspace?.workspaceFolders) {
-      connection.workspace.onDidChangeWorkspaceFolders(async (event) => {
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
         for (const removed of event.removed) workspace.removeFolder(removed.uri);
-        for (const added of event.added) await workspace.addFolder(added);
+        workspace.inBackground('adding workspace folders', (async () => {
+          for (const added of event.added) await workspace.addFolder(added);
+        })());
       });
     }
     await workspace.initialize(folders, capabilities.window?.workDoneProgress === true);
-  });
+  })()));
 
   return {
     capabilities: {
@@ -118,11 +122,11 @@ documents.onDidOpen((event) => workspace.documentChanged(event.document));
 documents.onDidChangeContent((event) => workspace.documentChanged(event.document));
 documents.onDidClose((event) => workspace.documentClosed(event.document));
 connection.onDidChangeWatchedFiles((params) => workspace.filesChanged(params.changes));
-connection.onDidChangeConfiguration(() => void workspace.reloadAll());
+connection.onDidChangeConfiguration(() => workspace.inBackground('reloading settings', workspace.reloadAll()));
 
 /** The folder, relative path and current facts of a document the client asks about. */
 function lookup(uri: string): (Located & { facts: NonNullable<ReturnType<Folder['index']['files']['get']>> }) | undefined {
-  const located = workspace.locate(uri, false) ?? (workspace.openDocument(uri) ? workspace.locate(uri) : undefined);
+  const located = workspace.locate(uri, false);
   const facts = located?.folder.index.files.get(located.file);
   return located && facts ? { ...located, facts } : undefined;
 }

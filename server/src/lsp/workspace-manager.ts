@@ -74,6 +74,8 @@ export class WorkspaceManager {
   private readonly pendingDependents = new Map<Folder, Set<string>>();
   private dependentsTimer: NodeJS.Timeout | undefined;
   private persistTimer: NodeJS.Timeout | undefined;
+  private reloading: Promise<void> = Promise.resolve();
+  private reloadQueued = false;
 
   constructor(
     private readonly options: WorkspaceOptions,
@@ -137,14 +139,15 @@ export class WorkspaceManager {
   private deferPersist(): void {
     if (this.pendingPersists.size === 0) return;
     clearTimeout(this.persistTimer);
-    this.persistTimer = setTimeout(() => void this.persistPending(), PERSIST_AFTER_QUIET_MS);
+    this.persistTimer = setTimeout(() => this.inBackground('writing the persisted index', this.persistPending()), PERSIST_AFTER_QUIET_MS);
   }
 
   private async persistPending(): Promise<void> {
     clearTimeout(this.persistTimer);
     const pending = [...this.pendingPersists];
     this.pendingPersists.clear();
-    for (const [folder, index] of pending) this.persist(folder, index);
+    // A folder removed (or re-indexed by a settings change) since has nothing current to write.
+    for (const [folder, index] of pending) if (this.folders.get(folder.uri) === folder) this.persist(folder, index);
     await Promise.all([...this.saving]);
   }
 
@@ -153,11 +156,16 @@ export class WorkspaceManager {
    * disk's text (no document of the folder is open).
    */
   private persist(folder: Folder, index: InitialIndex): void {
-    const anyOpen = [...this.openDocuments.keys()].some((path) => this.locate(pathToFileURL(path).href)?.folder === folder);
+    const anyOpen = [...this.openDocuments.keys()].some((path) => this.locate(pathToFileURL(path).href, false)?.folder === folder);
     const files = anyOpen ? undefined : folder.index.completeDiagnostics();
     const saving = index.persist(files ? { fingerprint: folder.index.fingerprint, files } : undefined);
     this.saving.add(saving);
     void saving.finally(() => this.saving.delete(saving));
+  }
+
+  /** Runs work nobody awaits: a failure is logged, never left as an unhandled rejection. */
+  inBackground(what: string, work: Promise<unknown>): void {
+    work.catch((error: unknown) => this.connection.console.error(`${what} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`));
   }
 
   /** Writes what is pending now and resolves when it is on disk (the server waits at shutdown). */
@@ -245,8 +253,21 @@ export class WorkspaceManager {
     }
   }
 
-  /** Settings changed: re-read everything (encoding, excludes and catalog may differ). */
-  async reloadAll(): Promise<void> {
+  /**
+   * Settings changed: re-read everything (encoding, excludes and catalog may differ). Reloads run
+   * one at a time; changes that arrive during one are served by a single next reload.
+   */
+  reloadAll(): Promise<void> {
+    if (this.reloadQueued) return this.reloading;
+    this.reloadQueued = true;
+    this.reloading = this.reloading.catch(() => undefined).then(() => {
+      this.reloadQueued = false;
+      return this.reloadNow();
+    });
+    return this.reloading;
+  }
+
+  private async reloadNow(): Promise<void> {
     this.settings.clear();
     const folders = [...this.folders.values()].filter((folder) => folder.scanned);
     for (const folder of folders) {
@@ -296,7 +317,7 @@ export class WorkspaceManager {
       this.eventTimer = undefined;
       const batch = this.pendingEvents;
       this.pendingEvents = [];
-      void this.processEvents(batch);
+      this.inBackground('processing file changes', this.processEvents(batch));
     }, COALESCE_MS);
   }
 
@@ -399,7 +420,7 @@ export class WorkspaceManager {
     for (const file of rest) pending.add(file);
     this.pendingDependents.set(folder, pending);
     clearTimeout(this.dependentsTimer);
-    this.dependentsTimer = setTimeout(() => void this.publishDependents(), DEPENDENTS_AFTER_MS);
+    this.dependentsTimer = setTimeout(() => this.inBackground('publishing diagnostics', this.publishDependents()), DEPENDENTS_AFTER_MS);
   }
 
   private async publishDependents(): Promise<void> {

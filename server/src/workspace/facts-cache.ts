@@ -26,6 +26,7 @@ import type { FileFacts } from '../syntax/facts.js';
 import { PACKED_UNIT_INTS, packedCount, packedUnitsOf, withLazyFacts, type OtherFacts, type PackedUnits } from '../syntax/packed-units.js';
 
 const MAGIC = 'LGXF';
+let writes = 0;
 const FORMAT = 4;
 
 export interface FileStamp {
@@ -190,7 +191,9 @@ export class FactsCache {
     let otherAt = othersOffset;
     for (const other of others) otherAt += bytes.write(other, otherAt, 'latin1');
     await mkdir(join(this.path, '..'), { recursive: true });
-    const temporary = `${this.path}.${process.pid}.tmp`;
+    // Unique per write: a folder re-indexed while its previous index is still being written
+    // must not write into the same file.
+    const temporary = `${this.path}.${process.pid}.${++writes}.tmp`;
     await writeFile(temporary, bytes);
     await rename(temporary, this.path);
   }
