@@ -24,11 +24,14 @@ export function lex(text: string): LexedText {
   return { tokens: result.tokens, comments: result.groups['comments'] ?? [] };
 }
 
+/** `[start, end)` offsets of a run of whole lines to lex. */
+export type Segment = readonly [start: number, end: number];
+
 /**
  * Lexes only the given runs of whole lines (see prefilter.ts), with offsets into the whole text.
  * Each run must begin and end in code, so that its tokens are the whole text's tokens there.
  */
-export function lexSegments(text: string, segments: readonly (readonly [start: number, end: number])[]): LexedText {
+export function lexSegments(text: string, segments: readonly Segment[]): LexedText {
   if (segments.length === 1 && segments[0]![0] === 0 && segments[0]![1] === text.length) return lex(text);
   const tokens: IToken[] = [];
   const comments: IToken[] = [];

@@ -49,19 +49,19 @@ interface OpenUnit {
  * one the whole text gives.
  */
 export function parseFacts(text: string): FileFacts {
-  const segments = segmentsToLex(text);
-  if (!segments) return parseFactsFully(text);
-  const facts = new FactExtractor(text, lexSegments(text, segments)).run();
-  return facts.problems.length === 0 ? facts : parseFactsFully(text);
+  const lines = new LineMap(text);
+  const segments = segmentsToLex(text, lines);
+  if (!segments) return parseFactsFully(text, lines);
+  const facts = new FactExtractor(text, lines, lexSegments(text, segments)).run();
+  return facts.problems.length === 0 ? facts : parseFactsFully(text, lines);
 }
 
 /** The facts from lexing every line: the reference the pre-filtered path must equal. */
-export function parseFactsFully(text: string): FileFacts {
-  return new FactExtractor(text, lex(text)).run();
+export function parseFactsFully(text: string, lines: LineMap = new LineMap(text)): FileFacts {
+  return new FactExtractor(text, lines, lex(text)).run();
 }
 
 class FactExtractor {
-  private readonly lines: LineMap;
   private readonly tokens: IToken[];
   private readonly comments: IToken[];
   private readonly units: ProgramUnit[] = [];
@@ -74,9 +74,9 @@ class FactExtractor {
 
   constructor(
     private readonly text: string,
+    private readonly lines: LineMap,
     lexed: LexedText,
   ) {
-    this.lines = new LineMap(text);
     this.tokens = lexed.tokens;
     this.comments = lexed.comments;
   }

@@ -14,33 +14,38 @@ export interface Range {
 }
 
 export class LineMap {
-  private readonly lineStarts: number[] = [0];
+  private readonly starts: number[] = [0];
 
   constructor(text: string) {
     // A line ends at `\n`; a CRLF's `\r` stays the last character of its line.
     for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) {
-      this.lineStarts.push(index + 1);
+      this.starts.push(index + 1);
     }
   }
 
+  /** The offset where each line starts (the first is 0). */
+  get lineStarts(): readonly number[] {
+    return this.starts;
+  }
+
   get lineCount(): number {
-    return this.lineStarts.length;
+    return this.starts.length;
   }
 
   positionAt(offset: number): Position {
     let low = 0;
-    let high = this.lineStarts.length - 1;
+    let high = this.starts.length - 1;
     while (low < high) {
       const middle = (low + high + 1) >> 1;
-      if (this.lineStarts[middle]! <= offset) low = middle;
+      if (this.starts[middle]! <= offset) low = middle;
       else high = middle - 1;
     }
-    return { line: low, character: offset - this.lineStarts[low]! };
+    return { line: low, character: offset - this.starts[low]! };
   }
 
   offsetAt(position: Position): number {
-    const line = Math.min(Math.max(position.line, 0), this.lineStarts.length - 1);
-    return this.lineStarts[line]! + Math.max(position.character, 0);
+    const line = Math.min(Math.max(position.line, 0), this.starts.length - 1);
+    return this.starts[line]! + Math.max(position.character, 0);
   }
 
   rangeOf(start: number, end: number): Range {

@@ -30,10 +30,10 @@
  *   is a syntax problem, and `parseFacts` re-parses any file with a problem in full.
  */
 import { LICENSE_FUNCTIONS } from './facts.js';
+import { LineMap } from './positions.js';
 import { STATEMENT_WORDS, UNIT_WORDS } from './words.js';
 
-/** `[start, end)` offsets of a run of whole lines to lex. */
-export type Segment = readonly [start: number, end: number];
+import type { Segment } from './lexer.js';
 
 const TRIGGER = 2;
 const CALL = 4;
@@ -67,11 +67,8 @@ const LEXICAL = new RegExp(
  * The runs of lines to lex, in text order, or `undefined` when the whole text must be lexed (an
  * unterminated string or `{` comment: the full lexer and extractor report those).
  */
-export function segmentsToLex(text: string): Segment[] | undefined {
-  const lineStarts = [0];
-  for (let newline = text.indexOf('\n'); newline !== -1; newline = text.indexOf('\n', newline + 1)) {
-    lineStarts.push(newline + 1);
-  }
+export function segmentsToLex(text: string, lines: LineMap = new LineMap(text)): Segment[] | undefined {
+  const { lineStarts } = lines;
   const lineCount = lineStarts.length;
   const flags = new Uint8Array(lineCount);
   const lineEnd = (line: number): number => (line + 1 < lineCount ? lineStarts[line + 1]! - 1 : text.length);
