@@ -4,7 +4,7 @@
  * as if it were good.
  */
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -50,6 +50,19 @@ describe('facts cache', () => {
     assert.equal(cache.reuse(first!.relative, { ...first!.stamp, size: first!.stamp.size + 1 }, noRead), undefined);
     assert.deepEqual([...cache.diagnosticsFor('catalog-1')!.keys()], [first!.relative]);
     assert.equal(cache.diagnosticsFor('catalog-2'), undefined);
+  });
+
+  it('writes facts it read back as they were, copying what it never had to parse', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'logix-cache-'));
+    const files = exampleFiles();
+    await FactsCache.open(folder, '/ws', 'windows-1252', 'build-1').then((cache) => cache.save(files));
+    const first = await FactsCache.open(folder, '/ws', 'windows-1252', 'build-1');
+    // Saved again from the facts as read (their calls still serialised), then read once more.
+    const reread = files.map((file) => ({ ...file, facts: first.reuse(file.relative, file.stamp, noRead)!.facts }));
+    await first.save(reread);
+    const second = await FactsCache.open(folder, '/ws', 'windows-1252', 'build-1');
+    for (const file of files) assert.deepEqual(second.reuse(file.relative, file.stamp, noRead)!.facts, file.facts, file.relative);
+    rmSync(folder, { recursive: true, force: true });
   });
 
   it('ignores a cache of another build or folder, and says why', async () => {

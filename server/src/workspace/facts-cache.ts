@@ -23,6 +23,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { LicenseDiagnostic } from '../license/diagnostics.js';
 import type { FileFacts } from '../syntax/facts.js';
+import { isUnreadable } from './unreadable.js';
 import { PACKED_UNIT_INTS, packedCount, packedUnitsOf, withLazyFacts, type OtherFacts, type PackedUnits } from '../syntax/packed-units.js';
 
 const MAGIC = 'LGXF';
@@ -153,11 +154,10 @@ export class FactsCache {
     const packed: PackedUnits[] = [];
     let intCount = 0;
     for (const { relative, stamp, hash, facts } of files) {
-      if (facts.lineCount === 0) continue; // unreadable: read it again next time
+      if (isUnreadable(facts)) continue; // read it again next time
       const units = packedUnitsOf(facts);
-      const hasOther = facts.licenseCalls.length > 0 || facts.globalsReferences.length > 0 || facts.problems.length > 0;
-      const other = hasOther ? asciiJson({ licenseCalls: facts.licenseCalls, globalsReferences: facts.globalsReferences, problems: facts.problems }) : '';
-      const row: HeaderFile = [relative, stamp.size, stamp.mtimeMs, hash, packedCount(units), facts.lineCount, hasOther ? othersLength : -1, other.length];
+      const other = serialisedOthers.get(facts)?.() ?? serialiseOthers(facts);
+      const row: HeaderFile = [relative, stamp.size, stamp.mtimeMs, hash, packedCount(units), facts.lineCount, other ? othersLength : -1, other.length];
       fileRows.push(asciiJson(row));
       others.push(other);
       othersLength += other.length;
@@ -197,6 +197,18 @@ export class FactsCache {
     await writeFile(temporary, bytes);
     await rename(temporary, this.path);
   }
+}
+
+/**
+ * The serialised other facts of the facts this cache read, kept as read: writing the cache again
+ * copies them instead of parsing and serialising every file's calls.
+ */
+const serialisedOthers = new WeakMap<FileFacts, () => string>();
+
+/** A file's calls, globals references and problems as ASCII JSON; '' when it has none. */
+function serialiseOthers(facts: FileFacts): string {
+  const hasOther = facts.licenseCalls.length > 0 || facts.globalsReferences.length > 0 || facts.problems.length > 0;
+  return hasOther ? asciiJson({ licenseCalls: facts.licenseCalls, globalsReferences: facts.globalsReferences, problems: facts.problems }) : '';
 }
 
 function nextTurn(): Promise<void> {
@@ -239,6 +251,7 @@ function decode(bytes: Buffer, identity: Pick<Header, 'build' | 'folder' | 'enco
     if (otherOffset + otherLength > others.length) throw new Error('truncated');
     const packed = { ints, names: header.names[index]! };
     const facts = withLazyFacts(lineCount, packed, otherOffset === -1 ? noOtherFacts : () => readOtherFacts(others, otherOffset, otherLength));
+    serialisedOthers.set(facts, () => (otherOffset === -1 ? '' : others.toString('latin1', otherOffset, otherOffset + otherLength)));
     entries.set(relative, { size, mtimeMs, hash, facts });
     unit += unitCount;
   }

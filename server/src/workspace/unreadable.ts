@@ -6,3 +6,8 @@ export function unreadableFacts(error: unknown): FileFacts {
   const message = `cannot read the file: ${error instanceof Error ? error.message : String(error)}`;
   return { units: [], licenseCalls: [], globalsReferences: [], lineCount: 0, problems: [{ message, range: { start, end: start } }] };
 }
+
+/** Facts made by `unreadableFacts`: a readable file has at least one line. */
+export function isUnreadable(facts: FileFacts): boolean {
+  return facts.lineCount === 0;
+}
