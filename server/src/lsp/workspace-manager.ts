@@ -4,6 +4,7 @@
  * events (coalesced: a `git checkout` of thousands of files is one batch), and the diagnostics of
  * the files each change affects published (push) or refreshed (pull).
  */
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { readFile } from 'node:fs/promises';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -239,7 +240,7 @@ export class WorkspaceManager {
         const document = this.openDocuments.get(join(folder.path, file));
         this.connection.sendDiagnostics({ uri: this.uriOf(folder, file), diagnostics, ...(document ? { version: document.version } : {}) });
       }
-      if (++count % 50 === 0) await new Promise((resolve) => setImmediate(resolve));
+      if (++count % 50 === 0) await nextTurn();
     }
     this.connection.console.info(`${folder.name}: first diagnostics in ${Math.round(performance.now() - started)} ms`);
   }
@@ -429,7 +430,7 @@ export class WorkspaceManager {
     for (const [folder, files] of pending) {
       for (const file of files) {
         this.publishOne(folder, file);
-        await new Promise((resolve) => setImmediate(resolve));
+        await nextTurn();
       }
     }
   }

@@ -18,7 +18,7 @@ export interface PackedUnits {
 
 /** How many units a packed form holds. */
 export function packedCount(packed: PackedUnits): number {
-  return packed.ints.length / FIELDS;
+  return packed.ints.length / PACKED_UNIT_INTS;
 }
 
 const KINDS: readonly UnitKind[] = ['main', 'function', 'report', 'globals'];
@@ -27,15 +27,14 @@ const CLOSED = 2;
 const HAS_FIRST_STATEMENT = 4;
 /** Numbers per unit: kind, flags, then nameRange, range and firstStatement as four numbers each. */
 export const PACKED_UNIT_INTS = 14;
-const FIELDS = PACKED_UNIT_INTS;
 
 /** The packed form behind facts made by `withPackedUnits`, so that saving them needs no repacking. */
 const packedOf = new WeakMap<FileFacts, PackedUnits>();
 
 export function packUnits(units: readonly ProgramUnit[]): PackedUnits {
-  const ints = new Int32Array(units.length * FIELDS);
+  const ints = new Int32Array(units.length * PACKED_UNIT_INTS);
   units.forEach((unit, index) => {
-    const base = index * FIELDS;
+    const base = index * PACKED_UNIT_INTS;
     ints[base] = KINDS.indexOf(unit.kind);
     ints[base + 1] = (unit.isPrivate ? PRIVATE : 0) | (unit.closed ? CLOSED : 0) | (unit.firstStatement ? HAS_FIRST_STATEMENT : 0);
     writeRange(ints, base + 2, unit.nameRange);
@@ -52,7 +51,7 @@ export function unpackUnits(packed: PackedUnits): ProgramUnit[] {
   const count = packedCount(packed);
   const names = count === 0 ? [] : packed.names.split('\n');
   for (let index = 0; index < count; index++) {
-    const base = index * FIELDS;
+    const base = index * PACKED_UNIT_INTS;
     const flags = ints[base + 1]!;
     units.push({
       kind: KINDS[ints[base]!]!,
@@ -69,17 +68,9 @@ export function unpackUnits(packed: PackedUnits): ProgramUnit[] {
 
 /** Facts whose units are unpacked on each read (the caller keeps what it needs). */
 export function withPackedUnits(facts: Omit<FileFacts, 'units'>, packed: PackedUnits): FileFacts {
-  const withUnits: FileFacts = {
-    get units() {
-      return unpackUnits(packed);
-    },
-    licenseCalls: facts.licenseCalls,
-    globalsReferences: facts.globalsReferences,
-    problems: facts.problems,
-    lineCount: facts.lineCount,
-  };
-  packedOf.set(withUnits, packed);
-  return withUnits;
+  // Only these: `facts` may still hold the unpacked units, which compacting is meant to drop.
+  const other: OtherFacts = { licenseCalls: facts.licenseCalls, globalsReferences: facts.globalsReferences, problems: facts.problems };
+  return withLazyFacts(facts.lineCount, packed, () => other);
 }
 
 /** The facts of a file other than its units and line count. */
@@ -125,7 +116,7 @@ export function findUnitIndex(facts: FileFacts, kind: UnitKind, name?: string): 
   for (let index = 0, start = 0; index < packedCount(packed); index++) {
     const newline = names.indexOf('\n', start);
     const end = newline === -1 ? names.length : newline;
-    if (packed.ints[index * FIELDS] === wanted &&
+    if (packed.ints[index * PACKED_UNIT_INTS] === wanted &&
       (wantedName === undefined || (end - start === wantedName.length && names.slice(start, end).toLowerCase() === wantedName))) {
       return index;
     }
@@ -143,7 +134,7 @@ export function unitAt(facts: FileFacts, index: number): ProgramUnit | undefined
   for (let skipped = 0; skipped < index; skipped++) start = packed.names.indexOf('\n', start) + 1;
   const end = packed.names.indexOf('\n', start);
   const name = packed.names.slice(start, end === -1 ? undefined : end);
-  return unpackUnits({ ints: packed.ints.subarray(index * FIELDS, (index + 1) * FIELDS), names: name })[0];
+  return unpackUnits({ ints: packed.ints.subarray(index * PACKED_UNIT_INTS, (index + 1) * PACKED_UNIT_INTS), names: name })[0];
 }
 
 /** The units of any facts in packed form. */

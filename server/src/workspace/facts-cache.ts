@@ -17,6 +17,7 @@
  * packed units of every file as one Int32 array (syntax/packed-units.ts), then each file's other
  * facts (calls, globals references, problems) as JSON, parsed only when first read.
  */
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
@@ -209,10 +210,6 @@ const serialisedOthers = new WeakMap<FileFacts, () => string>();
 function serialiseOthers(facts: FileFacts): string {
   const hasOther = facts.licenseCalls.length > 0 || facts.globalsReferences.length > 0 || facts.problems.length > 0;
   return hasOther ? asciiJson({ licenseCalls: facts.licenseCalls, globalsReferences: facts.globalsReferences, problems: facts.problems }) : '';
-}
-
-function nextTurn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /**

@@ -2,6 +2,7 @@
  * Discovery of a workspace's `.4gl` files and of its catalog file. The only module of the CLI
  * path that walks folders.
  */
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { readdirSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { globToRegExp, matchesAny } from './glob.js';
@@ -30,7 +31,7 @@ export async function findSourceFilesYielding(root: string, excludes: readonly s
   const found: DiscoveredFile[] = [];
   for (const step of walkSourceFiles(root, excludes)) {
     if (step) found.push(step);
-    else await new Promise((resolve) => setImmediate(resolve));
+    else await nextTurn();
   }
   return sortByPath(found);
 }

@@ -4,6 +4,7 @@
  * rewritten when anything differed. The language server calls it at start and when settings or
  * folders change.
  */
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { readFileSync } from 'node:fs';
 import type { FileFacts } from '../syntax/facts.js';
 import { stampOf, type FactsCache, type FileStamp, type PersistedDiagnostics } from './facts-cache.js';
@@ -49,7 +50,7 @@ export async function buildInitialIndex(files: readonly DiscoveredFile[], option
   if (cache) {
     for (const file of files) {
       stamps.push(stampOf(file.absolute));
-      if (stamps.length % 1000 === 0) await new Promise((resolve) => setImmediate(resolve));
+      if (stamps.length % 1000 === 0) await nextTurn();
     }
   }
   const records: Record[] = [];
@@ -57,7 +58,7 @@ export async function buildInitialIndex(files: readonly DiscoveredFile[], option
   const toParseRecords: (Record | undefined)[] = [];
   let touched = false;
   for (const [index, file] of files.entries()) {
-    if (index > 0 && index % 1000 === 0) await new Promise((resolve) => setImmediate(resolve));
+    if (index > 0 && index % 1000 === 0) await nextTurn();
     const stamp = stamps[index];
     const reused = cache && stamp ? cache.reuse(file.relative, stamp, () => readFileSync(file.absolute)) : undefined;
     if (reused) {

@@ -5,6 +5,7 @@
  * beside this bundle, it parses sequentially on the calling thread: same facts, same order.
  * Either way the facts come with their units packed (syntax/packed-units.ts): they are kept.
  */
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -74,7 +75,7 @@ export async function parseSequentially(paths: readonly string[], options: Parse
     results.push(...batch);
     options.onBatch?.(start, batch, hashes);
     // Let pending requests in between batches.
-    await new Promise((resolve) => setImmediate(resolve));
+    await nextTurn();
   }
   return results;
 }
