@@ -4,15 +4,13 @@
  * checks it, takes the screenshot and says done.
  */
 import * as vscode from 'vscode';
-import { waitFor } from '../suite/wait';
 import { EXPECTED_DIAGNOSTICS } from '../suite/expected';
-import { closeAllEditorsDiscarding, diagnosticSummary, fileUri, positionOf, showFile } from '../suite/workbench';
+import { closeAllEditorsDiscarding, diagnosticsOf, positionOf, showFile } from '../suite/workbench';
 import type { SceneName } from './protocol';
 
 async function showWithDiagnostics(name: string, anchor: string): Promise<vscode.TextEditor> {
   const editor = await showFile(name);
-  const expected = JSON.stringify(EXPECTED_DIAGNOSTICS[name]);
-  await waitFor(`diagnostics of ${name}`, () => (JSON.stringify(diagnosticSummary(fileUri(name))) === expected ? true : undefined), () => diagnosticSummary(fileUri(name)));
+  await diagnosticsOf(name, EXPECTED_DIAGNOSTICS[name]!);
   const position = positionOf(editor.document, anchor).translate(0, 2);
   editor.selection = new vscode.Selection(position, position);
   editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);

@@ -8,20 +8,12 @@ import * as vscode from 'vscode';
 import type { TestCase } from './framework';
 import { EXPECTED_DIAGNOSTICS, EXTENSION_ID, FIXTURE_ACCENTED_LINE, FIXTURE_ACCENTED_WORDS, MAN10021_FINAL_KEYS } from './expected';
 import { waitFor } from './wait';
-import { closeAllEditorsDiscarding, codeOf, diagnosticSummary, fileUri, markdownOf, positionOf, showFile, workspaceFolder } from './workbench';
+import { closeAllEditorsDiscarding, codeOf, diagnosticsOf, diagnosticSummary, fileUri, markdownOf, positionOf, showFile, workspaceFolder } from './workbench';
 
 function extension(): vscode.Extension<unknown> {
   const found = vscode.extensions.getExtension(EXTENSION_ID);
   assert.ok(found, `${EXTENSION_ID} is not installed`);
   return found;
-}
-
-/** Waits until the server has analysed `name` (its diagnostics match `expected`). */
-async function diagnosticsOf(name: string, expected: readonly string[]): Promise<void> {
-  const uri = fileUri(name);
-  await waitFor(`diagnostics ${JSON.stringify(expected)} on ${name}`,
-    () => (JSON.stringify(diagnosticSummary(uri)) === JSON.stringify(expected) ? true : undefined),
-    () => diagnosticSummary(uri));
 }
 
 export const cases: readonly TestCase[] = [

@@ -1,5 +1,6 @@
 /** Small helpers over the VS Code API shared by the cases: files of the test workspace, editors. */
 import * as vscode from 'vscode';
+import { waitFor } from './wait';
 
 export function workspaceFolder(): vscode.WorkspaceFolder {
   const folder = vscode.workspace.workspaceFolders?.[0];
@@ -52,6 +53,14 @@ export function diagnosticSummary(uri: vscode.Uri, source = 'logix-license'): st
     .filter((diagnostic) => diagnostic.source === source)
     .map((diagnostic) => `${codeOf(diagnostic)}@${diagnostic.range.start.line + 1}:${SEVERITY[diagnostic.severity]}`)
     .sort();
+}
+
+/** Waits until the server has analysed `name` (its diagnostics match `expected`). */
+export async function diagnosticsOf(name: string, expected: readonly string[]): Promise<void> {
+  const uri = fileUri(name);
+  await waitFor(`diagnostics ${JSON.stringify(expected)} on ${name}`,
+    () => (JSON.stringify(diagnosticSummary(uri)) === JSON.stringify(expected) ? true : undefined),
+    () => diagnosticSummary(uri));
 }
 
 export function codeOf(diagnostic: vscode.Diagnostic): string {
