@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { poll } from './poll.mjs';
 import { run } from './process.mjs';
 import { writeUserSettings } from './settings.mjs';
 
@@ -45,19 +46,16 @@ function freePort() {
   });
 }
 
-async function waitForHealth(url, child, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
+function waitForHealth(url, child, timeoutMs) {
+  return poll(async () => {
     if (child.exitCode !== null) throw new Error(`code-server exited with ${child.exitCode} before serving`);
     try {
       const response = await fetch(new URL('healthz', url));
-      if (response.ok) return;
+      return response.ok ? true : undefined;
     } catch {
-      // not listening yet
+      return undefined; // not listening yet
     }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`code-server did not answer ${url}healthz within ${timeoutMs} ms`);
+  }, { timeoutMs, intervalMs: 250, timeoutMessage: () => `code-server did not answer ${url}healthz within ${timeoutMs} ms` });
 }
 
 /**

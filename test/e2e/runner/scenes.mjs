@@ -3,6 +3,7 @@
 // hover, the quick-fix menu, the code lens and the explain report must really be on screen.
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { poll } from './poll.mjs';
 
 const TIMEOUT = 30_000;
 
@@ -13,14 +14,13 @@ async function visibleText(locator) {
 
 /** Waits until the locator shows every part: hovers and menus fill in as providers answer. */
 async function waitForText(locator, expected, what) {
-  const deadline = Date.now() + TIMEOUT;
-  for (;;) {
-    const text = await visibleText(locator);
-    const missing = expected.filter((part) => !text.includes(part));
-    if (missing.length === 0) return;
-    if (Date.now() > deadline) throw new Error(`${what} does not show ${missing.map((part) => `"${part}"`).join(', ')}; it shows: ${text.slice(0, 800)}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+  let text = '';
+  let missing = expected;
+  await poll(async () => {
+    text = await visibleText(locator);
+    missing = expected.filter((part) => !text.includes(part));
+    return missing.length === 0 ? true : undefined;
+  }, { timeoutMs: TIMEOUT, intervalMs: 200, timeoutMessage: () => `${what} does not show ${missing.map((part) => `"${part}"`).join(', ')}; it shows: ${text.slice(0, 800)}` });
 }
 
 /** name → [test name, drive(page)] — same order as SCENES in test/e2e/harness/protocol.ts. */

@@ -2,6 +2,7 @@
 // for a file the harness writes, failing early when code-server has died.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { poll } from './poll.mjs';
 
 export class Signals {
   /** @param {string} dir @param {() => string | undefined} whyDead says why waiting is pointless */
@@ -12,22 +13,22 @@ export class Signals {
 
   async waitFor(name, timeoutMs) {
     const path = join(this.dir, name);
-    const deadline = Date.now() + timeoutMs;
-    while (!existsSync(path)) {
+    await poll(() => {
+      if (existsSync(path)) return true;
       const dead = this.whyDead();
       if (dead) throw new Error(`waiting for ${name}: ${dead}`);
-      if (Date.now() > deadline) throw new Error(`the harness did not write ${name} within ${timeoutMs / 1000} s`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+      return undefined;
+    }, { timeoutMs, intervalMs: 200, timeoutMessage: () => `the harness did not write ${name} within ${timeoutMs / 1000} s` });
     // Written in one call; a read racing the write retries for a moment.
-    for (let attempt = 0; ; attempt++) {
+    let lastError;
+    return poll(() => {
       try {
         return JSON.parse(readFileSync(path, 'utf8'));
       } catch (error) {
-        if (attempt >= 40) throw new Error(`${name} is not JSON: ${error.message}`);
-        await new Promise((resolve) => setTimeout(resolve, 50));
+        lastError = error;
+        return undefined;
       }
-    }
+    }, { timeoutMs: 2000, intervalMs: 50, timeoutMessage: () => `${name} is not JSON: ${lastError.message}` });
   }
 
   write(name, value) {
