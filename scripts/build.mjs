@@ -8,8 +8,8 @@
 import { build } from 'esbuild';
 import { readdirSync, statSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-
-const root = new URL('..', import.meta.url).pathname;
+import { commonOptions } from './esbuild-options.mjs';
+import { repoRoot as root } from './repo-root.mjs';
 
 function testEntryPoints(dir) {
   if (!existsSync(dir)) return [];
@@ -20,17 +20,7 @@ function testEntryPoints(dir) {
   });
 }
 
-const common = {
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  sourcemap: 'linked',
-  // jsonc-parser's UMD build hides its requires from bundlers; its ESM build bundles cleanly.
-  mainFields: ['module', 'main'],
-  logLevel: 'warning',
-  absWorkingDir: root,
-};
+const common = { ...commonOptions, sourcemap: 'linked' };
 
 const entries = [
   // The parse worker sits beside the CLI and the server, which start it from their own folder.

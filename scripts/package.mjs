@@ -7,9 +7,9 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync,
 import { execFileSync } from 'node:child_process';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { repoRoot as root } from './repo-root.mjs';
 import { vsixEntries } from './vsix-contents.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const stage = join(root, 'build', 'vsix');
 const BUNDLE_FOLDERS = ['client/out/', 'server/out/'];
 

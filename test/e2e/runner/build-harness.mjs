@@ -3,10 +3,11 @@
 import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { commonOptions } from '../../../scripts/esbuild-options.mjs';
 import { e2eOut, e2eRoot, repoRoot } from './paths.mjs';
 import { run } from './process.mjs';
 
-const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: 'inline', external: ['vscode'], logLevel: 'warning', absWorkingDir: repoRoot };
+const common = { ...commonOptions, sourcemap: 'inline', external: ['vscode'] };
 
 /** @returns {Promise<{ harnessDir: string, harnessVsix: string, suiteEntry: string }>} */
 export async function buildHarness() {

@@ -2,9 +2,9 @@
 // clone, so a fresh CI clone reuses it) and the git-ignored output folders inside the clone.
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { repoRoot } from '../../../scripts/repo-root.mjs';
 
-export const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
+export { repoRoot };
 export const e2eRoot = join(repoRoot, 'test', 'e2e');
 /** Bundles of the suite and the harness extension (git-ignored). */
 export const e2eOut = join(e2eRoot, 'out');
