@@ -10,13 +10,13 @@
 //   LOGIX_E2E_VSIX=FILE                test this .vsix instead of packaging one
 // On Linux without a display: xvfb-run -a npm run test:e2e:electron
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { downloadAndUnzipVSCode, resolveCliPathFromVSCodeExecutablePath, runTests } from '@vscode/test-electron';
 import { packageVsix } from './package.mjs';
 import { buildHarness } from '../test/e2e/runner/build-harness.mjs';
-import { writeUserSettings } from '../test/e2e/runner/settings.mjs';
+import { createProfile } from '../test/e2e/runner/settings.mjs';
 import { createTestWorkspace } from '../test/e2e/runner/workspace.mjs';
 
 async function main() {
@@ -25,10 +25,7 @@ async function main() {
   const vscodeExecutablePath = await downloadAndUnzipVSCode(process.env.LOGIX_E2E_VSCODE_VERSION ?? 'stable');
 
   const root = mkdtempSync(join(tmpdir(), 'logix-e2e-electron-'));
-  const extensionsDir = join(root, 'extensions');
-  const userDataDir = join(root, 'user-data');
-  mkdirSync(extensionsDir);
-  writeUserSettings(userDataDir);
+  const { extensions: extensionsDir, userData: userDataDir } = createProfile(root);
   const workspace = createTestWorkspace(join(root, 'workspace'));
   try {
     const cli = resolveCliPathFromVSCodeExecutablePath(vscodeExecutablePath);

@@ -20,6 +20,7 @@ import { ensureChromium } from '../test/e2e/runner/chromium.mjs';
 import { installExtensions, instanceDirs, startCodeServer } from '../test/e2e/runner/code-server.mjs';
 import { ensureCodeServer } from '../test/e2e/runner/code-server-install.mjs';
 import { CODE_SERVER_VERSION, screenshotsDir } from '../test/e2e/runner/paths.mjs';
+import { tail } from '../test/e2e/runner/process.mjs';
 import { printResults, printSummary } from '../test/e2e/runner/report.mjs';
 import { runScenes } from '../test/e2e/runner/scenes.mjs';
 import { Signals } from '../test/e2e/runner/signals.mjs';
@@ -29,9 +30,9 @@ const started = Date.now();
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)} s`;
 const log = (message) => console.log(`e2e [${elapsed()}] ${message}`);
 
-function tail(path, lines = 40) {
+function logTail(path) {
   try {
-    return readFileSync(path, 'utf8').split('\n').slice(-lines).join('\n');
+    return tail(readFileSync(path, 'utf8'));
   } catch {
     return '(no log)';
   }
@@ -83,7 +84,7 @@ async function main() {
     const finished = await signals.waitFor('finished.json', 60_000);
     if (!finished.ok) results.push({ name: 'the harness finished cleanly', ok: false, ms: 0, error: finished.error });
   } catch (error) {
-    results.push({ name: 'the end-to-end run completed', ok: false, ms: Date.now() - started, error: `${error.stack ?? error.message}\n--- code-server log (${dirs.log}) ---\n${tail(dirs.log)}` });
+    results.push({ name: 'the end-to-end run completed', ok: false, ms: Date.now() - started, error: `${error.stack ?? error.message}\n--- code-server log (${dirs.log}) ---\n${logTail(dirs.log)}` });
     printResults('run', results.slice(-1));
   } finally {
     await browser?.close().catch(() => {});

@@ -2,21 +2,20 @@
 // installed with code-server's own CLI, then the server on a free loopback port. The server runs
 // in its own process group so that stopping it also ends its extension host and language server.
 import { spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
+import { createWriteStream, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { poll } from './poll.mjs';
 import { run } from './process.mjs';
-import { writeUserSettings } from './settings.mjs';
+import { createProfile } from './settings.mjs';
 
 /**
- * Folders of one instance under `root`. The config file keeps code-server away from ~/.config,
- * and `data` (its XDG_DATA_HOME: logs, heartbeat) away from ~/.local/share.
+ * Folders of one instance under `root`: the profile, plus a config file that keeps code-server
+ * away from ~/.config (and turns authentication off), and `data` (its XDG_DATA_HOME: logs,
+ * heartbeat) away from ~/.local/share.
  */
 export function instanceDirs(root) {
-  const dirs = { userData: join(root, 'user-data'), extensions: join(root, 'extensions'), config: join(root, 'code-server.yaml'), log: join(root, 'code-server.log'), data: join(root, 'data') };
-  writeUserSettings(dirs.userData);
-  mkdirSync(dirs.extensions, { recursive: true });
+  const dirs = { ...createProfile(root), config: join(root, 'code-server.yaml'), log: join(root, 'code-server.log'), data: join(root, 'data') };
   writeFileSync(dirs.config, 'auth: none\n');
   return dirs;
 }
@@ -63,7 +62,7 @@ function waitForHealth(url, child, timeoutMs) {
  */
 export async function startCodeServer(entry, dirs, folder, env) {
   const port = await freePort();
-  const args = [entry, ...commonArgs(dirs), '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
+  const args = [entry, ...commonArgs(dirs), '--bind-addr', `127.0.0.1:${port}`,
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', '--ignore-last-opened', folder];
   const log = createWriteStream(dirs.log);
   const child = spawn(process.execPath, args, { env: environment(dirs, env), stdio: ['ignore', 'pipe', 'pipe'], detached: true });

@@ -2,6 +2,11 @@
 // command, its exit code and the tail of its output, so an install failure explains itself.
 import { spawn } from 'node:child_process';
 
+/** The last `lines` lines of a command's output or a log: what explains a failure. */
+export function tail(text, lines = 40) {
+  return text.split('\n').slice(-lines).join('\n');
+}
+
 /**
  * @param {string} command
  * @param {string[]} args
@@ -21,8 +26,7 @@ export function run(command, args, options = {}) {
     child.on('error', reject);
     child.on('close', (code, signal) => {
       if (code === 0) return resolve(output);
-      const tail = output.split('\n').slice(-40).join('\n');
-      reject(new Error(`${options.label ?? `${command} ${args.join(' ')}`} failed (${signal ?? `exit ${code}`}) in ${options.cwd ?? process.cwd()}:\n${tail}`));
+      reject(new Error(`${options.label ?? `${command} ${args.join(' ')}`} failed (${signal ?? `exit ${code}`}) in ${options.cwd ?? process.cwd()}:\n${tail(output)}`));
     });
   });
 }

@@ -1,5 +1,6 @@
-// The user settings of a test profile (code-server or VS Code desktop): a quiet, deterministic
-// workbench, with no welcome page, tips, update checks or trust prompts in the screenshots.
+// A fresh test profile (code-server or VS Code desktop): an extensions folder and user settings
+// for a quiet, deterministic workbench, with no welcome page, tips, update checks or trust
+// prompts in the screenshots.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -17,7 +18,11 @@ const USER_SETTINGS = {
   'editor.minimap.enabled': false,
 };
 
-export function writeUserSettings(userDataDir) {
-  mkdirSync(join(userDataDir, 'User'), { recursive: true });
-  writeFileSync(join(userDataDir, 'User', 'settings.json'), `${JSON.stringify(USER_SETTINGS, null, 2)}\n`);
+/** Creates `root`/user-data (with the settings) and `root`/extensions. */
+export function createProfile(root) {
+  const profile = { userData: join(root, 'user-data'), extensions: join(root, 'extensions') };
+  mkdirSync(join(profile.userData, 'User'), { recursive: true });
+  writeFileSync(join(profile.userData, 'User', 'settings.json'), `${JSON.stringify(USER_SETTINGS, null, 2)}\n`);
+  mkdirSync(profile.extensions, { recursive: true });
+  return profile;
 }
