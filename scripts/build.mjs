@@ -1,4 +1,5 @@
-// Bundles every entry point with esbuild: the CLI, the language server and the unit/LSP tests.
+// Bundles every entry point with esbuild: the CLI, the parse worker, the language server, the
+// extension, the unit/CLI/LSP tests and the benchmark.
 // Type checking is a separate step (`tsc -b`), so a bundle is never blocked by a type error and
 // the type check never writes JavaScript. Output is CommonJS for Node 20 and the VS Code host.
 //
@@ -6,13 +7,12 @@
 // and without source maps, under DIR (scripts/package.mjs's staging folder), so the bundles the
 // tests run and debug stay readable.
 import { build } from 'esbuild';
-import { readdirSync, statSync, existsSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { commonOptions } from './esbuild-options.mjs';
 import { repoRoot as root } from './repo-root.mjs';
 
 function testEntryPoints(dir) {
-  if (!existsSync(dir)) return [];
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) return name === 'out' || name === 'e2e' ? [] : testEntryPoints(path);
@@ -25,19 +25,12 @@ const common = { ...commonOptions, sourcemap: 'linked' };
 const entries = [
   // The parse worker sits beside the CLI and the server, which start it from their own folder.
   { entryPoints: { cli: 'server/src/cli/main.ts', 'parse-worker': 'server/src/workspace/parse-worker.ts' }, outdir: 'server/out' },
+  { entryPoints: { server: 'server/src/server.ts' }, outdir: 'server/out' },
+  { entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'client/out', external: ['vscode'] },
+  // The benchmark and its RSS reporter go to build/, outside test/out/, so `node --test` never runs them.
+  { entryPoints: { bench: 'test/bench/bench.ts', 'report-rss': 'test/bench/report-rss.ts' }, outdir: 'build/bench' },
+  { entryPoints: testEntryPoints(join(root, 'test')), outdir: 'test/out', outbase: 'test' },
 ];
-if (existsSync(join(root, 'server/src/server.ts'))) {
-  entries.push({ entryPoints: { server: 'server/src/server.ts' }, outdir: 'server/out' });
-}
-if (existsSync(join(root, 'client/src/extension.ts'))) {
-  entries.push({ entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'client/out', external: ['vscode'] });
-}
-// The benchmark and its RSS reporter go to build/, outside test/out/, so `node --test` never runs them.
-entries.push({ entryPoints: { bench: 'test/bench/bench.ts', 'report-rss': 'test/bench/report-rss.ts' }, outdir: 'build/bench' });
-const tests = testEntryPoints(join(root, 'test'));
-if (tests.length > 0) {
-  entries.push({ entryPoints: tests, outdir: 'test/out', outbase: 'test' });
-}
 
 const productionIndex = process.argv.indexOf('--production');
 if (productionIndex >= 0) {

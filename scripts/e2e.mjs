@@ -77,7 +77,7 @@ async function main() {
     const startedInfo = await signals.waitFor('started.json', 120_000);
     log(`VS Code ${startedInfo.vscodeVersion} (code-server ${CODE_SERVER_VERSION}) is up; the suite runs in its extension host`);
     const suite = await signals.waitFor('results.json', 15 * 60_000);
-    printResults(`extension API (in the extension host of VS Code ${suite.vscodeVersion})`, suite.results);
+    printResults(`extension API (in the extension host of VS Code ${startedInfo.vscodeVersion})`, suite.results);
     const ui = await runScenes(page, signals, screenshotsDir);
     printResults(`UI (Chromium, screenshots in ${screenshotsDir})`, ui);
     results = [...suite.results, ...ui];
@@ -90,16 +90,16 @@ async function main() {
     await browser?.close().catch(() => {});
     await server.stop();
   }
-  const failed = results.filter((result) => !result.ok).length;
-  if (failed === 0 && process.env.LOGIX_E2E_KEEP !== '1') rmSync(root, { recursive: true, force: true });
+  const passed = results.every((result) => result.ok);
+  if (passed && process.env.LOGIX_E2E_KEEP !== '1') rmSync(root, { recursive: true, force: true });
   else log(`profile, logs and workspace kept in ${root}`);
   log('finished');
-  printSummary(results); // last: CI reads the closing line
+  const failed = printSummary(results); // last: CI reads the closing line
   return failed === 0 ? 0 : 1;
 }
 
 main().then((code) => { process.exitCode = code; }, (error) => {
   console.error(`e2e: ${error.message}`);
-  console.log('\ne2e: 0 passed, 1 failed');
+  printSummary([{ name: 'the end-to-end run started', ok: false }]);
   process.exitCode = 1;
 });

@@ -32,16 +32,10 @@ function manifestFiles(manifest) {
   ].filter(Boolean).map(withoutDotSlash);
 }
 
-/** The `!path` lines of .vscodeignore; `*` is allowed in the last segment. */
+/** The `!path` lines of .vscodeignore: plain paths, no globs. */
 function allowListed() {
   const lines = readFileSync(join(root, '.vscodeignore'), 'utf8').split('\n').map((line) => line.trim());
-  return lines.filter((line) => line.startsWith('!')).flatMap((line) => {
-    const pattern = line.slice(1);
-    if (!pattern.includes('*')) return [pattern];
-    const folder = dirname(pattern);
-    const matcher = new RegExp(`^${pattern.slice(folder.length + 1).split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*')}$`);
-    return existsSync(join(root, folder)) ? readdirSync(join(root, folder)).filter((name) => matcher.test(name)).map((name) => `${folder}/${name}`) : [];
-  });
+  return lines.filter((line) => line.startsWith('!')).map((line) => line.slice(1));
 }
 
 function filesUnder(folder) {

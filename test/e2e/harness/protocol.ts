@@ -3,8 +3,8 @@
  * on the code-server process, inherited by the extension host). Each side polls for the other's
  * files, so neither depends on timing.
  *
- *   started.json             harness is up: { vscodeVersion, extensionPath }
- *   results.json             suite finished: { vscodeVersion, results: TestResult[] }
+ *   started.json             harness is up: { vscodeVersion }
+ *   results.json             suite finished: { results: TestResult[] }
  *   scene-<name>.ready       harness set the scene up (JSON: what the runner should expect)
  *   scene-<name>.done        runner took its screenshot
  *   finished.json            harness has nothing more to do
