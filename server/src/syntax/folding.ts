@@ -1,8 +1,7 @@
 /** Folding ranges of a 4GL text: program units and multi-line `{ }` comments. Pure. */
 import type { ProgramUnit } from './facts.js';
-import { lex } from './lexer.js';
 import { LineMap } from './positions.js';
-import { BlockComment } from './tokens.js';
+import { blockComments } from './prefilter.js';
 
 export interface Fold {
   readonly startLine: number;
@@ -15,10 +14,11 @@ export function foldingRanges(text: string, units: readonly ProgramUnit[]): Fold
     .filter((unit) => unit.range.end.line > unit.range.start.line)
     .map((unit) => ({ startLine: unit.range.start.line, endLine: unit.range.end.line, kind: 'region' as const }));
   const lines = new LineMap(text);
-  for (const comment of lex(text).comments) {
-    if (comment.tokenType !== BlockComment) continue;
-    const start = lines.positionAt(comment.startOffset).line;
-    const end = lines.positionAt(comment.startOffset + comment.image.length).line;
+  // Found by the pre-filter's scan: lexing the whole file on every folding request cost what
+  // typing saves by re-parsing only the edited unit.
+  for (const [startOffset, endOffset] of blockComments(text)) {
+    const start = lines.positionAt(startOffset).line;
+    const end = lines.positionAt(endOffset).line;
     if (end > start) folds.push({ startLine: start, endLine: end, kind: 'comment' });
   }
   return folds.sort((a, b) => a.startLine - b.startLine);

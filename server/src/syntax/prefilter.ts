@@ -102,6 +102,19 @@ export function segmentsToLex(text: string, lines: LineMap = new LineMap(text)):
 }
 
 /**
+ * The `[start, end)` offsets of every `{ }` comment, as the lexer finds them (an unterminated one
+ * runs to the end of the text), without lexing: what folding needs on each request.
+ */
+export function blockComments(text: string): Segment[] {
+  const comments: Segment[] = [];
+  LEXICAL.lastIndex = 0;
+  for (let match = LEXICAL.exec(text); match; match = LEXICAL.exec(text)) {
+    if (text.charCodeAt(match.index) === 123 /* { */) comments.push([match.index, match.index + match[0].length]);
+  }
+  return comments;
+}
+
+/**
  * Sets KEEP on the lines to lex. `isStatementStart` is asked only about the lines the windows reach
  * (most lines are never asked: checking every line's leading word cost as much as the rest).
  */

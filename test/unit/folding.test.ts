@@ -1,0 +1,57 @@
+/**
+ * Folding: program units and multi-line `{ }` comments, the comments found by the pre-filter's
+ * scan exactly where the lexer finds them.
+ */
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { foldingRanges } from '../../server/src/syntax/folding.js';
+import { lex } from '../../server/src/syntax/lexer.js';
+import { parseFacts } from '../../server/src/syntax/parser.js';
+import { blockComments } from '../../server/src/syntax/prefilter.js';
+import { BlockComment } from '../../server/src/syntax/tokens.js';
+import { decodeText } from '../../server/src/workspace/decode.js';
+import { findSourceFiles } from '../../server/src/workspace/files.js';
+import { generateWorkspace } from '../bench/generate.js';
+import { examplesDir, sharedSamplesDir } from '../helpers/paths.js';
+
+describe('folding', () => {
+  it('folds units and multi-line comments, not one-line ones nor braces in strings', () => {
+    const text = [
+      'MAIN', // 0
+      '  { one line }', // 1
+      '  LET x = "{ not a comment"', // 2
+      '  { two', // 3
+      '    lines }', // 4
+      'END MAIN', // 5
+      'FUNCTION f()', // 6
+      "  DISPLAY '# {'", // 7
+      'END FUNCTION', // 8
+      '{ never closed', // 9
+      'x', // 10
+    ].join('\n');
+    assert.deepEqual(foldingRanges(text, parseFacts(text).units), [
+      { startLine: 0, endLine: 5, kind: 'region' },
+      { startLine: 3, endLine: 4, kind: 'comment' },
+      { startLine: 6, endLine: 8, kind: 'region' },
+      { startLine: 9, endLine: 10, kind: 'comment' },
+    ]);
+  });
+
+  it('finds the comments the lexer finds, in the samples, the examples and a generated workspace', () => {
+    const generated = mkdtempSync(join(tmpdir(), 'logix-folding-'));
+    generateWorkspace(generated, 20, 11);
+    const files = [...findSourceFiles(sharedSamplesDir), ...findSourceFiles(examplesDir), ...findSourceFiles(generated)];
+    let comments = 0;
+    for (const file of files) {
+      const text = decodeText(readFileSync(file.absolute));
+      const lexed = lex(text).comments.filter((token) => token.tokenType === BlockComment).map((token) => [token.startOffset, token.startOffset + token.image.length]);
+      assert.deepEqual(blockComments(text), lexed, file.relative);
+      comments += lexed.length;
+    }
+    rmSync(generated, { recursive: true, force: true });
+    assert.ok(comments > 100, `${comments} comments compared`);
+  });
+});
