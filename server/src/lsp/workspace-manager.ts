@@ -4,26 +4,24 @@
  * events (coalesced: a `git checkout` of thousands of files is one batch), and the diagnostics of
  * the files each change affects published (push) or refreshed (pull).
  */
-import { setImmediate as nextTurn } from 'node:timers/promises';
+import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { existsSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { FileChangeType, type Connection, type Diagnostic, type FileEvent, type WorkspaceFolder } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { reparseFacts } from '../syntax/incremental.js';
-import { compactFacts } from '../syntax/packed-units.js';
-import { parseFacts } from '../syntax/parser.js';
 import type { FileFacts } from '../syntax/facts.js';
+import { reparseFacts } from '../syntax/incremental.js';
+import { parseFacts } from '../syntax/parser.js';
 import { decodeText, decoderFor } from '../workspace/decode.js';
-import { findSourceFilesYielding, toPosix, DEFAULT_EXCLUDES } from '../workspace/files.js';
-import { FolderIndex } from '../workspace/folder-index.js';
-import { globToRegExp, matchesAny } from '../workspace/glob.js';
-import { factsOfBytes } from '../workspace/source-file.js';
 import { FactsCache } from '../workspace/facts-cache.js';
+import { excludeMatcher, findSourceFilesYielding, toPosix } from '../workspace/files.js';
+import { FolderIndex } from '../workspace/folder-index.js';
 import { buildInitialIndex, type InitialIndex } from '../workspace/initial-index.js';
-import { unreadableFacts } from '../workspace/unreadable.js';
+import { parseFiles, type ParseOptions } from '../workspace/parse-pool.js';
+import { factsOfFile } from '../workspace/source-file.js';
 import { toLspDiagnostic } from './diagnostic-convert.js';
 import { DEFAULT_SETTINGS, SettingsCache, type Settings } from './settings.js';
 
@@ -76,6 +74,7 @@ export class WorkspaceManager {
   private dependentsTimer: NodeJS.Timeout | undefined;
   private persistTimer: NodeJS.Timeout | undefined;
   private reloading: Promise<void> = Promise.resolve();
+  private readonly excludeMatchers = new WeakMap<Settings, (file: string) => boolean>();
   private reloadQueued = false;
 
   constructor(
@@ -190,10 +189,7 @@ export class WorkspaceManager {
     if (cache?.problem) this.connection.console.warn(cache.problem);
     const opened = performance.now();
     const index = await buildInitialIndex(files, {
-      encoding,
-      // A core is kept for requests where there are cores to spare; on two, both parse (measured:
-      // the 20,000-file index took 23 s on one worker, and requests were answered no slower on two).
-      reserveCores: availableParallelism() > 2 ? 1 : 0,
+      parse: this.parseOptions(folder),
       ...(cache ? { cache } : {}),
       onFacts: (file, facts) => {
         // An open document's text is newer than the disk's.
@@ -327,6 +323,7 @@ export class WorkspaceManager {
     const lastByUri = new Map<string, FileEvent>();
     for (const event of events) lastByUri.set(event.uri, event);
     const affectedByFolder = new Map<Folder, Set<string>>();
+    const toRead = new Map<Folder, string[]>();
     const note = (folder: Folder, files: Iterable<string>) => {
       const set = affectedByFolder.get(folder) ?? new Set<string>();
       for (const file of files) set.add(file);
@@ -345,8 +342,15 @@ export class WorkspaceManager {
       if (event.type === FileChangeType.Deleted || !isFile(absolute)) {
         note(folder, folder.index.deleteFile(file));
       } else {
-        note(folder, folder.index.setFile(file, await this.readFacts(absolute, folder.settings)));
+        toRead.set(folder, [...(toRead.get(folder) ?? []), file]);
       }
+    }
+    // Changed files are parsed like the cold index: a checkout of thousands goes to the workers.
+    for (const [folder, files] of toRead) {
+      const facts = await parseFiles(files.map((file) => join(folder.path, file)), this.parseOptions(folder));
+      files.forEach((file, index) => {
+        if (!this.openDocuments.has(join(folder.path, file))) note(folder, folder.index.setFile(file, facts[index]!));
+      });
     }
     for (const [folder, files] of affectedByFolder) this.publish(folder, files);
   }
@@ -471,24 +475,24 @@ export class WorkspaceManager {
     return folder.index.setCatalog(catalogPath, text, overrides);
   }
 
-  private async readFacts(absolute: string, settings: Settings): Promise<FileFacts> {
-    try {
-      return compactFacts(factsOfBytes(await readFile(absolute), encodingOrDefault(settings.encoding)));
-    } catch (error) {
-      return unreadableFacts(error);
-    }
+  private readFactsNow(absolute: string, settings: Settings): FileFacts {
+    return factsOfFile(absolute, encodingOrDefault(settings.encoding));
   }
 
-  private readFactsNow(absolute: string, settings: Settings): FileFacts {
-    try {
-      return compactFacts(factsOfBytes(readFileSync(absolute), encodingOrDefault(settings.encoding)));
-    } catch (error) {
-      return unreadableFacts(error);
-    }
+  /** How this folder's files are parsed: its encoding, on workers below the server's priority. */
+  private parseOptions(folder: Folder): ParseOptions {
+    // A core is kept for requests where there are cores to spare; on two, both parse (measured:
+    // the 20,000-file index took 23 s on one worker, and requests were answered no slower on two).
+    return { encoding: encodingOrDefault(folder.settings.encoding), background: true, reserveCores: availableParallelism() > 2 ? 1 : 0 };
   }
 
   private isExcluded(folder: Folder, file: string): boolean {
-    return matchesAny(file, [...DEFAULT_EXCLUDES, ...folder.settings.exclude].map(globToRegExp));
+    let excluded = this.excludeMatchers.get(folder.settings);
+    if (!excluded) {
+      excluded = excludeMatcher(folder.settings.exclude);
+      this.excludeMatchers.set(folder.settings, excluded);
+    }
+    return excluded(file);
   }
 
   private defaultSettings(): Settings {

@@ -17,11 +17,11 @@
  * packed units of every file as one Int32 array (syntax/packed-units.ts), then each file's other
  * facts (calls, globals references, problems) as JSON, parsed only when first read.
  */
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { LicenseDiagnostic } from '../license/diagnostics.js';
 import type { FileFacts } from '../syntax/facts.js';
 import { isUnreadable } from './unreadable.js';

@@ -4,18 +4,18 @@
  * rewritten when anything differed. The language server calls it at start and when settings or
  * folders change.
  */
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import { readFileSync } from 'node:fs';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { FileFacts } from '../syntax/facts.js';
 import { stampOf, type FactsCache, type FileStamp, type PersistedDiagnostics } from './facts-cache.js';
 import type { DiscoveredFile } from './files.js';
 import { parseFiles, parseSequentially, type ParseOptions } from './parse-pool.js';
 
 export interface InitialIndexOptions {
-  readonly encoding: string;
+  /** How the files not in the persisted index are parsed. */
+  readonly parse: Pick<ParseOptions, 'encoding' | 'reserveCores' | 'background'>;
   /** The persisted index to read and rewrite; none: parse everything, persist nothing. */
   readonly cache?: FactsCache;
-  readonly reserveCores?: number;
   /** Each file's facts as they come: the persisted ones first, then the parsed ones. */
   readonly onFacts: (file: DiscoveredFile, facts: FileFacts) => void;
   readonly onProgress?: (done: number, total: number) => void;
@@ -77,10 +77,8 @@ export async function buildInitialIndex(files: readonly DiscoveredFile[], option
 
   let done = reused;
   const parseOptions: ParseOptions = {
-    encoding: options.encoding,
+    ...options.parse,
     hash: cache !== undefined,
-    background: true,
-    ...(options.reserveCores !== undefined ? { reserveCores: options.reserveCores } : {}),
     onBatch: (start, batch, hashes) => {
       batch.forEach((facts, offset) => {
         const record = toParseRecords[start + offset];

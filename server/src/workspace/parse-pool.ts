@@ -5,17 +5,16 @@
  * beside this bundle, it parses sequentially on the calling thread: same facts, same order.
  * Either way the facts come with their units packed (syntax/packed-units.ts): they are kept.
  */
-import { setImmediate as nextTurn } from 'node:timers/promises';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import type { FileFacts } from '../syntax/facts.js';
 import type { ParseRequest, ParseResponse, WorkerSetup } from './parse-worker.js';
-import { compactFacts, withPackedUnits } from '../syntax/packed-units.js';
+import { withPackedUnits } from '../syntax/packed-units.js';
 import { contentHash } from './facts-cache.js';
-import { factsOfBytes } from './source-file.js';
-import { unreadableFacts } from './unreadable.js';
+import { factsOfFile } from './source-file.js';
 
 /** Below this many files, starting workers costs more than it saves. */
 const MIN_FILES_FOR_WORKERS = 64;
@@ -63,14 +62,10 @@ export async function parseSequentially(paths: readonly string[], options: Parse
   for (let start = 0; start < paths.length; start += BATCH_SIZE) {
     const hashes: string[] = [];
     const batch = paths.slice(start, start + BATCH_SIZE).map((path) => {
-      try {
-        const bytes = readFileSync(path);
-        if (options.hash) hashes.push(contentHash(bytes));
-        return compactFacts(factsOfBytes(bytes, options.encoding));
-      } catch (error) {
-        if (options.hash) hashes.push('');
-        return unreadableFacts(error);
-      }
+      let hash = '';
+      const facts = factsOfFile(path, options.encoding, options.hash ? (bytes) => (hash = contentHash(bytes)) : undefined);
+      if (options.hash) hashes.push(hash);
+      return facts;
     });
     results.push(...batch);
     options.onBatch?.(start, batch, hashes);
