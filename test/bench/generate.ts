@@ -7,6 +7,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { random } from '../helpers/random.js';
 
 const AREAS = [
   { area: 'PRD', folder: 'adm_producao', prefix: 'man', keys: ['MANENG', 'MANPCP'] },
@@ -18,23 +19,10 @@ const AREAS = [
   { area: 'VDP', folder: 'vendas', prefix: 'vdp', keys: ['VDPPED', 'VDPLOG', 'VDPCON'] },
 ] as const;
 
-/** mulberry32: a small, good-enough deterministic generator. */
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export interface GeneratedWorkspace {
   readonly root: string;
   readonly files: number;
   readonly bytes: number;
-  readonly programs: readonly string[];
   /** The path (relative) of the largest program. */
   readonly largest: string;
 }
@@ -47,7 +35,6 @@ export interface GeneratedWorkspace {
 export function generateWorkspace(root: string, count: number, seed = 1): GeneratedWorkspace {
   const next = random(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
-  const programs: string[] = [];
   const registrations = new Map<string, Map<string, string[]>>();
   let bytes = 0;
   let largest = '';
@@ -62,7 +49,6 @@ export function generateWorkspace(root: string, count: number, seed = 1): Genera
     mkdirSync(join(root, area.folder), { recursive: true });
     writeFileSync(join(root, file), encoded);
     bytes += encoded.length;
-    programs.push(name);
     if (index === 0) largest = file;
     if (next() < 0.1) {
       const registering = next() < 0.5 ? area : pick(AREAS);
@@ -84,7 +70,7 @@ export function generateWorkspace(root: string, count: number, seed = 1): Genera
     areas: Object.fromEntries(AREAS.map((area) => [area.area, { prefixes: [area.prefix.toUpperCase()], defaultKey: area.keys[0] }])),
   };
   writeFileSync(join(root, 'logix-license.json'), JSON.stringify(catalog, null, 2));
-  return { root, files: count + AREAS.length, bytes, programs, largest };
+  return { root, files: count + AREAS.length, bytes, largest };
 }
 
 function programText(name: string, keys: string, lineCount: number, next: () => number): string {

@@ -12,7 +12,8 @@ import { reparseFacts, reparseWindow } from '../../server/src/syntax/incremental
 import { findSourceFiles } from '../../server/src/workspace/files.js';
 import { parseFacts } from '../../server/src/syntax/parser.js';
 import { decodeText } from '../../server/src/workspace/decode.js';
-import { generateWorkspace, random } from '../bench/generate.js';
+import { generateWorkspace } from '../bench/generate.js';
+import { random } from '../helpers/random.js';
 
 const SNIPPETS = [
   'x', ' ', '\n', '\r\n', '{', '}', '"', "'", '#', '--', '(', ')', ',', '||',

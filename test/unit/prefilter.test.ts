@@ -14,7 +14,8 @@ import { parseFacts, parseFactsFully } from '../../server/src/syntax/parser.js';
 import { segmentsToLex } from '../../server/src/syntax/prefilter.js';
 import { decodeText } from '../../server/src/workspace/decode.js';
 import { findSourceFiles } from '../../server/src/workspace/files.js';
-import { generateWorkspace, random } from '../bench/generate.js';
+import { generateWorkspace } from '../bench/generate.js';
+import { random } from '../helpers/random.js';
 import { examplesDir, sharedSamplesDir } from '../helpers/paths.js';
 
 const SNIPPETS = [
