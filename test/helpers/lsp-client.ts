@@ -1,7 +1,8 @@
 /**
  * A small LSP client for tests: spawns the real built server (`server/out/server.js --stdio`)
  * and talks to it over stdio with vscode-languageserver-protocol's connection. Waits are on real
- * events (progress end, published diagnostics), never on fixed sleeps.
+ * events (progress end, published diagnostics), never on fixed sleeps. If the server process ends
+ * early, the waits reject at once with its exit status and the end of its stderr.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
@@ -34,9 +35,14 @@ export class TestClient {
   private readonly process: ChildProcess;
   /** The last diagnostics published for each URI. */
   readonly diagnostics = new Map<string, Diagnostic[]>();
+  /** The document version of the last diagnostics published for each URI (open documents only). */
+  private readonly publishedVersions = new Map<string, number | undefined>();
   private readonly listeners = new Set<DiagnosticsListener>();
   private indexed!: Promise<void>;
+  /** What the server wrote to stderr, for the messages of failed waits. */
   readonly stderr: string[] = [];
+  /** Rejects when the server process has ended and its stderr is read (a normal stop too); never resolves. */
+  private readonly exited: Promise<never>;
   private versions = new Map<string, number>();
   /** Messages the server logged (window/logMessage). */
   readonly logMessages: string[] = [];
@@ -44,9 +50,14 @@ export class TestClient {
   constructor(private readonly options: ClientOptions = {}) {
     this.process = spawn(process.execPath, [join(repoRoot, 'server', 'out', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stderr!.on('data', (chunk) => this.stderr.push(String(chunk)));
+    this.exited = new Promise<never>((_, reject) => {
+      this.process.once('close', (code, signal) => reject(new Error(`the server exited (${signal ?? `code ${code}`})${this.stderrTail()}`)));
+    });
+    this.exited.catch(() => {}); // observed by the waits that race it
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: { uri: string; diagnostics: Diagnostic[]; version?: number }) => {
       this.diagnostics.set(params.uri, params.diagnostics);
+      this.publishedVersions.set(params.uri, params.version);
       for (const listener of this.listeners) listener(params.uri, params.diagnostics, params.version);
     });
     this.connection.onNotification('window/logMessage', (params: { message: string }) => {
@@ -60,15 +71,24 @@ export class TestClient {
     this.connection.listen();
   }
 
-  /** Initializes with one workspace folder per path and resolves when indexing has ended. */
+  /**
+   * Initializes with one workspace folder per path and resolves when indexing has ended; rejects
+   * if the server exits first.
+   */
   async start(folders: readonly string[]): Promise<void> {
-    await this.initialize(folders);
-    await this.indexed;
+    try {
+      await this.unlessExited(this.initialize(folders).then(() => this.indexed), 'before indexing ended');
+    } catch (error) {
+      // A write to a server that has died fails (EPIPE) before its end is seen: name the end.
+      const timeout = new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 2_000).unref());
+      const exit = await Promise.race([this.exited.catch((exited: Error) => exited), timeout]);
+      throw exit ? new Error(exit.message.replace('the server exited', 'the server exited before indexing ended')) : error;
+    }
   }
 
-  /** Resolves when the initial index has ended (after `initialize`). */
+  /** Resolves when the initial index has ended (after `initialize`); rejects if the server exits first. */
   whenIndexed(): Promise<void> {
-    return this.indexed;
+    return this.unlessExited(this.indexed, 'before indexing ended');
   }
 
   /** Calls `listener` for every published diagnostics until the returned function is called. */
@@ -114,27 +134,55 @@ export class TestClient {
     this.connection.sendNotification('initialized', {});
   }
 
-  /** Resolves with the next diagnostics published for `uri` that satisfy `accept`. */
+  /** Resolves with the next diagnostics published for `uri` that satisfy `accept` (at once if the last ones do). */
   waitForDiagnostics(uri: string, accept: (diagnostics: Diagnostic[]) => boolean = () => true, timeoutMs = 10_000): Promise<Diagnostic[]> {
+    return this.waitFor(uri, (diagnostics) => accept(diagnostics), 'matching diagnostics', timeoutMs);
+  }
+
+  /**
+   * Resolves with the diagnostics published for the open document `uri` at `version` (as `open` and
+   * `change` number them): the server's answer to that very text, not an earlier publication.
+   */
+  waitForVersion(uri: string, version: number, timeoutMs = 10_000): Promise<Diagnostic[]> {
+    return this.waitFor(uri, (_, published) => published === version, `diagnostics of version ${version}`, timeoutMs);
+  }
+
+  private waitFor(uri: string, accept: (diagnostics: Diagnostic[], version: number | undefined) => boolean, what: string, timeoutMs: number): Promise<Diagnostic[]> {
     const current = this.diagnostics.get(uri);
-    if (current && accept(current)) return Promise.resolve(current);
-    return new Promise((resolve, reject) => {
+    if (current && accept(current, this.publishedVersions.get(uri))) return Promise.resolve(current);
+    const published = new Promise<Diagnostic[]>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.listeners.delete(listener);
-        reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; last: ${JSON.stringify(this.diagnostics.get(uri)?.map((d) => d.code))}`));
+        reject(new Error(`no ${what} for ${uri} within ${timeoutMs} ms; last: ${JSON.stringify(this.diagnostics.get(uri)?.map((d) => d.code))}` +
+          ` (version ${this.publishedVersions.get(uri)})${this.stderrTail()}`));
       }, timeoutMs);
-      const listener: DiagnosticsListener = (published, diagnostics) => {
-        if (published !== uri || !accept(diagnostics)) return;
+      const listener: DiagnosticsListener = (publishedUri, diagnostics, version) => {
+        if (publishedUri !== uri || !accept(diagnostics, version)) return;
         clearTimeout(timer);
         this.listeners.delete(listener);
         resolve(diagnostics);
       };
       this.listeners.add(listener);
     });
+    return this.unlessExited(published, `while waiting for diagnostics of ${uri}`);
+  }
+
+  /** `promise`, unless the server process exits first (then an error naming `when`). */
+  private unlessExited<T>(promise: Promise<T>, when: string): Promise<T> {
+    return Promise.race([promise, this.exited.catch((error: Error) => {
+      throw new Error(error.message.replace('the server exited', `the server exited ${when}`));
+    })]);
+  }
+
+  /** The last lines the server wrote to stderr, for error messages. */
+  private stderrTail(): string {
+    const text = this.stderr.join('').trim();
+    return text ? `; stderr:\n${text.split('\n').slice(-20).join('\n')}` : '; nothing on stderr';
   }
 
   open(uri: string, text: string): void {
     this.versions.set(uri, 1);
+    this.publishedVersions.delete(uri); // a publication for an earlier opening is not this one's
     this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: '4gl', version: 1, text } });
   }
 
@@ -170,7 +218,7 @@ export class TestClient {
 
   async stop(): Promise<void> {
     const exited = new Promise((resolve) => {
-      if (this.process.exitCode !== null) resolve(undefined);
+      if (this.process.exitCode !== null || this.process.signalCode !== null) resolve(undefined);
       else this.process.once('exit', resolve);
     });
     try {
@@ -186,4 +234,9 @@ export class TestClient {
 
 export function uriOf(path: string): string {
   return pathToFileURL(path).href;
+}
+
+/** The codes of some diagnostics, sorted, for comparisons that ignore order. */
+export function codes(diagnostics: readonly Diagnostic[] | undefined): string[] {
+  return (diagnostics ?? []).map((diagnostic) => String(diagnostic.code)).sort();
 }
