@@ -4,14 +4,15 @@
  * survival of garbage requests.
  */
 import { strict as assert } from 'node:assert';
-import { rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { CodeAction, CodeLens, CompletionItem, Diagnostic, DocumentSymbol, Hover, Location, SymbolInformation, TextEdit } from 'vscode-languageserver-protocol';
 import { applyEdits } from '../helpers/edits.js';
-import { TestClient, uriOf } from '../helpers/lsp-client.js';
+import { codes, TestClient, uriOf } from '../helpers/lsp-client.js';
 import { marked } from '../helpers/markers.js';
-import { tempWorkspace } from '../helpers/run-cli.js';
+import { examplesDir } from '../helpers/paths.js';
+import { runCli, tempWorkspace } from '../helpers/run-cli.js';
 import { program, systemKey } from '../helpers/workspace.js';
 
 const SUP3760 = 'FUNCTION sup3760()\n  DEFINE p_status SMALLINT\n  CALL log001_acessa_usuario("SUPRIMEN","LOGERP;LOGLQ2;LOGWMS")\n    RETURNING p_status, p_cod_empresa, p_user\nEND FUNCTION\n';
@@ -29,7 +30,7 @@ function files() {
   };
 }
 
-const codes = (diagnostics: readonly Diagnostic[]) => diagnostics.map((diagnostic) => diagnostic.code).sort();
+const removeFolder = (path: string) => rmSync(path, { recursive: true, force: true });
 
 describe('language server over stdio', () => {
   let root: string;
@@ -43,6 +44,7 @@ describe('language server over stdio', () => {
   });
   after(async () => {
     await client.stop();
+    removeFolder(root);
   });
 
   it('publishes diagnostics for the files of the folder on start, with code, link, data and tags', async () => {
@@ -54,8 +56,15 @@ describe('language server over stdio', () => {
     const lgx001 = sup3760.find((diagnostic) => diagnostic.code === 'LGX001')!;
     assert.equal((lgx001.data as { key: string }).key, 'SUPRIMEN');
     assert.deepEqual(codes(await client.waitForDiagnostics(uri('man5000.4gl'))), ['LGX003']);
-    // A clean file gets no publication at start (nothing to clear); all come before the progress ends.
-    assert.deepEqual(codes(client.diagnostics.get(uri('man10021.4gl')) ?? []), []);
+    // All initial publications come before the progress ends (start() waited for it), and a clean
+    // file gets none (nothing to clear). Opening it gets the server's own answer for that text.
+    assert.equal(client.diagnostics.has(uri('man10021.4gl')), false, 'no publication at start for a clean file');
+    client.open(uri('man10021.4gl'), files()['man10021.4gl']);
+    try {
+      assert.deepEqual(codes(await client.waitForVersion(uri('man10021.4gl'), 1)), []);
+    } finally {
+      client.close(uri('man10021.4gl'));
+    }
   });
 
   it('hovers a LOG_initApp call with the final key list and menu consumption', async () => {
@@ -208,17 +217,22 @@ describe('language server over stdio', () => {
     await client.waitForDiagnostics(uriOf(path), (diagnostics) => diagnostics.length === 0);
   });
 
-  it('coalesces a burst of watcher events into one pass', async () => {
+  it('indexes a burst of 300 files created on disk, then clears them all when they are deleted', async () => {
     const paths = Array.from({ length: 300 }, (_, index) => join(root, 'burst', `vdp8${String(index).padStart(3, '0')}.4gl`));
-    const { mkdirSync } = await import('node:fs');
     mkdirSync(join(root, 'burst'));
-    for (const path of paths) writeFileSync(path, `FUNCTION ${path.slice(-11, -4)}()\n  IF LOG_initApp("VDPPED") <> 0 THEN RETURN END IF\nEND FUNCTION\n`);
+    // No LOG_initApp: each file has LGX003, so both its creation and its deletion show.
+    for (const path of paths) writeFileSync(path, `FUNCTION ${path.slice(-11, -4)}()\n  CALL x()\nEND FUNCTION\n`);
     for (const path of paths) client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(path), type: 1 }] });
-    await client.waitForDiagnostics(uriOf(paths.at(-1)!));
+    for (const path of paths) {
+      assert.deepEqual(codes(await client.waitForDiagnostics(uriOf(path), (diagnostics) => diagnostics.length > 0)), ['LGX003'], path);
+    }
     const symbols = await client.request<SymbolInformation[]>('workspace/symbol', { query: 'vdp8' });
     assert.equal(symbols.length, 300);
-    rmSync(join(root, 'burst'), { recursive: true });
+    removeFolder(join(root, 'burst'));
     for (const path of paths) client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(path), type: 3 }] });
+    // Wait for the deletions to take effect, so that no work spills into the next test.
+    for (const path of paths) await client.waitForDiagnostics(uriOf(path), (diagnostics) => diagnostics.length === 0);
+    assert.deepEqual(await client.request<SymbolInformation[]>('workspace/symbol', { query: 'vdp8' }), []);
   });
 
   it('re-reads logix-license.json when it changes on disk', async () => {
@@ -266,14 +280,13 @@ describe('language server with pull diagnostics and settings', () => {
       assert.deepEqual(workspaceReport.items.map((item) => item.uri), [uriOf(join(root, 'sup3760.4gl'))]);
     } finally {
       await client.stop();
+      removeFolder(root);
     }
   });
 });
 
 describe('language server on examples/', () => {
   it('publishes, for every example file, the diagnostics the CLI reports', async () => {
-    const { examplesDir } = await import('../helpers/paths.js');
-    const { runCli } = await import('../helpers/run-cli.js');
     const expected = new Map<string, string[]>();
     for (const diagnostic of JSON.parse(runCli(['check', examplesDir, '--format', 'json']).stdout).diagnostics as { file: string; code: string }[]) {
       expected.set(diagnostic.file, [...(expected.get(diagnostic.file) ?? []), diagnostic.code].sort());
@@ -300,15 +313,26 @@ describe('language server with several folders and settings', () => {
     const client = new TestClient({ settings: { exclude: ['old/**'] }, filesExclude: { '**/bak': true, '**/keep': false } });
     try {
       await client.start([first, second]);
-      // Initial diagnostics are published before the progress ends, on the same ordered stream.
-      assert.deepEqual(codes(client.diagnostics.get(uriOf(join(first, 'man1.4gl'))) ?? []), []);
-      assert.deepEqual(codes(client.diagnostics.get(uriOf(join(second, 'man2.4gl'))) ?? []), ['LGX001']);
-      assert.equal(client.diagnostics.has(uriOf(join(second, 'old', 'man3.4gl'))), false, 'excluded file is not indexed');
-      assert.equal(client.diagnostics.has(uriOf(join(second, 'bak', 'man4.4gl'))), false, 'files.exclude is honoured too');
-      const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: uriOf(join(first, 'man1.4gl')) } });
+      // The first folder's catalog makes AKEY valid there only (R5); its lens counts both keys.
+      assert.deepEqual(codes(client.diagnostics.get(uriOf(join(second, 'man2.4gl')))), ['LGX001']);
+      const man1 = uriOf(join(first, 'man1.4gl'));
+      client.open(man1, uses('man1'));
+      try {
+        assert.deepEqual(codes(await client.waitForVersion(man1, 1)), []);
+      } finally {
+        client.close(man1);
+      }
+      const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: man1 } });
       assert.equal(lenses[0]!.command!.title, 'License: MANENG (slot unknown) · 2 keys');
+      // Excluded files are not indexed at all: no program, so no symbol (and no LGX003).
+      const programs = await client.request<SymbolInformation[]>('workspace/symbol', { query: 'man' });
+      assert.deepEqual(programs.map((symbol) => symbol.name).sort(), ['man1', 'man2']);
+      assert.equal(client.diagnostics.has(uriOf(join(second, 'old', 'man3.4gl'))), false, 'logix.exclude is honoured');
+      assert.equal(client.diagnostics.has(uriOf(join(second, 'bak', 'man4.4gl'))), false, 'files.exclude is honoured too');
     } finally {
       await client.stop();
+      removeFolder(first);
+      removeFolder(second);
     }
   });
 });
@@ -330,6 +354,7 @@ describe('language server list fixes', () => {
   });
   after(async () => {
     await client.stop();
+    removeFolder(root);
   });
 
   async function resultOf(file: keyof typeof listFiles, code: string, title: string, index = 0): Promise<string> {
@@ -379,6 +404,21 @@ describe('language server list fixes', () => {
       assert.equal(fixed, program('man1', '"MANENG,WMS,MANENG"'));
     } finally {
       client.close(uri);
+    }
+  });
+});
+
+describe('test client', () => {
+  it('fails start() with the exit status when the server dies before indexing ends, instead of waiting forever', async () => {
+    const root = tempWorkspace({ 'man1.4gl': program('man1', '"MANENG"') });
+    const client = new TestClient();
+    try {
+      const started = client.start([root]);
+      process.kill(client.pid!, 'SIGKILL');
+      await assert.rejects(started, /the server exited before indexing ended \(SIGKILL\)/);
+    } finally {
+      await client.stop();
+      removeFolder(root);
     }
   });
 });
