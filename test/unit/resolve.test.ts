@@ -2,6 +2,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { explainProgram, explanationToJson, renderDebugLog } from '../../server/src/license/explain.js';
+import { systemKeyArea } from '../../server/src/license/model.js';
 import { consume, resolveProgram } from '../../server/src/license/resolve.js';
 import { program, systemKey, workspace } from '../helpers/workspace.js';
 
@@ -57,7 +58,7 @@ describe('final key list (R4–R8)', () => {
     assert.equal(keysOf(resolveProgram('sup0052', model, catalog)), 'SUPPLA');
   });
 
-  it('other areas never change the default key (R7)', () => {
+  it('other areas never change the default key, the area default stays first (R6, R7)', () => {
     const { model, catalog } = workspace({
       'man2000.4gl': program('man2000', '"NOTAKEY"'),
       'systemkey_log.4gl': systemKey('LOG', [['WMS', 'man2000']]),
@@ -74,12 +75,62 @@ describe('final key list (R4–R8)', () => {
     assert.equal(resolution.defaultKey, undefined);
   });
 
-  it('a dynamic key argument is never guessed', () => {
+  it('a dynamic key argument is never guessed (§2 "cannot be known statically", R1, R6)', () => {
     const { model, catalog } = workspace({ 'man3000.4gl': program('man3000', 'l_keys') });
     const resolution = resolveProgram('man3000', model, catalog);
     assert.equal(resolution.declaredKeys, null);
     assert.equal(keysOf(resolution), 'MANENG');
+    assert.deepEqual([resolution.steps[0]!.rule, resolution.steps[1]!.rule], ['R1', 'R6']);
     assert.match(resolution.steps[0]!.text, /not a literal/);
+  });
+
+  it('R7 appends the other areas in load order SUP, FIN, CON, RHU, PRD, VDP, LOG, whatever the file order', () => {
+    // vdp9000's own area is VDP; the six others register it. Files are added in an order unlike
+    // the load order, and their paths sort unlike it too (con < fin < log < prd < rhu < sup).
+    const registrations: [string, string, string][] = [
+      ['logistica/systemkey_log.4gl', 'LOG', 'WMS'],
+      ['adm_producao/systemkey_prd.4gl', 'PRD', 'MANENG'],
+      ['relacoes_humanas/systemkey_rhu.4gl', 'RHU', 'RHUFOL'],
+      ['controladoria/systemkey_con.4gl', 'CON', 'CONTAB'],
+      ['financeiro/systemkey_fin.4gl', 'FIN', 'FINCRE'],
+      ['suprimentos/systemkey_sup.4gl', 'SUP', 'ESTOQ'],
+    ];
+    const catalogJson = { keys: { RHUFOL: { area: 'RHU' }, CONTAB: { area: 'CON' }, FINCRE: { area: 'FIN' } } };
+    for (const order of [registrations, [...registrations].reverse()]) {
+      const files: Record<string, string> = { 'vendas/vdp9000.4gl': program('vdp9000', '"VDPPED"') };
+      for (const [path, area, key] of order) files[path] = systemKey(area, [[key, 'vdp9000']]);
+      const { model, catalog } = workspace(files, catalogJson);
+      const resolution = resolveProgram('vdp9000', model, catalog);
+      assert.equal(keysOf(resolution), 'VDPPED,ESTOQ,FINCRE,CONTAB,RHUFOL,MANENG,WMS');
+      assert.deepEqual(resolution.finalKeys.map((entry) => entry.origin.rule === 'R7' ? entry.origin.area : entry.origin.rule),
+        ['R5', 'SUP', 'FIN', 'CON', 'RHU', 'PRD', 'LOG']);
+      const areaLines = renderDebugLog(explainProgram('vdp9000', model, catalog)).split('\n').filter((line) => / - licenças Área [A-Z]+ =/.test(line));
+      assert.deepEqual(areaLines.map((line) => / Área ([A-Z]+) =/.exec(line)![1]), ['SUP', 'FIN', 'CON', 'RHU', 'PRD', 'LOG'], 'SPEC §6 log in load order');
+    }
+  });
+
+  it('the second argument of log001_acessa_usuario is not a key list (R2 reading): not validated, never appended', () => {
+    const { model, catalog, diagnostics } = workspace({
+      'sup3761.4gl': 'FUNCTION sup3761()\n  CALL log001_acessa_usuario("ESTOQ","LOGERP;LOGLQ2;WMS,VDPPED")\n    RETURNING p_status, p_cod_empresa, p_user\nEND FUNCTION\n',
+    });
+    const resolution = resolveProgram('sup3761', model, catalog);
+    assert.deepEqual(resolution.declaredKeys, ['ESTOQ']);
+    assert.equal(keysOf(resolution), 'ESTOQ', 'WMS and VDPPED of the second argument are not keys of the program');
+    // Only the obsolete-call advice (A2): no LGX001 for LOGERP, LOGLQ2, no LGX014 for the list's form.
+    assert.deepEqual(diagnostics.map((diagnostic) => diagnostic.code), ['LGX005']);
+  });
+
+  it("SYSTEMKEY files: the area is the name's, in any case, and MAN programs' own file is SYSTEMKEY_PRD (R3 reading)", () => {
+    assert.deepEqual(['suprimentos/systemkey_sup.4gl', 'SYSTEMKEY_VDP.4GL', 'x/Systemkey_Prd.4gl', 'systemkey_sup_old.4gl', 'my_systemkey_sup.4gl', 'systemkey_sup.txt'].map(systemKeyArea),
+      ['SUP', 'VDP', 'PRD', undefined, undefined, undefined]);
+    const { model, catalog } = workspace({
+      'man4000.4gl': program('man4000', '"WMS"'),
+      'SYSTEMKEY_PRD.4GL': systemKey('PRD', [['MANENG', 'man4000']]),
+      'Systemkey_Vdp.4gl': systemKey('VDP', [['VDPPED', 'MAN4000']]),
+    });
+    const resolution = resolveProgram('man4000', model, catalog);
+    assert.equal(keysOf(resolution), 'MANENG,VDPPED', 'PRD is the own area (R4, its list replaces WMS); VDP appends (R7)');
+    assert.deepEqual(resolution.steps.map((step) => step.rule), ['R4', 'R7', 'R8']);
   });
 });
 
@@ -134,12 +185,23 @@ describe('consumption (R9–R15)', () => {
   });
 
   it('REST, SOAP and web portals consume type I from 12.1.29 (R13)', () => {
-    const { model, catalog } = man10021Workspace({ logixVersion: '12.1.2301' });
+    const typeIn = (logixVersion: string | undefined, context: 'rest' | 'soap' | 'web') => {
+      const { model, catalog } = man10021Workspace(logixVersion ? { logixVersion } : undefined);
+      return consume(resolveProgram('man10021', model, catalog), catalog, { context });
+    };
     for (const context of ['rest', 'soap', 'web'] as const) {
-      assert.equal(consume(resolveProgram('man10021', model, catalog), catalog, { context }).licenseType, 'I');
+      // "From 12.1.29" includes 12.1.29 itself; 12.1.2209 is later (R12 comparison), no version is the newest.
+      for (const version of ['12.1.29', '12.1.2209', '12.1.2301', undefined]) {
+        const consumption = typeIn(version, context);
+        assert.deepEqual([consumption.licenseType, consumption.key, consumption.rule], ['I', 'MANENG', 'R13'], `${context} on ${version}`);
+      }
+      // Before 12.1.29 (the engine's reading: nothing is consumed; SPEC only says "from 12.1.29").
+      for (const version of ['12.1.28', '12.1.27']) {
+        const consumption = typeIn(version, context);
+        assert.equal(consumption.licenseType, 'none', `${context} on ${version}`);
+        assert.match(consumption.reason, /applies from 12\.1\.29/);
+      }
     }
-    const older = man10021Workspace({ logixVersion: '12.1.27' });
-    assert.equal(consume(resolveProgram('man10021', older.model, older.catalog), older.catalog, { context: 'rest' }).licenseType, 'none');
   });
 
   it('EAI messages consume nothing (R13)', () => {
@@ -203,7 +265,11 @@ describe('explanation renderings', () => {
     assert.equal(json.program, 'man10021');
     assert.equal(json.area, 'PRD');
     assert.equal(json.defaultKey, 'MANENG');
-    assert.deepEqual(json.consumed, { key: 'WMS', slot: 5087, licenseType: 'slot', rule: 'R9', reason: json.consumed.reason });
+    const { reason, ...consumed } = json.consumed;
+    assert.deepEqual(consumed, { key: 'WMS', slot: 5087, licenseType: 'slot', rule: 'R9' });
+    assert.match(reason, /^the menu key WMS is in the final list: its slot is consumed$/);
+    assert.deepEqual(json.finalKeys, ['MANENG', 'SUPPLA', 'VDPPED', 'ESTOQ', 'SUPCON', 'VDPPED', 'WMS']);
+    assert.deepEqual(json.steps.map((step) => step.rule), ['R5', 'R7', 'R7', 'R7', 'R8', 'R9']);
     const sup = json.steps.find((step) => step.text.startsWith('SYSTEMKEY_SUP'))!;
     assert.deepEqual([sup.rule, sup.file, sup.line], ['R7', 'SYSTEMKEY_SUP.4gl', 2]);
   });
