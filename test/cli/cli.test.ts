@@ -1,9 +1,20 @@
 /** The `logix-license` command line, run as a real process on real folders. */
 import { strict as assert } from 'node:assert';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { program, systemKey } from '../helpers/workspace.js';
-import { runCli, tempWorkspace } from '../helpers/run-cli.js';
+import { runCli, tempWorkspace as makeWorkspace } from '../helpers/run-cli.js';
+import { removeFolder } from '../helpers/temp.js';
 
+/** Every folder this file creates, removed when its tests end. */
+const folders: string[] = [];
+after(() => folders.forEach(removeFolder));
+const tempWorkspace = (files: Parameters<typeof makeWorkspace>[0]) => {
+  const root = makeWorkspace(files);
+  folders.push(root);
+  return root;
+};
+
+/** SPEC §3 worked example, with SYSTEMKEY files named in both cases (R3) and a folder never scanned. */
 const man10021 = () => tempWorkspace({
   'adm_producao/man10021.4gl': program('man10021', '"MANENG,SUPPLA,VDPPED"'),
   'suprimentos/systemkey_sup.4gl': systemKey('SUP', [['ESTOQ', 'man10021'], ['SUPCON', 'man10021']]),
@@ -110,17 +121,24 @@ describe('explain', () => {
     const json = JSON.parse(result.stdout);
     assert.equal(json.program, 'man10021');
     assert.deepEqual(json.finalKeys, ['MANENG', 'SUPPLA', 'VDPPED', 'ESTOQ', 'SUPCON', 'VDPPED', 'WMS']);
-    assert.deepEqual(json.consumed.key, 'WMS');
-    assert.deepEqual(json.consumed.slot, 5087);
-    assert.ok(json.steps.every((step: { rule: string }) => /^R\d+$/.test(step.rule)));
+    assert.deepEqual(json.consumed, { key: 'WMS', slot: 5087, licenseType: 'slot', rule: 'R9', reason: 'the menu key WMS is in the final list: its slot is consumed' });
+    // R5 own list, R7 for SUP, VDP, LOG in load order, R8 default key, R9 menu key consumed.
+    assert.deepEqual(json.steps.map((step: { rule: string; file: string | null }) => `${step.rule} ${step.file ?? '-'}`), [
+      'R5 adm_producao/man10021.4gl',
+      'R7 suprimentos/systemkey_sup.4gl',
+      'R7 vendas/SYSTEMKEY_VDP.4gl',
+      'R7 logistica/systemkey_log.4gl',
+      'R8 -',
+      'R9 -',
+    ]);
   });
 
-  it('prints the AppServer debug log', () => {
+  it('prints the AppServer debug log (SPEC §6)', () => {
     const result = runCli(['explain', 'man10021', man10021(), '--menu-key', 'WMS', '--format', 'log']);
     assert.match(result.stdout, /licenças FINAL = MANENG,SUPPLA,VDPPED,ESTOQ,SUPCON,VDPPED,WMS\n.*Licença menu = WMS\n.*Slot atual em uso 5087\n$/);
   });
 
-  it('explains contexts and dev test in text', () => {
+  it('explains contexts and dev test in text (R13, R15, R6)', () => {
     const root = man10021();
     assert.match(runCli(['explain', 'man10021', root, '--context', 'collector']).stdout, /license type T/);
     assert.match(runCli(['explain', 'man10021', root, '--context', 'rest']).stdout, /license type I/);

@@ -1,9 +1,9 @@
 /** Runs the real built CLI (`server/out/cli.js`) as a child process. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { cliPath } from './paths.js';
+import { tempFolder } from './temp.js';
 
 export interface CliResult {
   readonly status: number | null;
@@ -16,9 +16,12 @@ export function runCli(args: readonly string[], cwd?: string): CliResult {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** Writes files (path → text or bytes) into a new temporary folder and returns its path. */
+/**
+ * Writes files (path → text or bytes) into a new temporary folder and returns its path; the
+ * caller removes it (temp.ts's removeFolder).
+ */
 export function tempWorkspace(files: Record<string, string | Uint8Array>): string {
-  const root = mkdtempSync(join(tmpdir(), 'logix-license-'));
+  const root = tempFolder('logix-license-');
   for (const [path, content] of Object.entries(files)) {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), content);

@@ -13,6 +13,7 @@ import { codes, TestClient, uriOf } from '../helpers/lsp-client.js';
 import { marked } from '../helpers/markers.js';
 import { examplesDir } from '../helpers/paths.js';
 import { runCli, tempWorkspace } from '../helpers/run-cli.js';
+import { removeFolder } from '../helpers/temp.js';
 import { program, systemKey } from '../helpers/workspace.js';
 
 const SUP3760 = 'FUNCTION sup3760()\n  DEFINE p_status SMALLINT\n  CALL log001_acessa_usuario("SUPRIMEN","LOGERP;LOGLQ2;LOGWMS")\n    RETURNING p_status, p_cod_empresa, p_user\nEND FUNCTION\n';
@@ -29,8 +30,6 @@ function files() {
     'logix-license.json': JSON.stringify({ menu: { man10021: 'WMS' } }),
   };
 }
-
-const removeFolder = (path: string) => rmSync(path, { recursive: true, force: true });
 
 describe('language server over stdio', () => {
   let root: string;
