@@ -81,12 +81,23 @@ describe('logix-license.json', () => {
 });
 
 describe('near keys and versions', () => {
-  it('suggests up to three near keys, own area first among equals', () => {
+  it('suggests the nearest keys first, at most three, none when nothing is near (LGX001)', () => {
     const catalog = builtInCatalog();
     assert.equal(nearKeys(catalog, 'SUPRIMEN', 'SUP')[0], 'SUPREC');
     assert.equal(nearKeys(catalog, 'ESTOK', 'SUP')[0], 'ESTOQ');
-    assert.ok(nearKeys(catalog, 'MANENG2', 'PRD').length <= 3);
+    // Four candidates: SUPPLA, SUPREC, VDPPED 2 edits away, SUPCON 3 (same prefix); the farthest is left out.
+    assert.deepEqual(nearKeys(catalog, 'SUPPED', 'SUP'), ['SUPREC', 'SUPPLA', 'VDPPED']);
+    assert.deepEqual(nearKeys(catalog, 'SUPPED', 'SUP', 4), ['SUPREC', 'SUPPLA', 'VDPPED', 'SUPCON']);
     assert.deepEqual(nearKeys(catalog, 'QQQQQQQQQQ', undefined), []);
+  });
+
+  it('puts keys of the own area first among keys equally near', () => {
+    const { file } = parse(JSON.stringify({ keys: { SUPCON: { area: 'SUP' }, VDPCON: { area: 'VDP' } } }));
+    const catalog = buildCatalog(file);
+    // VUPCON is one edit from both SUPCON and VDPCON.
+    assert.deepEqual(nearKeys(catalog, 'VUPCON', 'SUP').slice(0, 2), ['SUPCON', 'VDPCON']);
+    assert.deepEqual(nearKeys(catalog, 'VUPCON', 'VDP').slice(0, 2), ['VDPCON', 'SUPCON']);
+    assert.deepEqual(nearKeys(catalog, 'VUPCON', undefined).slice(0, 2), ['SUPCON', 'VDPCON'], 'no area: alphabetical');
   });
 
   it('compares Logix versions component by component (R12)', () => {
