@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { FileFacts, LiteralArgument } from '../../server/src/syntax/facts.js';
 import { lex } from '../../server/src/syntax/lexer.js';
-import { parseFacts } from '../../server/src/syntax/parser.js';
+import { parseFacts, parseFactsFully } from '../../server/src/syntax/parser.js';
 import { decodeSource, decodeText } from '../../server/src/workspace/decode.js';
 import { marked, showRange } from '../helpers/markers.js';
 import { sharedSamplesDir } from '../helpers/paths.js';
@@ -87,7 +87,7 @@ describe('license calls', () => {
     ['mixed-case name', 'CALL LOG_initAPP("VDPLOG")'],
   ];
   for (const [label, statement] of positions) {
-    it(`is found in ${label}`, () => {
+    it(`is found in ${label} (R1)`, () => {
       const { facts } = parse(`FUNCTION p()\n  ${statement}\nEND FUNCTION\n`);
       assert.equal(facts.licenseCalls.length, 1);
       const call = facts.licenseCalls[0]!;
@@ -98,7 +98,7 @@ describe('license calls', () => {
     });
   }
 
-  it('records the range of the call, of each argument and of each key inside the string', () => {
+  it('records the range of the call, of each argument and of each key inside the string (R1: one string of comma-separated keys)', () => {
     const { facts, ranges } = parse('MAIN\n  IF ⟦LOG_initApp(⟦"⟦MANENG⟧,⟦ESTOQ⟧"⟧)⟧ <> 0 THEN RETURN END IF\nEND MAIN\n');
     const call = facts.licenseCalls[0]!;
     assert.equal(showRange(call.range), showRange(ranges[0]!));
@@ -106,13 +106,14 @@ describe('license calls', () => {
     assert.deepEqual(literal(facts).items.map((item) => showRange(item.range)), [showRange(ranges[2]!), showRange(ranges[3]!)]);
   });
 
-  it('records RETURNING variables', () => {
+  it('records RETURNING variables and both arguments of log001_acessa_usuario (R2)', () => {
     const { facts } = parse('MAIN\n CALL log001_acessa_usuario("SUPRIMEN","LOGERP;LOGLQ2;LOGWMS")\n   RETURNING p_status, p_cod_empresa, mr.user\nEND MAIN\n');
     assert.deepEqual(facts.licenseCalls[0]!.returning?.variables, ['p_status', 'p_cod_empresa', 'mr.user']);
-    assert.equal(facts.licenseCalls[0]!.args.length, 2);
+    assert.deepEqual(facts.licenseCalls.map((call) => [call.function, call.args.length]), [['log001_acessa_usuario', 2]]);
+    assert.equal(literal(facts).value, 'SUPRIMEN');
   });
 
-  it('folds string lists built with || across lines, keeping each program range', () => {
+  it('folds SYSTEMKEY program lists built with || across lines, keeping each program range (R3)', () => {
     const { facts, ranges } = parse([
       'FUNCTION systemkey_vdp()',
       '  CALL _ADVPL_SYSTEMKEY_setAppLicenseList("VDPLOG","⟦vdp9100⟧,⟦vdp9150⟧,"||',
@@ -137,7 +138,7 @@ describe('license calls', () => {
     assert.deepEqual(literal(facts).items.map((item) => item.text), ['MANENG', ' estoq', '', '']);
   });
 
-  it('records a non-literal argument as dynamic, never guessed', () => {
+  it('records a non-literal argument as dynamic, never guessed (§2)', () => {
     const { facts } = parse('MAIN\n CALL LOG_initApp(l_keys CLIPPED)\n CALL LOG_initApp("A" || l_more)\n CALL LOG_initApp(fn("A"))\nEND MAIN\n');
     assert.deepEqual(facts.licenseCalls.map((call) => call.args[0]!.kind), ['dynamic', 'dynamic', 'dynamic']);
     assert.deepEqual(facts.licenseCalls.map((call) => (call.args[0]!.kind === 'dynamic' ? call.args[0]!.text : '')),
@@ -214,20 +215,42 @@ describe('positions and encodings', () => {
 });
 
 describe('hostile input never throws', () => {
-  const cases: [string, string][] = [
-    ['an empty file', ''],
-    ['binary data', String.fromCharCode(...Array.from({ length: 4096 }, (_, index) => (index * 7919) % 256))],
-    ['NUL padding after code', `MAIN\n CALL LOG_initApp("WMS")\nEND MAIN\n${'\u0000'.repeat(10000)}`],
-    ['an unterminated { comment', 'MAIN\n { never closed\n CALL LOG_initApp("X")\n'],
-    ['an unterminated string', 'MAIN\n CALL LOG_initApp("MANENG\nEND MAIN\n'],
-    ['only END lines', 'END FUNCTION\nEND MAIN\nEND REPORT\n'],
-    ['a lone call name', 'LOG_initApp('],
-    ['deep parentheses', `MAIN\n CALL LOG_initApp(${'('.repeat(5000)}\nEND MAIN`],
+  const messages = (facts: FileFacts) => facts.problems.map((problem) => problem.message);
+  const units = (facts: FileFacts) => facts.units.map((unit) => `${unit.kind}:${unit.closed}`);
+  // Each case: the text, and one fact of it that must hold (besides fast parse = full parse).
+  const cases: [string, string, (facts: FileFacts) => void][] = [
+    ['an empty file', '', (facts) => assert.deepEqual([facts.units.length, facts.licenseCalls.length, facts.problems.length], [0, 0, 0])],
+    ['binary data', String.fromCharCode(...Array.from({ length: 4096 }, (_, index) => (index * 7919) % 256)), (facts) => {
+      assert.deepEqual(facts.licenseCalls, []);
+      assert.ok(facts.problems.length > 0 && messages(facts).every((message) => /^unterminated string/.test(message)), messages(facts).join());
+    }],
+    ['NUL padding after code', `MAIN\n CALL LOG_initApp("WMS")\nEND MAIN\n${'\u0000'.repeat(10000)}`, (facts) => {
+      assert.equal(literal(facts).value, 'WMS');
+      assert.deepEqual(units(facts), ['main:true']);
+    }],
+    ['an unterminated { comment', 'MAIN\n { never closed\n CALL LOG_initApp("X")\n', (facts) => {
+      assert.deepEqual(facts.licenseCalls, [], 'the call is inside the comment');
+      assert.match(messages(facts).join(), /unterminated '\{' comment/);
+    }],
+    ['an unterminated string', 'MAIN\n CALL LOG_initApp("MANENG\nEND MAIN\n', (facts) => {
+      assert.deepEqual([literal(facts).value, facts.licenseCalls[0]!.complete], ['MANENG', false]);
+      assert.deepEqual(units(facts), ['main:true'], 'END MAIN is still found on the next line');
+    }],
+    ['only END lines', 'END FUNCTION\nEND MAIN\nEND REPORT\n', (facts) => {
+      assert.deepEqual(facts.units, []);
+      assert.equal(facts.problems.length, 3);
+    }],
+    ['a lone call name', 'LOG_initApp(', (facts) => assert.deepEqual(facts.licenseCalls.map((call) => [call.function, call.complete, call.args.length]), [['LOG_initApp', false, 0]])],
+    ['deep parentheses', `MAIN\n CALL LOG_initApp(${'('.repeat(5000)}\nEND MAIN`, (facts) => {
+      assert.deepEqual(facts.licenseCalls.map((call) => [call.complete, call.args[0]?.kind]), [[false, 'dynamic']], 'never guessed (§2)');
+      assert.deepEqual(units(facts), ['main:true']);
+    }],
   ];
-  for (const [label, text] of cases) {
+  for (const [label, text, check] of cases) {
     it(`handles ${label}`, () => {
       const facts = parseFacts(text);
-      assert.ok(Array.isArray(facts.units) && Array.isArray(facts.problems));
+      assert.deepEqual(facts, parseFactsFully(text));
+      check(facts);
     });
   }
 
