@@ -6,9 +6,7 @@
  * license calls split over lines, statements that start lines before their call).
  */
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { parseFacts, parseFactsFully } from '../../server/src/syntax/parser.js';
 import { segmentsToLex } from '../../server/src/syntax/prefilter.js';
@@ -16,6 +14,7 @@ import { decodeText } from '../../server/src/workspace/decode.js';
 import { findSourceFiles } from '../../server/src/workspace/files.js';
 import { generateWorkspace } from '../bench/generate.js';
 import { random } from '../helpers/random.js';
+import { removeFolder, tempFolder } from '../helpers/temp.js';
 import { examplesDir, sharedSamplesDir } from '../helpers/paths.js';
 
 const SNIPPETS = [
@@ -29,22 +28,35 @@ const SNIPPETS = [
   '{ LET l_x = 1\nCALL f("\n', '\nCALL g() } END FUNCTION\n', '{\nLET l_y = 2\n} LOG_initApp("X")\n', 'DEFINE l_x SMALLINT\n', '_ADVPL_SYSTEMKEY_setAppLicenseList("p1", "K")',
 ];
 
-function allSources(): { name: string; text: string }[] {
-  const root = mkdtempSync(join(tmpdir(), 'logix-prefilter-'));
-  generateWorkspace(root, 60, 7);
-  const folders = [root, sharedSamplesDir, examplesDir];
-  return folders.flatMap((folder) => findSourceFiles(folder).map((file) => ({
+type Origin = 'generated' | 'samples' | 'examples';
+
+/** The texts of the three folders, read into memory (the generated folder is removed at once). */
+function allSources(): { origin: Origin; name: string; text: string }[] {
+  const read = (origin: Origin, folder: string) => findSourceFiles(folder).map((file) => ({
+    origin,
     name: file.absolute,
     text: decodeText(readFileSync(file.absolute)),
-  })));
+  }));
+  const root = tempFolder('logix-prefilter-');
+  try {
+    generateWorkspace(root, 60, 7);
+    return [...read('generated', root), ...read('samples', sharedSamplesDir), ...read('examples', examplesDir)];
+  } finally {
+    removeFolder(root);
+  }
 }
+
+const is4gl = (name: string) => /\.4gl$/i.test(name);
 
 describe('pre-filter', () => {
   const sources = allSources();
 
   it('gives the facts of a full parse on the synthetic workspace, the samples and the examples', () => {
-    assert.ok(sources.length > 60);
-    assert.ok(readdirSync(sharedSamplesDir).length > 0);
+    const count = (origin: Origin) => sources.filter((source) => source.origin === origin).length;
+    assert.equal(count('generated'), 60 + 7, '60 programs and the seven SYSTEMKEY files');
+    assert.equal(count('samples'), readdirSync(sharedSamplesDir).filter(is4gl).length);
+    assert.equal(count('examples'), readdirSync(examplesDir).filter(is4gl).length);
+    assert.ok(count('samples') >= 3 && count('examples') >= 12, `${count('samples')} samples, ${count('examples')} examples`);
     for (const { name, text } of sources) {
       assert.deepEqual(parseFacts(text), parseFactsFully(text), name);
     }
