@@ -1,17 +1,31 @@
 /**
  * The TextMate grammar against its assertion files (grammars/tests/*.4gl), run with
  * vscode-tmgrammar-test: comments, strings holding `#` `{` `--`, keywords in mixed case, numbers,
- * function definitions and the license calls.
+ * function definitions and the license calls. One run of the checker for all files (each run
+ * costs a Node start and the grammar's load); each file's result is still its own test.
  */
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { repoRoot } from '../helpers/paths.js';
 
 describe('TextMate grammar', () => {
   const files = readdirSync(join(repoRoot, 'grammars', 'tests')).filter((name) => name.endsWith('.4gl'));
+  const pathOf = (name: string) => `grammars/tests/${name}`;
+  let run: { status: number | null; stdout: string; stderr: string };
+
+  before(() => {
+    // Compact output: one `✓ FILE run successfuly.` line per passing file, one `ERROR FILE:…`
+    // line per failed assertion; a file whose run aborts gets neither line.
+    const result = spawnSync(process.execPath, [
+      join(repoRoot, 'node_modules', 'vscode-tmgrammar-test', 'dist', 'unit.js'), '--compact',
+      '-g', join(repoRoot, 'grammars', '4gl.tmLanguage.json'),
+      ...files.map(pathOf),
+    ], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 });
+    run = { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  });
 
   it('has assertion files for each area the issue names', () => {
     for (const name of ['comments.4gl', 'strings.4gl', 'keywords.4gl', 'license.4gl']) assert.ok(files.includes(name), name);
@@ -19,12 +33,14 @@ describe('TextMate grammar', () => {
 
   for (const name of files) {
     it(`passes ${name}`, () => {
-      const result = spawnSync(process.execPath, [
-        join(repoRoot, 'node_modules', 'vscode-tmgrammar-test', 'dist', 'unit.js'),
-        '-g', join(repoRoot, 'grammars', '4gl.tmLanguage.json'),
-        join(repoRoot, 'grammars', 'tests', name),
-      ], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 });
-      assert.equal(result.status, 0, `${result.stdout}\n${result.stderr}`);
+      const lines = run.stdout.split('\n');
+      const failures = lines.filter((line) => line.startsWith(`ERROR ${pathOf(name)}:`));
+      assert.deepEqual(failures, [], `${name} fails:\n${failures.join('\n')}`);
+      assert.ok(lines.includes(`✓ ${pathOf(name)} run successfuly.`), `${name} is not reported as passing:\n${run.stdout}\n${run.stderr}`);
     });
   }
+
+  it('the checker exits 0 (no file failed or aborted)', () => {
+    assert.equal(run.status, 0, `${run.stdout}\n${run.stderr}`);
+  });
 });
