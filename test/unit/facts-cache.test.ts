@@ -4,8 +4,7 @@
  * as if it were good.
  */
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { compactFacts } from '../../server/src/syntax/packed-units.js';
@@ -14,6 +13,7 @@ import { decodeText } from '../../server/src/workspace/decode.js';
 import { contentHash, FactsCache } from '../../server/src/workspace/facts-cache.js';
 import { findSourceFiles } from '../../server/src/workspace/files.js';
 import { examplesDir } from '../helpers/paths.js';
+import { removeFolder, tempFolder } from '../helpers/temp.js';
 
 function exampleFiles() {
   return findSourceFiles(examplesDir).map((file, index) => {
@@ -27,8 +27,9 @@ const noRead = () => {
 };
 
 describe('facts cache', () => {
-  it('reads back what it saved: facts, by stamp or by content hash, and diagnostics', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'logix-cache-'));
+  it('reads back what it saved: facts, by stamp or by content hash, and diagnostics', async (t) => {
+    const folder = tempFolder('logix-cache-');
+    t.after(() => removeFolder(folder));
     const files = exampleFiles();
     assert.ok(files.some((file) => file.facts.licenseCalls.length > 0 && file.facts.units.length > 0));
     const diagnostics = { fingerprint: 'catalog-1', files: [[files[0]!.relative, []]] as const };
@@ -52,8 +53,9 @@ describe('facts cache', () => {
     assert.equal(cache.diagnosticsFor('catalog-2'), undefined);
   });
 
-  it('writes facts it read back as they were, copying what it never had to parse', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'logix-cache-'));
+  it('writes facts it read back as they were, copying what it never had to parse', async (t) => {
+    const folder = tempFolder('logix-cache-');
+    t.after(() => removeFolder(folder));
     const files = exampleFiles();
     await FactsCache.open(folder, '/ws', 'windows-1252', 'build-1').then((cache) => cache.save(files));
     const first = await FactsCache.open(folder, '/ws', 'windows-1252', 'build-1');
@@ -62,11 +64,11 @@ describe('facts cache', () => {
     await first.save(reread);
     const second = await FactsCache.open(folder, '/ws', 'windows-1252', 'build-1');
     for (const file of files) assert.deepEqual(second.reuse(file.relative, file.stamp, noRead)!.facts, file.facts, file.relative);
-    rmSync(folder, { recursive: true, force: true });
   });
 
-  it('ignores a cache of another build or folder, and says why', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'logix-cache-'));
+  it('ignores a cache of another build or folder, and says why', async (t) => {
+    const folder = tempFolder('logix-cache-');
+    t.after(() => removeFolder(folder));
     await FactsCache.open(folder, '/ws', 'windows-1252', 'build-1').then((cache) => cache.save(exampleFiles()));
     const otherBuild = await FactsCache.open(folder, '/ws', 'windows-1252', 'build-2');
     assert.equal(otherBuild.size, 0);
@@ -76,8 +78,9 @@ describe('facts cache', () => {
     assert.equal(otherFolder.problem, undefined);
   });
 
-  it('turns a damaged entry into a problem on the file, not an error', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'logix-cache-'));
+  it('turns a damaged entry into a problem on the file, not an error', async (t) => {
+    const folder = tempFolder('logix-cache-');
+    t.after(() => removeFolder(folder));
     const files = exampleFiles();
     await FactsCache.open(folder, '/ws', 'windows-1252', 'build-1').then((cache) => cache.save(files));
     const [name] = readdirSync(folder);

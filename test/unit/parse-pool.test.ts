@@ -4,8 +4,7 @@
  * (issue 5).
  */
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { compactFacts } from '../../server/src/syntax/packed-units.js';
@@ -15,10 +14,12 @@ import { factsOfBytes } from '../../server/src/workspace/source-file.js';
 import { parseInWorkers, parseSequentially } from '../../server/src/workspace/parse-pool.js';
 import { generateWorkspace } from '../bench/generate.js';
 import { repoRoot } from '../helpers/paths.js';
+import { removeFolder, tempFolder } from '../helpers/temp.js';
 
 describe('parse pool', () => {
-  it('gives the same facts on worker threads as a plain sequential parse of every line', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'logix-pool-'));
+  it('gives the same facts on worker threads as a plain sequential parse of every line', async (t) => {
+    const root = tempFolder('logix-pool-');
+    t.after(() => removeFolder(root));
     generateWorkspace(root, 150, 3);
     const paths = findSourceFiles(root).map((file) => file.absolute);
     const batches: number[] = [];
