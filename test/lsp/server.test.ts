@@ -196,7 +196,7 @@ describe('language server over stdio', () => {
     assert.deepEqual(references.map((location) => location.uri.split('/').pop()).sort(), ['man10021.4gl', 'systemkey_vdp.4gl']);
   });
 
-  it('re-diagnoses a closed program when its SYSTEMKEY file is edited', async () => {
+  it('re-diagnoses a closed program when its SYSTEMKEY file is edited (R4: LGX006 comes and goes)', async () => {
     client.open(uri('systemkey_sup.4gl'), files()['systemkey_sup.4gl']);
     client.change(uri('systemkey_sup.4gl'), systemKey('SUP', [['ESTOQ', 'man10021'], ['SUPCON', 'man10021'], ['SUPREC', 'sup0051']]));
     const sup0051 = await client.waitForDiagnostics(uri('sup0051.4gl'), (diagnostics) => diagnostics.some((diagnostic) => diagnostic.code === 'LGX006'));
@@ -378,11 +378,11 @@ describe('language server list fixes', () => {
     assert.equal(await resultOf('man1.4gl', 'LGX008', 'Remove the duplicate MANENG'), program('man1', '"MANENG, wms,,"'));
   });
 
-  it('removes an unknown key from its list (LGX001)', async () => {
+  it('removes an unknown key from its list (LGX001, R5)', async () => {
     assert.equal(await resultOf('man2.4gl', 'LGX001', 'Remove WMZ from the list'), program('man2', '"MANENG"'));
   });
 
-  it('removes a covered registration from a || list, and a lone one with its line (LGX007)', async () => {
+  it('removes a covered registration from a || list (R3), and a lone one with its line (LGX007, A1)', async () => {
     assert.equal(await resultOf('systemkey_prd.4gl', 'LGX007', 'Remove man3', 0),
       'FUNCTION systemkey_prd()\n  CALL _ADVPL_SYSTEMKEY_setAppLicenseList("MANENG","man9")\n  CALL _ADVPL_SYSTEMKEY_setAppLicenseList("MANENG","man4")\nEND FUNCTION\n');
     assert.equal(await resultOf('systemkey_prd.4gl', 'LGX007', 'Remove man4', 1),

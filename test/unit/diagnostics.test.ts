@@ -44,7 +44,7 @@ const cleanWorkspace: Case = {
 };
 
 describe('diagnostics', () => {
-  it('LGX001: a key not in the catalog, with near keys of the own area first', () => {
+  it('LGX001: a key not in the catalog (dropped by R5, ignored by R4/R7), with near keys of the own area first', () => {
     const [diagnostic] = expectCode('LGX001', {
       files: {
         'sup3760.4gl': program('sup3760', '"⟦SUPRIMEN⟧,ESTOQ"'),
@@ -71,7 +71,7 @@ describe('diagnostics', () => {
     expectAbsent('LGX002', cleanWorkspace);
   });
 
-  it('LGX003: a program without LOG_initApp or log001_acessa_usuario (MAIN or FUNCTION named like the file)', () => {
+  it('LGX003: a program without LOG_initApp or log001_acessa_usuario (R1, R2; MAIN or FUNCTION named like the file)', () => {
     expectCode('LGX003', {
       files: {
         'man5000.4gl': 'FUNCTION ⟦man5000⟧()\n  CALL man5000_menu()\nEND FUNCTION\n',
@@ -139,7 +139,7 @@ describe('diagnostics', () => {
     expectAbsent('LGX006', redundant);
   });
 
-  it('LGX008: a key twice in one list, a program twice under one key', () => {
+  it('LGX008: a key twice in one list (R1), a program twice under one key in a || list (R3)', () => {
     expectCode('LGX008', {
       files: {
         'man1.4gl': program('man1', '"MANENG,WMS,⟦MANENG⟧"'),
@@ -149,7 +149,7 @@ describe('diagnostics', () => {
     expectAbsent('LGX008', cleanWorkspace);
   });
 
-  it('LGX009: a dynamic key or program argument', () => {
+  it('LGX009: a dynamic key or program argument, never guessed (§2)', () => {
     expectCode('LGX009', {
       files: {
         'man1.4gl': program('man1', '⟦l_keys⟧'),
@@ -178,7 +178,7 @@ describe('diagnostics', () => {
     expectAbsent('LGX011', { files: { 'man1.4gl': program('man1', '"XYZKEY"') }, catalog: { menu: { man1: '?' } } });
   });
 
-  it('LGX012: wrong number of arguments, an unterminated list, an unknown area file', () => {
+  it('LGX012: wrong number of arguments (R1), an unterminated list, an unknown area file (R3)', () => {
     expectCode('LGX012', {
       files: {
         'man1.4gl': 'FUNCTION man1()\n  IF LOG_initApp⟦("MANENG","WMS")⟧ <> 0 THEN RETURN END IF\nEND FUNCTION\n',
@@ -195,7 +195,7 @@ describe('diagnostics', () => {
     expectCode('LGX013', { files: { 'log00119.4gl': program('⟦log00119⟧', '"PADRAO"') }, catalog: { logixVersion: '12.1.2301' } });
   });
 
-  it('LGX014: a badly formed list, with its normalised form as data', () => {
+  it('LGX014: a badly formed list (R1 keys, R3 programs), with its normalised form as data', () => {
     const [diagnostic] = expectCode('LGX014', {
       files: {
         'man1.4gl': program('man1', '⟦"MANENG, estoq,,"⟧'),
