@@ -4,44 +4,48 @@
  * warning, and never writes into the workspace.
  */
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { describe, it, type TestContext } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
-import { TestClient, uriOf } from '../helpers/lsp-client.js';
+import { codes, TestClient, uriOf } from '../helpers/lsp-client.js';
 import { tempWorkspace } from '../helpers/run-cli.js';
+import { removeFolder, tempFolder } from '../helpers/temp.js';
 import { program, systemKey } from '../helpers/workspace.js';
-
-const codes = (diagnostics: readonly Diagnostic[] | undefined) => (diagnostics ?? []).map((diagnostic) => String(diagnostic.code)).sort();
 
 interface Run {
   readonly counts: { indexed: number; reused: number; parsed: number };
+  /** The codes published for each URI. */
   readonly diagnostics: Map<string, string[]>;
+  /** The diagnostics themselves, for messages. */
+  readonly published: Map<string, Diagnostic[]>;
   readonly logs: string[];
 }
 
-async function startOnce(root: string, cacheFolder: string): Promise<Run> {
-  const client = new TestClient({ cacheFolder });
+/** Starts a server on `root` (with a storage folder, or none), reads what it logged and published, stops it. */
+async function startOnce(root: string, cacheFolder: string | undefined): Promise<Run> {
+  const client = new TestClient(cacheFolder ? { cacheFolder } : {});
   try {
     await client.start([root]);
     const match = client.logMessages.map((message) => /(\d+) files indexed, (\d+) from the persisted index, (\d+) parsed/.exec(message)).find(Boolean);
     assert.ok(match, `the server logs what it reused: ${client.logMessages.join(' | ')}`);
-    const diagnostics = new Map([...client.diagnostics].map(([uri, list]) => [uri, codes(list)]));
-    return { counts: { indexed: Number(match[1]), reused: Number(match[2]), parsed: Number(match[3]) }, diagnostics, logs: [...client.logMessages] };
+    const published = new Map(client.diagnostics);
+    const diagnostics = new Map([...published].map(([uri, list]) => [uri, codes(list)]));
+    return { counts: { indexed: Number(match[1]), reused: Number(match[2]), parsed: Number(match[3]) }, diagnostics, published, logs: [...client.logMessages] };
   } finally {
     await client.stop();
   }
 }
 
-async function diagnosticsOf(root: string, cacheFolder: string, file: string): Promise<Diagnostic[]> {
-  const client = new TestClient({ cacheFolder });
-  try {
-    await client.start([root]);
-    return client.diagnostics.get(uriOf(join(root, file))) ?? [];
-  } finally {
-    await client.stop();
-  }
+/** A workspace of `files` and an empty storage folder, both removed after the test. */
+function folders(t: TestContext, files: Record<string, string>): { root: string; cacheFolder: string } {
+  const root = tempWorkspace(files);
+  const cacheFolder = tempFolder('logix-storage-');
+  t.after(() => {
+    removeFolder(root);
+    removeFolder(cacheFolder);
+  });
+  return { root, cacheFolder };
 }
 
 function listTree(root: string): string[] {
@@ -56,9 +60,8 @@ describe('persisted index', () => {
     'sup/systemkey_sup.4gl': systemKey('SUP', [['ESTOQ', 'sup1']]),
   };
 
-  it('reuses unchanged files, re-parses changed ones, and gives the same diagnostics', async () => {
-    const root = tempWorkspace(files);
-    const cacheFolder = mkdtempSync(join(tmpdir(), 'logix-storage-'));
+  it('reuses unchanged files, re-parses changed ones, and gives the same diagnostics', async (t) => {
+    const { root, cacheFolder } = folders(t, files);
     const tree = listTree(root);
 
     const first = await startOnce(root, cacheFolder);
@@ -91,21 +94,20 @@ describe('persisted index', () => {
     assert.deepEqual(third.counts, { indexed: 4, reused: 3, parsed: 1 });
     assert.ok(!third.logs.some((message) => message.includes('diagnostics from the persisted index')));
     assert.deepEqual(third.diagnostics.get(uriOf(join(root, 'man2.4gl'))), ['LGX001']);
-    const lgx001 = await diagnosticsOf(root, cacheFolder, 'man2.4gl');
+    const lgx001 = third.published.get(uriOf(join(root, 'man2.4gl'))) ?? [];
     assert.match(lgx001.map((diagnostic) => diagnostic.message).join(), /NOKEZ/, 'the new text (same size) was read, not the recorded one');
 
     // A deleted file is gone from the index, and the rest is still reused.
     rmSync(join(root, 'sup', 'sup1.4gl'));
     const fourth = await startOnce(root, cacheFolder);
     assert.deepEqual(fourth.counts, { indexed: 3, reused: 3, parsed: 0 });
-    const fresh = await startOnce(root, mkdtempSync(join(tmpdir(), 'logix-storage-')));
+    const fresh = await startOnce(root, undefined);
     assert.deepEqual(fresh.counts, { indexed: 3, reused: 0, parsed: 3 });
     assert.deepEqual(fourth.diagnostics, fresh.diagnostics, 'the same as a start without a persisted index');
   });
 
-  it('ignores a damaged cache with a warning and indexes from the sources', async () => {
-    const root = tempWorkspace(files);
-    const cacheFolder = mkdtempSync(join(tmpdir(), 'logix-storage-'));
+  it('ignores a damaged cache with a warning and indexes from the sources', async (t) => {
+    const { root, cacheFolder } = folders(t, files);
     const first = await startOnce(root, cacheFolder);
     for (const damage of [Buffer.from('not a cache at all'), Buffer.from([0x4c, 0x47, 0x58, 0x46, 0xff, 0xff, 0, 0, 1, 2])]) {
       const [cacheFile] = readdirSync(cacheFolder).filter((name) => name.endsWith('.bin'));
@@ -119,9 +121,8 @@ describe('persisted index', () => {
     assert.deepEqual((await startOnce(root, cacheFolder)).counts, { indexed: 4, reused: 4, parsed: 0 });
   });
 
-  it('writes the persisted index once the server has been quiet for a moment, before any shutdown', async () => {
-    const root = tempWorkspace(files);
-    const cacheFolder = mkdtempSync(join(tmpdir(), 'logix-storage-'));
+  it('writes the persisted index once the server has been quiet for a moment, before any shutdown', async (t) => {
+    const { root, cacheFolder } = folders(t, files);
     const client = new TestClient({ cacheFolder });
     try {
       await client.start([root]);
@@ -136,14 +137,12 @@ describe('persisted index', () => {
     }
   });
 
-  it('keeps nothing without a storage folder', async () => {
-    const root = tempWorkspace(files);
-    const client = new TestClient();
-    try {
-      await client.start([root]);
-      assert.ok(client.logMessages.some((message) => message.includes('4 files indexed, 0 from the persisted index, 4 parsed')));
-    } finally {
-      await client.stop();
+  it('keeps nothing without a storage folder: every start parses everything, the workspace untouched', async (t) => {
+    const { root } = folders(t, files);
+    const tree = listTree(root);
+    for (let start = 0; start < 2; start++) {
+      assert.deepEqual((await startOnce(root, undefined)).counts, { indexed: 4, reused: 0, parsed: 4 });
     }
+    assert.deepEqual(listTree(root), tree);
   });
 });

@@ -10,6 +10,7 @@ import { diagnoseWorkspace, type LicenseDiagnostic } from '../../server/src/lice
 import { buildModel } from '../../server/src/license/model.js';
 import { parseFacts } from '../../server/src/syntax/parser.js';
 import { FolderIndex } from '../../server/src/workspace/folder-index.js';
+import { random } from '../helpers/random.js';
 import { program, systemKey } from '../helpers/workspace.js';
 
 function fresh(files: Map<string, string>): Map<string, LicenseDiagnostic[]> {
@@ -21,18 +22,10 @@ function fresh(files: Map<string, string>): Map<string, LicenseDiagnostic[]> {
   return byFile;
 }
 
-/** Deterministic pseudo-random choices. */
-function chooser(seed: number) {
-  let state = seed;
-  return <T>(list: readonly T[]): T => {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    return list[(state >>> 16) % list.length]!; // the high bits: an LCG's low bits cycle fast
-  };
-}
-
 describe('FolderIndex', () => {
   it('stays equal to a fresh analysis through 300 random edits, reporting every affected file', () => {
-    const pick = chooser(7);
+    const next = random(7);
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
     const names = ['man1', 'man2', 'man3', 'sup1', 'sup2', 'vdp1', 'vdp2', 'xyz1'];
     const keys = ['MANENG', 'ESTOQ', 'VDPPED', 'WMS', 'NOTAKEY', 'MANENG,WMS', 'ESTOQ,SUPREC'];
     const areas = ['SUP', 'VDP', 'PRD', 'LOG'];

@@ -3,9 +3,7 @@
  * scan exactly where the lexer finds them.
  */
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { foldingRanges } from '../../server/src/syntax/folding.js';
 import { lex } from '../../server/src/syntax/lexer.js';
@@ -16,6 +14,7 @@ import { decodeText } from '../../server/src/workspace/decode.js';
 import { findSourceFiles } from '../../server/src/workspace/files.js';
 import { generateWorkspace } from '../bench/generate.js';
 import { examplesDir, sharedSamplesDir } from '../helpers/paths.js';
+import { removeFolder, tempFolder } from '../helpers/temp.js';
 
 describe('folding', () => {
   it('folds units and multi-line comments, not one-line ones nor braces in strings', () => {
@@ -41,7 +40,7 @@ describe('folding', () => {
   });
 
   it('finds the comments the lexer finds, in the samples, the examples and a generated workspace', () => {
-    const generated = mkdtempSync(join(tmpdir(), 'logix-folding-'));
+    const generated = tempFolder('logix-folding-');
     generateWorkspace(generated, 20, 11);
     const files = [...findSourceFiles(sharedSamplesDir), ...findSourceFiles(examplesDir), ...findSourceFiles(generated)];
     let comments = 0;
@@ -51,7 +50,7 @@ describe('folding', () => {
       assert.deepEqual(blockComments(text), lexed, file.relative);
       comments += lexed.length;
     }
-    rmSync(generated, { recursive: true, force: true });
+    removeFolder(generated);
     assert.ok(comments > 100, `${comments} comments compared`);
   });
 });
