@@ -21,8 +21,8 @@ import {
 import { statSync } from 'node:fs';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CATALOG_FILE_NAME, NO_MENU_KEY, areaOfProgram } from './license/catalog.js';
-import { explainProgram, renderDebugLog, renderExplanationMarkdown } from './license/explain.js';
-import { programNameOf } from './license/model.js';
+import { explainResolution, renderDebugLog, renderExplanationMarkdown } from './license/explain.js';
+import { programDefinedIn, programNameOf } from './license/model.js';
 import { EXECUTION_CONTEXTS, type ExecutionContext } from './license/resolve.js';
 import { foldingRanges } from './syntax/folding.js';
 import { codeActionsFor, FIX_ALL_KIND } from './lsp/code-actions.js';
@@ -200,15 +200,15 @@ connection.onCodeAction(safe('code actions', [], (params) => {
 connection.onCodeLens(safe('code lens', [], (params) => {
   const found = lookup(params.textDocument.uri);
   if (!found) return [];
-  const program = found.folder.index.model.programs.get(programNameOf(found.file));
-  if (!program || program.file !== found.file) return [];
+  const program = programDefinedIn(found.folder.index.model, found.file);
+  if (!program) return [];
   return [programCodeLens(program, found.folder.index.resolutionOf(program.name), found.folder.index.catalog, params.textDocument.uri)];
 }));
 
 connection.onDefinition(safe('definition', [], async (params) => {
   const found = lookup(params.textDocument.uri);
   if (!found) return [];
-  const text = documents.get(params.textDocument.uri)?.getText() ?? (await workspace.textOf(found.folder, found.file)) ?? '';
+  const text = (await workspace.textOf(found.folder, found.file)) ?? '';
   return definitionAt(folderView(found.folder), workspace.allFolders().map(folderView), found.file, text, params.position);
 }));
 
@@ -253,10 +253,12 @@ connection.onRequest(ProgramInfoRequest, safe('program info', { menuKeys: [] } a
   await workspace.whenReady();
   const located = workspace.locate(params.uri, false);
   if (!located) return { menuKeys: [] };
-  const program = located.folder.index.model.programs.get(programNameOf(located.file));
+  const program = programDefinedIn(located.folder.index.model, located.file);
   if (!program) return { menuKeys: [] };
   const resolution = located.folder.index.resolutionOf(program.name);
   const configured = located.folder.index.catalog.menu.get(program.name);
+  // Besides the configured key and the final list (R9): PADRAO, the FRAMEWORK key a menu may
+  // carry (SPEC §7), and `?` (R11).
   const keys = new Set([...(configured ? [configured] : []), ...resolution.finalKeys.map((entry) => entry.key), 'PADRAO', NO_MENU_KEY]);
   return { program: program.name, menuKeys: [...keys], ...(configured ? { configuredMenuKey: configured } : {}) };
 }));
@@ -268,14 +270,8 @@ connection.onRequest(ExplainRequest, safe('explain', null as ExplainResult | nul
   const program = (params.program ?? programNameOf(located.file)).toLowerCase();
   const context = EXECUTION_CONTEXTS.includes(params.context as ExecutionContext) ? (params.context as ExecutionContext) : 'menu';
   const { index } = located.folder;
-  const explanation = explainProgram(program, index.model, index.catalog, { context, ...(params.menuKey ? { menuKey: params.menuKey } : {}) });
-  const resolution = explanation.resolution;
-  return {
-    program,
-    report: renderExplanationMarkdown(explanation, index.catalog),
-    log: renderDebugLog(explanation),
-    menuKeys: [...new Set([...resolution.finalKeys.map((entry) => entry.key), NO_MENU_KEY])],
-  };
+  const explanation = explainResolution(index.resolutionOf(program), index.catalog, { context, ...(params.menuKey ? { menuKey: params.menuKey } : {}) });
+  return { program, report: renderExplanationMarkdown(explanation, index.catalog), log: renderDebugLog(explanation) };
 }));
 
 documents.listen(connection);

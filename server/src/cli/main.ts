@@ -43,10 +43,9 @@ async function analyze(command: CheckCommand | ExplainCommand): Promise<Workspac
     ...(command.configFile !== undefined ? { configFile: command.configFile } : {}),
     ...(command.logixVersion !== undefined ? { logixVersion: command.logixVersion } : {}),
     ...(command.encoding !== undefined ? { encoding: command.encoding } : {}),
-    ...(command.command === 'explain' && command.devTest ? { devTest: true } : {}),
-    ...(showProgress
-      ? { onProgress: (done: number, total: number) => { if (done % 200 === 0 || done === total) process.stderr.write(`\rreading ${done}/${total} files`); } }
-      : {}),
+    ...(command.command === 'explain' ? { diagnose: false, ...(command.devTest ? { devTest: true } : {}) } : {}),
+    // Progress arrives a batch of files at a time.
+    ...(showProgress ? { onProgress: (done: number, total: number) => process.stderr.write(`\rreading ${done}/${total} files`) } : {}),
   });
   if (showProgress) process.stderr.write('\r\x1b[K');
   return analysis;

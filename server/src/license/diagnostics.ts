@@ -7,7 +7,7 @@ import type { Argument, LicenseCall } from '../syntax/facts.js';
 import type { Range } from '../syntax/positions.js';
 import { areaOfProgram, isValidKey, NO_MENU_KEY, normalizeKey, type Catalog, type CatalogProblem } from './catalog.js';
 import { CODES, type DiagnosticCode, type DiagnosticTag, type Severity } from './codes.js';
-import { declaredKeys, programNameOf, type LicenseModel, type ProgramSource, type Registration, type SystemKeyFile } from './model.js';
+import { declaredKeys, normalizeProgram, programDefinedIn, type LicenseModel, type ProgramSource, type Registration, type SystemKeyFile } from './model.js';
 import { resolveAll, resolveProgram, type Resolution } from './resolve.js';
 import { nearKeys } from './suggest.js';
 
@@ -76,8 +76,7 @@ export function diagnoseFile(
   };
 
   for (const problem of facts.problems) push('LGX016', file, problem.range, problem.message);
-  const candidate = model.programs.get(programNameOf(file));
-  const program = candidate?.file === file ? candidate : undefined;
+  const program = programDefinedIn(model, file);
   const ownArea = program ? areaOfProgram(catalog, program.name)?.area : undefined;
   for (const call of facts.licenseCalls) diagnoseCall(call, file, catalog, ownArea, push);
 
@@ -186,7 +185,7 @@ function checkListForm(argument: Extract<Argument, { kind: 'literal' }>, file: s
   if (kind === 'key' && argument.items.some((item) => item.text.trim() !== item.text.trim().toUpperCase())) faults.push('lower case');
   if (faults.length === 0) return;
   const normalized = argument.items
-    .map((item) => (kind === 'key' ? normalizeKey(item.text) : item.text.trim().toLowerCase()))
+    .map((item) => (kind === 'key' ? normalizeKey(item.text) : normalizeProgram(item.text)))
     .filter((text) => text !== '')
     .join(',');
   push('LGX014', file, argument.range,

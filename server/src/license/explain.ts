@@ -14,7 +14,11 @@ export interface Explanation {
 }
 
 export function explainProgram(program: string, model: LicenseModel, catalog: Catalog, options: ConsumeOptions = {}): Explanation {
-  const resolution = resolveProgram(program, model, catalog);
+  return explainResolution(resolveProgram(program, model, catalog), catalog, options);
+}
+
+/** The explanation of a program already resolved (the language server keeps resolutions). */
+export function explainResolution(resolution: Resolution, catalog: Catalog, options: ConsumeOptions = {}): Explanation {
   return { resolution, consumption: consume(resolution, catalog, options), context: options.context ?? 'menu' };
 }
 

@@ -67,6 +67,17 @@ export function programNameOf(path: string): string {
   return fileName(path).replace(/\.4gl$/i, '').toLowerCase();
 }
 
+/** A program as written in a SYSTEMKEY list, as programs are compared (SPEC §1: case-insensitive). */
+export function normalizeProgram(text: string): string {
+  return text.trim().toLowerCase();
+}
+
+/** The program `file` is the source of, if any (another file of the same name may be, R3 reading). */
+export function programDefinedIn(model: LicenseModel, file: string): ProgramSource | undefined {
+  const program = model.programs.get(programNameOf(file));
+  return program?.file === file ? program : undefined;
+}
+
 export function buildModel(files: Iterable<SourceFile>): WorkspaceModel {
   const model = new WorkspaceModel();
   for (const file of files) model.setFile(file.path, file.facts);
@@ -225,7 +236,7 @@ function registrationsOf(area: string, file: string, calls: readonly LicenseCall
     const keyItem = keyArgument?.kind === 'literal' ? keyArgument.items[0] : undefined;
     const key = keyArgument?.kind === 'literal' ? normalizeKey(keyArgument.value) : undefined;
     for (const programItem of programsArgument.items) {
-      const program = programItem.text.trim().toLowerCase();
+      const program = normalizeProgram(programItem.text);
       if (program === '') continue;
       result.push({
         area, file, call, program, programItem,

@@ -21,8 +21,6 @@ export interface ExplainResult {
   readonly report: string;
   /** The simulated AppServer debug log (SPEC §6). */
   readonly log: string;
-  /** Menu keys worth offering in a picker: the final list, the configured one, `?`. */
-  readonly menuKeys: readonly string[];
 }
 
 /** client → server request: the menu keys to offer for a program before explaining it. */
@@ -34,6 +32,7 @@ export interface ProgramInfoParams {
 
 export interface ProgramInfoResult {
   readonly program?: string;
+  /** Menu keys worth offering in a picker: the configured one, the final list, PADRAO, `?`. */
   readonly menuKeys: readonly string[];
   readonly configuredMenuKey?: string;
 }

@@ -7,7 +7,7 @@
 import type { Hover, MarkupContent } from 'vscode-languageserver/node';
 import { isValidKey, NO_MENU_KEY, normalizeKey, type Catalog } from '../license/catalog.js';
 import { describeConsumed, describeOrigin, describeSlotNumber, slotCell } from '../license/explain.js';
-import { programNameOf, systemKeyArea, type LicenseModel } from '../license/model.js';
+import { normalizeProgram, programDefinedIn, systemKeyArea, type LicenseModel } from '../license/model.js';
 import { consume, type Consumption, type ExecutionContext, type FinalKey, type Resolution } from '../license/resolve.js';
 import { nearKeys } from '../license/suggest.js';
 import type { FileFacts } from '../syntax/facts.js';
@@ -31,7 +31,7 @@ export function hoverAt(context: HoverContext, position: Position): Hover | unde
     case 'key':
       return markdown(keyHover(context, normalizeKey(found.item.text), found.call.function === '_ADVPL_SYSTEMKEY_setAppLicenseList'), found.item.range);
     case 'program': {
-      const program = found.item.text.trim().toLowerCase();
+      const program = normalizeProgram(found.item.text);
       return program ? markdown(registeredProgramHover(context, program), found.item.range) : undefined;
     }
     case 'call': {
@@ -48,8 +48,7 @@ export function hoverAt(context: HoverContext, position: Position): Hover | unde
 }
 
 function programOfFile(context: HoverContext): string | undefined {
-  const name = programNameOf(context.file);
-  return context.model.programs.get(name)?.file === context.file ? name : undefined;
+  return programDefinedIn(context.model, context.file)?.name;
 }
 
 // ---- program ---------------------------------------------------------------------------------

@@ -22,8 +22,8 @@ export interface AnalysisOptions {
   readonly devTest?: boolean;
   /** Called as files are parsed, for progress display. */
   readonly onProgress?: (done: number, total: number) => void;
-  /** Parse on the calling thread only (the plain path the worker pool is checked against). */
-  readonly sequential?: boolean;
+  /** Resolve every program and diagnose every file (check); `explain` needs only the model. */
+  readonly diagnose?: boolean;
 }
 
 export interface WorkspaceAnalysis {
@@ -31,6 +31,7 @@ export interface WorkspaceAnalysis {
   readonly files: readonly SourceFile[];
   readonly catalog: Catalog;
   readonly model: LicenseModel;
+  /** Empty, and diagnostics only the catalog's, when `diagnose` was false. */
   readonly resolutions: ReadonlyMap<string, Resolution>;
   readonly diagnostics: readonly LicenseDiagnostic[];
 }
@@ -52,7 +53,6 @@ export async function analyzeWorkspace(rootPath: string, options: AnalysisOption
   let done = 0;
   const facts = await parseFiles(discovered.map((file) => file.absolute), {
     encoding,
-    ...(options.sequential ? { sequential: true } : {}),
     onBatch: (_start, batch) => {
       done += batch.length;
       options.onProgress?.(done, discovered.length);
@@ -60,8 +60,9 @@ export async function analyzeWorkspace(rootPath: string, options: AnalysisOption
   });
   const files: SourceFile[] = discovered.map((file, index) => ({ path: file.relative, facts: facts[index]! }));
   const model = buildModel(files);
-  const resolutions = resolveAll(model, catalog);
-  const diagnostics = [...catalogProblems, ...diagnoseWorkspace(model, catalog, resolutions)];
+  const diagnose = options.diagnose ?? true;
+  const resolutions = diagnose ? resolveAll(model, catalog) : new Map<string, Resolution>();
+  const diagnostics = diagnose ? [...catalogProblems, ...diagnoseWorkspace(model, catalog, resolutions)] : catalogProblems;
   return { root, files, catalog, model, resolutions, diagnostics };
 }
 

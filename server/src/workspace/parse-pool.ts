@@ -29,8 +29,6 @@ export interface ParseOptions {
   readonly onBatch?: (start: number, facts: readonly FileFacts[], hashes: readonly string[]) => void;
   /** Hash each file's bytes as it is read (for the persisted index). */
   readonly hash?: boolean;
-  /** Force the sequential path (tests compare both). */
-  readonly sequential?: boolean;
   /**
    * Cores to leave to the calling thread. The language server keeps one, so that it answers
    * requests on open documents at once while the workers index; the CLI uses them all.
@@ -51,7 +49,7 @@ export function defaultWorkerScript(): string {
 export async function parseFiles(paths: readonly string[], options: ParseOptions): Promise<FileFacts[]> {
   const workers = Math.min(availableParallelism() - (options.reserveCores ?? 0), 4);
   const script = defaultWorkerScript();
-  if (options.sequential || workers < 1 || (workers < 2 && !options.reserveCores) || paths.length < MIN_FILES_FOR_WORKERS || !existsSync(script)) {
+  if (workers < 1 || (workers < 2 && !options.reserveCores) || paths.length < MIN_FILES_FOR_WORKERS || !existsSync(script)) {
     return parseSequentially(paths, options);
   }
   return parseInWorkers(paths, options, workers, script);
