@@ -45,7 +45,11 @@ export function codeActionsFor(context: CodeActionContext, diagnostics: readonly
   return actions;
 }
 
-/** The fixes that cannot change what a program consumes: duplicates, list form, A1 registrations. */
+/**
+ * The fixes that cannot change what a program consumes: duplicates, list form, A1 registrations.
+ * LGX014 counts as safe by reading: the runtime may or may not trim spaces and skip empty
+ * elements (diagnostics.ts), and the normalised list is what it would keep if it does.
+ */
 const SAFE_CODES = new Set(['LGX007', 'LGX008', 'LGX014']);
 
 function fixAllAction(context: CodeActionContext, diagnostics: readonly Diagnostic[]): CodeAction | undefined {
@@ -74,9 +78,9 @@ function quickFixes(context: CodeActionContext, diagnostic: Diagnostic): CodeAct
     case 'LGX005':
       return rewriteAcessaUsuario(context, diagnostic);
     case 'LGX007':
-      return removeItemFix(context, diagnostic, 'program', (name) => `Remove ${name} from this SYSTEMKEY list (A1)`, true);
+      return removeItemFix(context, diagnostic, 'program', (name) => `Remove ${name} from this SYSTEMKEY list (A1)`);
     case 'LGX008':
-      return removeItemFix(context, diagnostic, 'any', (name) => `Remove the duplicate ${name}`, true);
+      return removeItemFix(context, diagnostic, 'any', (name) => `Remove the duplicate ${name}`);
     case 'LGX014':
       return normalizeFix(context, diagnostic);
     default:
@@ -178,7 +182,6 @@ function removeItemFix(
   diagnostic: Diagnostic,
   kind: 'program' | 'any',
   title: (name: string) => string,
-  preferred: boolean,
 ): CodeAction[] {
   const found = findAt(context.facts, diagnostic.range.start);
   if (!found || (found.kind !== 'key' && found.kind !== 'program') || (kind === 'program' && found.kind !== 'program')) return [];
@@ -186,9 +189,9 @@ function removeItemFix(
   const name = found.item.text.trim();
   if (found.kind === 'program' && found.argument.items.filter((item) => item.text.trim() !== '').length === 1) {
     // The list's only program: the whole registration goes, line and all.
-    return [fix(title(name), diagnostic, context.document, [wholeLines(text, found.call.statementRange)], preferred)];
+    return [fix(title(name), diagnostic, context.document, [wholeLines(text, found.call.statementRange)], true)];
   }
-  return [fix(title(name), diagnostic, context.document, [removeListItem(text, found.argument, found.itemIndex)], preferred)];
+  return [fix(title(name), diagnostic, context.document, [removeListItem(text, found.argument, found.itemIndex)], true)];
 }
 
 // ---- LGX014 ----------------------------------------------------------------------------------

@@ -1,8 +1,8 @@
 /**
  * What stands at a position of a file, in license terms: a key inside a declaration or
  * registration, a program inside a SYSTEMKEY list, a license call's name, or a unit's name.
- * Pure: facts and a position in, a description out. Hover, completion, references and
- * definition all start here.
+ * Pure: facts and a position in, a description out. Hover, quick fixes, references and
+ * definition start here (completion reads the text around the cursor instead).
  */
 import type { FileFacts, LicenseCall, LiteralArgument, ListItem, ProgramUnit } from './facts.js';
 import { rangeContains, type Position } from './positions.js';
@@ -22,6 +22,7 @@ export function findAt(facts: FileFacts, position: Position): FoundAt | undefine
       const itemIndex = itemIndexAt(first, position);
       if (itemIndex !== -1) return { kind: 'key', call, argument: first, item: first.items[itemIndex]!, itemIndex };
     }
+    // Only a SYSTEMKEY call's second argument lists programs (R3); log001's is not a key list (R2).
     if (call.function === '_ADVPL_SYSTEMKEY_setAppLicenseList' && second?.kind === 'literal' && rangeContains(second.range, position)) {
       const itemIndex = itemIndexAt(second, position);
       if (itemIndex !== -1) return { kind: 'program', call, argument: second, item: second.items[itemIndex]!, itemIndex };

@@ -20,7 +20,7 @@ export function removeListItem(text: string, argument: LiteralArgument, index: n
   const lines = new LineMap(text);
   const items = argument.items;
   const item = items[index]!;
-  if (items.length === 1) return { range: argument.range, newText: quoteOf(text, lines, argument) + quoteOf(text, lines, argument) };
+  if (items.length === 1) return { range: argument.range, newText: quoteOf(text, lines, argument).repeat(2) };
   if (index < items.length - 1) {
     return { range: { start: item.range.start, end: items[index + 1]!.range.start }, newText: '' };
   }
@@ -48,7 +48,7 @@ export function normalizeList(text: string, argument: LiteralArgument, normalize
       const last = index === contents.length - 1;
       const parts = clean(entry.content.split(','));
       const content = parts.join(',') + (!last && parts.length > 0 ? ',' : '');
-      return { range: lines.rangeOf(entry.start, entry.end), newText: content, empty: parts.length === 0, last };
+      return { range: lines.rangeOf(entry.start, entry.end), newText: content, empty: parts.length === 0 };
     });
     if (!replacements.at(-1)!.empty) {
       return replacements.filter((replacement, index) => replacement.newText !== contents[index]!.content)

@@ -389,7 +389,7 @@ class FactExtractor {
 
   private checkComments(): void {
     for (const comment of this.comments) {
-      if (comment.tokenType === T.BlockComment && !comment.image.endsWith('}')) {
+      if (!comment.image.endsWith('}')) { // the only comments kept are { } ones (tokens.ts)
         this.problem("unterminated '{' comment: it runs to the end of the file", this.range(comment));
       }
     }
