@@ -334,6 +334,26 @@ describe('language server with several folders and settings', () => {
       removeFolder(second);
     }
   });
+
+  it('clears the problems it showed for a workspace folder that is removed, and only those', async () => {
+    const first = tempWorkspace({ 'man1.4gl': program('man1', '"NOTAKEY"') });
+    const second = tempWorkspace({ 'man2.4gl': program('man2', '"NOTAKEY"') });
+    const client = new TestClient();
+    try {
+      await client.start([first, second]);
+      const man1 = uriOf(join(first, 'man1.4gl'));
+      const man2 = uriOf(join(second, 'man2.4gl'));
+      assert.ok(codes(client.diagnostics.get(man1)).includes('LGX001'));
+      assert.ok(codes(client.diagnostics.get(man2)).includes('LGX001'));
+      await client.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [{ uri: uriOf(second), name: 'folder1' }] } });
+      assert.deepEqual(await client.waitForDiagnostics(man2, (diagnostics) => diagnostics.length === 0), []);
+      assert.ok(codes(client.diagnostics.get(man1)).includes('LGX001'), 'the other folder keeps its problems');
+    } finally {
+      await client.stop();
+      removeFolder(first);
+      removeFolder(second);
+    }
+  });
 });
 
 describe('language server list fixes', () => {

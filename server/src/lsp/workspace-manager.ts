@@ -59,9 +59,11 @@ const COALESCE_MS = 100;
 
 export class WorkspaceManager {
   private readonly folders = new Map<string, Folder>();
-  private readonly openDocuments = new Map<string, TextDocument>();
-  /** The last text parsed of each open document and its facts, for incremental re-parsing. */
-  private readonly parsedTexts = new Map<string, { text: string; facts: FileFacts }>();
+  /**
+   * Each open document by absolute path, with the text last parsed and its facts (the start of the
+   * next incremental re-parse).
+   */
+  private readonly openDocuments = new Map<string, { document: TextDocument; text: string; facts: FileFacts }>();
   private pendingEvents: FileEvent[] = [];
   private eventTimer: NodeJS.Timeout | undefined;
   private readonly ready: Promise<void>;
@@ -75,6 +77,8 @@ export class WorkspaceManager {
   private persistTimer: NodeJS.Timeout | undefined;
   private reloading: Promise<void> = Promise.resolve();
   private readonly excludeMatchers = new WeakMap<Settings, (file: string) => boolean>();
+  /** The files of each folder whose last published diagnostics were not empty (push mode). */
+  private readonly published = new WeakMap<Folder, Set<string>>();
   private reloadQueued = false;
 
   constructor(
@@ -204,7 +208,7 @@ export class WorkspaceManager {
     if (seeded) {
       folder.index.seedDiagnostics(seeded);
       for (const file of files) {
-        const open = this.openDocuments.has(file.absolute) ? this.parsedTexts.get(file.absolute) : undefined;
+        const open = this.openDocuments.get(file.absolute);
         if (open) folder.index.setFile(file.relative, open.facts);
       }
     }
@@ -232,10 +236,7 @@ export class WorkspaceManager {
     const files = [...folder.index.files.keys()].sort((a, b) => Number(systemKeyFiles.has(a)) - Number(systemKeyFiles.has(b)));
     for (const file of files) {
       const diagnostics = this.lspDiagnostics(folder, file);
-      if (diagnostics.length > 0) {
-        const document = this.openDocuments.get(join(folder.path, file));
-        this.connection.sendDiagnostics({ uri: this.uriOf(folder, file), diagnostics, ...(document ? { version: document.version } : {}) });
-      }
+      if (diagnostics.length > 0) this.send(folder, file, diagnostics);
       if (++count % 50 === 0) await nextTurn();
     }
     this.connection.console.info(`${folder.name}: first diagnostics in ${Math.round(performance.now() - started)} ms`);
@@ -246,7 +247,8 @@ export class WorkspaceManager {
     if (!folder) return;
     this.folders.delete(uri);
     if (!this.pullMode) {
-      for (const file of folder.index.diagnosticsByFile.keys()) this.connection.sendDiagnostics({ uri: this.uriOf(folder, file), diagnostics: [] });
+      // Clear what was shown, without computing every file's diagnostics to find it.
+      for (const file of this.published.get(folder) ?? []) this.connection.sendDiagnostics({ uri: this.uriOf(folder, file), diagnostics: [] });
     }
   }
 
@@ -281,12 +283,11 @@ export class WorkspaceManager {
     const located = this.locate(document.uri);
     if (!located) return;
     const path = join(located.folder.path, located.file);
-    this.openDocuments.set(path, document);
     const text = document.getText();
     // Typing re-parses only the unit being edited when it can (syntax/incremental.ts).
-    const previous = this.parsedTexts.get(path);
+    const previous = this.openDocuments.get(path);
     const facts = previous ? reparseFacts(previous.text, previous.facts, text) : parseFacts(text);
-    this.parsedTexts.set(path, { text, facts });
+    this.openDocuments.set(path, { document, text, facts });
     const affected = located.folder.index.setFile(located.file, facts);
     this.publish(located.folder, affected);
   }
@@ -296,7 +297,6 @@ export class WorkspaceManager {
     if (!located) return;
     const path = join(located.folder.path, located.file);
     this.openDocuments.delete(path);
-    this.parsedTexts.delete(path);
     // The editor may close without saving: the disk is the truth again. Read at once (one file),
     // so that the next request already sees it.
     const { folder, file } = located;
@@ -387,14 +387,14 @@ export class WorkspaceManager {
 
   openDocument(uri: string): TextDocument | undefined {
     const located = this.locate(uri, false);
-    return located ? this.openDocuments.get(join(located.folder.path, located.file)) : undefined;
+    return located ? this.openDocuments.get(join(located.folder.path, located.file))?.document : undefined;
   }
 
   /** The text of a file: the editor's when open, else the disk's (decoded per settings). */
   async textOf(folder: Folder, file: string): Promise<string | undefined> {
     const absolute = join(folder.path, file);
     const open = this.openDocuments.get(absolute);
-    if (open) return open.getText();
+    if (open) return open.document.getText();
     try {
       return decodeText(await readFile(absolute), encodingOrDefault(folder.settings.encoding));
     } catch {
@@ -441,9 +441,17 @@ export class WorkspaceManager {
 
   private publishOne(folder: Folder, file: string): void {
     if (this.folders.get(folder.uri) !== folder) return; // removed meanwhile
-    const uri = this.uriOf(folder, file);
-    const document = this.openDocuments.get(join(folder.path, file));
-    this.connection.sendDiagnostics({ uri, diagnostics: this.lspDiagnostics(folder, file), ...(document ? { version: document.version } : {}) });
+    this.send(folder, file, this.lspDiagnostics(folder, file));
+  }
+
+  /** Sends a file's diagnostics, with the version of its open document if it is open. */
+  private send(folder: Folder, file: string, diagnostics: Diagnostic[]): void {
+    let published = this.published.get(folder);
+    if (!published) this.published.set(folder, (published = new Set()));
+    if (diagnostics.length > 0) published.add(file);
+    else published.delete(file);
+    const document = this.openDocuments.get(join(folder.path, file))?.document;
+    this.connection.sendDiagnostics({ uri: this.uriOf(folder, file), diagnostics, ...(document ? { version: document.version } : {}) });
   }
 
   private refreshTimer: NodeJS.Timeout | undefined;

@@ -58,7 +58,7 @@ export class FolderIndex {
     return list;
   }
 
-  /** Every file that has diagnostics now (the catalog file included). Costs a full pass once. */
+  /** Every file that has diagnostics now (the catalog file included): for workspace pulls. Costs a full pass once. */
   get diagnosticsByFile(): ReadonlyMap<string, readonly LicenseDiagnostic[]> {
     const result = new Map<string, readonly LicenseDiagnostic[]>();
     for (const path of [this.catalogPath, ...this.modelValue.files.keys()]) {
