@@ -1,8 +1,8 @@
 /**
  * The Logix license language server: wiring only. Run by the VS Code client, or standalone with
- * `node server/out/server.js --stdio` for any LSP editor. Each request handler asks the
- * WorkspaceManager for the file's folder and facts and hands them to one feature module; a
- * failing handler answers empty and logs, it never takes the server down.
+ * `node server/out/server.js --stdio` for any LSP editor. Documents and file changes go to the
+ * WorkspaceManager; each request goes to one method of Queries. A failing handler answers empty
+ * and logs, it never takes the server down.
  */
 import {
   CodeActionKind,
@@ -10,35 +10,25 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
-  FoldingRangeKind,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
   type InitializeParams,
   type InitializeResult,
-  type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver/node';
 import { statSync } from 'node:fs';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CATALOG_FILE_NAME, NO_MENU_KEY, areaOfProgram } from './license/catalog.js';
-import { explainResolution, renderDebugLog, renderExplanationMarkdown } from './license/explain.js';
-import { programDefinedIn, programNameOf } from './license/model.js';
-import { EXECUTION_CONTEXTS, type ExecutionContext } from './license/resolve.js';
-import { foldingRanges } from './syntax/folding.js';
-import { codeActionsFor, FIX_ALL_KIND } from './lsp/code-actions.js';
-import { programCodeLens } from './lsp/code-lens.js';
-import { completionsAt } from './lsp/completion.js';
+import { CATALOG_FILE_NAME } from './license/catalog.js';
+import { FIX_ALL_KIND } from './lsp/code-actions.js';
 import { ExplainRequest, ProgramInfoRequest, type ExplainParams, type ExplainResult, type ProgramInfoParams, type ProgramInfoResult } from './lsp/custom-messages.js';
-import { hoverAt } from './lsp/hover.js';
-import { definitionAt, referencesAt, type FolderView } from './lsp/navigation.js';
+import { Queries } from './lsp/queries.js';
 import { SettingsCache } from './lsp/settings.js';
-import { documentSymbols, matchesQuery, workspaceSymbol } from './lsp/symbols.js';
-import { WorkspaceManager, type Folder, type Located } from './lsp/workspace-manager.js';
+import { WorkspaceManager } from './lsp/workspace-manager.js';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 let workspace: WorkspaceManager;
-let supportsCreateFile = false;
+let queries: Queries;
 
 /** Runs a handler; on any error logs it and answers `fallback` (the server survives bad input). */
 function safe<P, R>(name: string, fallback: R, handler: (params: P) => R | Promise<R>): (params: P) => Promise<R> {
@@ -71,9 +61,13 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const settings = new SettingsCache(connection, capabilities.workspace?.configuration === true);
   const cacheFolder = (params.initializationOptions as { cacheFolder?: unknown } | undefined)?.cacheFolder;
   workspace = new WorkspaceManager({ build: serverBuild(), ...(typeof cacheFolder === 'string' ? { cacheFolder } : {}) }, connection, settings);
-  workspace.usePullDiagnostics(capabilities.textDocument?.diagnostic !== undefined);
-  supportsCreateFile = capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('create') === true;
-  const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
+  workspace.publisher.usePull(capabilities.textDocument?.diagnostic !== undefined);
+  queries = new Queries(workspace, documents, {
+    supportsCreateFile: capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('create') === true,
+  });
+  // The folders exist before any other message is handled: a document the editor opens right
+  // after `initialized` (restored editors) waits for its own folder.
+  workspace.declareFolders(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []));
 
   connection.onInitialized(() => workspace.inBackground('starting', (async () => {
     if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
@@ -94,7 +88,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
         })());
       });
     }
-    await workspace.initialize(folders, capabilities.window?.workDoneProgress === true);
+    await workspace.initialize(capabilities.window?.workDoneProgress === true);
   })()));
 
   return {
@@ -116,163 +110,30 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   };
 });
 
-// ---- documents and files ---------------------------------------------------------------------
+// ---- documents and files: one change pipeline ------------------------------------------------
 
-documents.onDidOpen((event) => workspace.documentChanged(event.document));
+// TextDocuments fires onDidChangeContent for an opening too: one handler, so an opened document
+// is parsed and published once.
 documents.onDidChangeContent((event) => workspace.documentChanged(event.document));
 documents.onDidClose((event) => workspace.documentClosed(event.document));
 connection.onDidChangeWatchedFiles((params) => workspace.filesChanged(params.changes));
 connection.onDidChangeConfiguration(() => workspace.inBackground('reloading settings', workspace.reloadAll()));
 
-/** The folder, relative path and current facts of a document the client asks about. */
-function lookup(uri: string): (Located & { facts: NonNullable<ReturnType<Folder['index']['files']['get']>> }) | undefined {
-  const located = workspace.locate(uri, false);
-  const facts = located?.folder.index.files.get(located.file);
-  return located && facts ? { ...located, facts } : undefined;
-}
+// ---- requests --------------------------------------------------------------------------------
 
-function folderView(folder: Folder): FolderView {
-  return { files: folder.index.files, model: folder.index.model, uriOf: (file) => workspace.uriOf(folder, file) };
-}
-
-// ---- diagnostics (pull) ----------------------------------------------------------------------
-
-connection.languages.diagnostics.on(safe('diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] }, async (params) => {
-  await workspace.whenReady();
-  const found = lookup(params.textDocument.uri);
-  return { kind: DocumentDiagnosticReportKind.Full, items: found ? workspace.lspDiagnostics(found.folder, found.file) : [] };
-}));
-
-connection.languages.diagnostics.onWorkspace(safe('workspace diagnostics', { items: [] }, async () => {
-  await workspace.whenReady();
-  const items = workspace.allFolders().flatMap((folder) =>
-    [...folder.index.diagnosticsByFile.keys()].map((file): WorkspaceDocumentDiagnosticReport => ({
-      kind: DocumentDiagnosticReportKind.Full,
-      uri: workspace.uriOf(folder, file),
-      version: workspace.openDocument(workspace.uriOf(folder, file))?.version ?? null,
-      items: workspace.lspDiagnostics(folder, file),
-    })));
-  return { items };
-}));
-
-// ---- features --------------------------------------------------------------------------------
-
-connection.onHover(safe('hover', null, (params) => {
-  const found = lookup(params.textDocument.uri);
-  if (!found) return null;
-  const { folder } = found;
-  return hoverAt({
-    file: found.file,
-    facts: found.facts,
-    model: folder.index.model,
-    catalog: folder.index.catalog,
-    resolutionOf: folder.index.resolutionOf,
-    linkTo: (file, range) => `${workspace.uriOf(folder, file)}#L${range.start.line + 1},${range.start.character + 1}`,
-  }, params.position) ?? null;
-}));
-
-connection.onCompletion(safe('completion', [], (params) => {
-  const found = lookup(params.textDocument.uri);
-  if (!found) return [];
-  const area = areaOfProgram(found.folder.index.catalog, programNameOf(found.file))?.area;
-  return completionsAt({ facts: found.facts, catalog: found.folder.index.catalog, model: found.folder.index.model, ...(area ? { ownArea: area } : {}) }, params.position);
-}));
-
-connection.onCodeAction(safe('code actions', [], (params) => {
-  const found = lookup(params.textDocument.uri);
-  const document = documents.get(params.textDocument.uri);
-  if (!found || !document) return [];
-  const { folder } = found;
-  const catalogFile = folder.index.catalogFile;
-  const catalogUri = workspace.uriOf(folder, catalogFile.path);
-  const catalogDocument = documents.get(catalogUri);
-  const area = areaOfProgram(folder.index.catalog, programNameOf(found.file))?.area;
-  const text = catalogDocument?.getText() ?? catalogFile.text;
-  return codeActionsFor({
-    document,
-    facts: found.facts,
-    ...(area ? { programArea: area } : {}),
-    catalogFile: { uri: catalogUri, ...(text !== undefined ? { text } : {}), ...(catalogDocument ? { version: catalogDocument.version } : {}) },
-    supportsCreateFile,
-  }, params.context.diagnostics, params.context.only);
-}));
-
-connection.onCodeLens(safe('code lens', [], (params) => {
-  const found = lookup(params.textDocument.uri);
-  if (!found) return [];
-  const program = programDefinedIn(found.folder.index.model, found.file);
-  if (!program) return [];
-  return [programCodeLens(program, found.folder.index.resolutionOf(program.name), found.folder.index.catalog, params.textDocument.uri)];
-}));
-
-connection.onDefinition(safe('definition', [], async (params) => {
-  const found = lookup(params.textDocument.uri);
-  if (!found) return [];
-  const text = (await workspace.textOf(found.folder, found.file)) ?? '';
-  return definitionAt(folderView(found.folder), workspace.allFolders().map(folderView), found.file, text, params.position);
-}));
-
-connection.onReferences(safe('references', [], (params) => {
-  const found = lookup(params.textDocument.uri);
-  return found ? referencesAt(folderView(found.folder), found.file, params.position) : [];
-}));
-
-connection.onDocumentSymbol(safe('document symbols', [], (params) => {
-  const found = lookup(params.textDocument.uri);
-  return found ? documentSymbols(found.facts.units) : [];
-}));
-
-connection.onWorkspaceSymbol(safe('workspace symbols', [], async (params) => {
-  await workspace.whenReady();
-  const symbols = [];
-  for (const folder of workspace.allFolders()) {
-    for (const [file, facts] of folder.index.files) {
-      for (const unit of facts.units) {
-        if (unit.kind !== 'globals' && matchesQuery(unit.name, params.query)) symbols.push(workspaceSymbol(unit, workspace.uriOf(folder, file), file));
-        if (symbols.length >= 5000) return symbols;
-      }
-    }
-  }
-  return symbols;
-}));
-
-connection.onFoldingRanges(safe('folding', [], (params) => {
-  const found = lookup(params.textDocument.uri);
-  const document = documents.get(params.textDocument.uri);
-  if (!found || !document) return [];
-  return foldingRanges(document.getText(), found.facts.units).map((fold) => ({
-    startLine: fold.startLine,
-    endLine: fold.endLine,
-    kind: fold.kind === 'comment' ? FoldingRangeKind.Comment : FoldingRangeKind.Region,
-  }));
-}));
-
-// ---- custom requests -------------------------------------------------------------------------
-
-connection.onRequest(ProgramInfoRequest, safe('program info', { menuKeys: [] } as ProgramInfoResult, async (params: ProgramInfoParams): Promise<ProgramInfoResult> => {
-  await workspace.whenReady();
-  const located = workspace.locate(params.uri, false);
-  if (!located) return { menuKeys: [] };
-  const program = programDefinedIn(located.folder.index.model, located.file);
-  if (!program) return { menuKeys: [] };
-  const resolution = located.folder.index.resolutionOf(program.name);
-  const configured = located.folder.index.catalog.menu.get(program.name);
-  // Besides the configured key and the final list (R9): PADRAO, the FRAMEWORK key a menu may
-  // carry (SPEC §7), and `?` (R11).
-  const keys = new Set([...(configured ? [configured] : []), ...resolution.finalKeys.map((entry) => entry.key), 'PADRAO', NO_MENU_KEY]);
-  return { program: program.name, menuKeys: [...keys], ...(configured ? { configuredMenuKey: configured } : {}) };
-}));
-
-connection.onRequest(ExplainRequest, safe('explain', null as ExplainResult | null, async (params: ExplainParams): Promise<ExplainResult | null> => {
-  await workspace.whenReady();
-  const located = workspace.locate(params.uri, false);
-  if (!located) return null;
-  const program = (params.program ?? programNameOf(located.file)).toLowerCase();
-  const context = EXECUTION_CONTEXTS.includes(params.context as ExecutionContext) ? (params.context as ExecutionContext) : 'menu';
-  const { index } = located.folder;
-  const explanation = explainResolution(index.resolutionOf(program), index.catalog, { context, ...(params.menuKey ? { menuKey: params.menuKey } : {}) });
-  return { program, report: renderExplanationMarkdown(explanation, index.catalog), log: renderDebugLog(explanation) };
-}));
+connection.languages.diagnostics.on(safe('diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] }, (params) => queries.documentDiagnostics(params.textDocument.uri)));
+connection.languages.diagnostics.onWorkspace(safe('workspace diagnostics', { items: [] }, () => queries.workspaceDiagnostics()));
+connection.onHover(safe('hover', null, (params) => queries.hover(params.textDocument.uri, params.position)));
+connection.onCompletion(safe('completion', [], (params) => queries.completion(params.textDocument.uri, params.position)));
+connection.onCodeAction(safe('code actions', [], (params) => queries.codeActions(params)));
+connection.onCodeLens(safe('code lens', [], (params) => queries.codeLens(params.textDocument.uri)));
+connection.onDefinition(safe('definition', [], (params) => queries.definition(params.textDocument.uri, params.position)));
+connection.onReferences(safe('references', [], (params) => queries.references(params.textDocument.uri, params.position)));
+connection.onDocumentSymbol(safe('document symbols', [], (params) => queries.documentSymbols(params.textDocument.uri)));
+connection.onWorkspaceSymbol(safe('workspace symbols', [], (params) => queries.workspaceSymbols(params.query)));
+connection.onFoldingRanges(safe('folding', [], (params) => queries.folding(params.textDocument.uri)));
+connection.onRequest(ProgramInfoRequest, safe('program info', { menuKeys: [] } as ProgramInfoResult, (params: ProgramInfoParams) => queries.programInfo(params)));
+connection.onRequest(ExplainRequest, safe('explain', null as ExplainResult | null, (params: ExplainParams) => queries.explain(params)));
 
 documents.listen(connection);
 connection.listen();

@@ -31,7 +31,7 @@ describe('check', () => {
     const json = JSON.parse(result.stdout);
     const programs = Object.fromEntries(json.programs.map((entry: { program: string }) => [entry.program, entry]));
     assert.deepEqual(programs.man10021, {
-      program: 'man10021', file: 'adm_producao/man10021.4gl', area: 'PRD',
+      program: 'man10021', file: 'adm_producao/man10021.4gl', environment: '', area: 'PRD',
       declaredKeys: ['MANENG', 'SUPPLA', 'VDPPED'],
       finalKeys: ['MANENG', 'SUPPLA', 'VDPPED', 'ESTOQ', 'SUPCON', 'VDPPED', 'WMS'],
       defaultKey: 'MANENG', free: false,
@@ -98,7 +98,7 @@ describe('check', () => {
     const sarif = JSON.parse(result.stdout);
     assert.equal(sarif.version, '2.1.0');
     const run = sarif.runs[0];
-    assert.equal(run.tool.driver.rules.length, 16);
+    assert.equal(run.tool.driver.rules.length, 17);
     const result0 = run.results.find((entry: { ruleId: string }) => entry.ruleId === 'LGX001');
     assert.equal(run.tool.driver.rules[result0.ruleIndex].id, 'LGX001');
     assert.deepEqual(result0.locations[0].physicalLocation.region, { startLine: 2, startColumn: 31, endLine: 2, endColumn: 39 });

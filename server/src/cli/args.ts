@@ -10,10 +10,12 @@ export class UsageError extends Error {}
 export const USAGE = `Usage:
   logix-license check [DIR] [--config FILE] [--logix-version V] [--format text|json|sarif]
                       [--encoding ENC] [--exclude GLOB]...
-  logix-license explain PROGRAM [DIR] [--menu-key KEY] [--context CONTEXT] [--dev-test]
+  logix-license explain PROGRAM [DIR] [--file PATH] [--menu-key KEY] [--context CONTEXT] [--dev-test]
                       [--format text|json|log] [--config FILE] [--logix-version V] [--encoding ENC]
 
   DIR defaults to the current folder. CONTEXT is one of ${EXECUTION_CONTEXTS.join(', ')}.
+  A folder holding a logix-license.json is an environment of its own. --file PATH (relative to
+  DIR) chooses among files that define the same program.
   check exits 0 with no error-severity diagnostic, 1 with one, 2 on usage or configuration errors.`;
 
 interface CommonOptions {
@@ -32,6 +34,8 @@ export interface CheckCommand extends CommonOptions {
 export interface ExplainCommand extends CommonOptions {
   readonly command: 'explain';
   readonly program: string;
+  /** The file defining the program, relative to DIR, when several do. */
+  readonly file?: string;
   readonly format: 'text' | 'json' | 'log';
   readonly menuKey?: string;
   readonly context: ExecutionContext;
@@ -40,7 +44,7 @@ export interface ExplainCommand extends CommonOptions {
 
 export type Command = CheckCommand | ExplainCommand | { readonly command: 'help' };
 
-const VALUE_FLAGS = new Set(['--config', '--logix-version', '--format', '--encoding', '--exclude', '--menu-key', '--context']);
+const VALUE_FLAGS = new Set(['--config', '--logix-version', '--format', '--encoding', '--exclude', '--menu-key', '--context', '--file']);
 const SWITCHES = new Set(['--dev-test', '--help', '-h']);
 
 export function parseArgs(argv: readonly string[]): Command {
@@ -85,7 +89,7 @@ export function parseArgs(argv: readonly string[]): Command {
   const [command, ...rest] = positional;
   if (command === 'check') {
     if (rest.length > 1) throw new UsageError(`check takes one folder, got: ${rest.join(' ')}`);
-    rejectFlags(values, switches, ['--menu-key', '--context', '--dev-test'], 'check');
+    rejectFlags(values, switches, ['--menu-key', '--context', '--dev-test', '--file'], 'check');
     const format = oneOf(single('--format') ?? 'text', ['text', 'json', 'sarif'] as const, '--format');
     return { command, format, dir: rest[0] ?? '.', ...common };
   }
@@ -96,9 +100,11 @@ export function parseArgs(argv: readonly string[]): Command {
     const format = oneOf(single('--format') ?? 'text', ['text', 'json', 'log'] as const, '--format');
     const context = oneOf(single('--context') ?? 'menu', EXECUTION_CONTEXTS, '--context');
     const menuKey = single('--menu-key');
+    const file = single('--file');
     return {
       command, program: rest[0]!, dir: rest[1] ?? '.', format, context, ...common,
       ...(menuKey !== undefined ? { menuKey } : {}),
+      ...(file !== undefined ? { file } : {}),
       ...(switches.has('--dev-test') ? { devTest: true } : {}),
     };
   }

@@ -1,9 +1,12 @@
 /**
- * Renderings of a `check` run: readable text for a terminal and the JSON of issue 2, item 7
+ * Renderings of a `check` run: readable text for a terminal and the JSON documented in the README
  * (`file` relative with `/`, lines and columns 1-based, `program` lower case).
  */
 import type { LicenseDiagnostic } from '../license/diagnostics.js';
+import { allSources, type ProgramSource } from '../license/model.js';
+import type { Resolution } from '../license/resolve.js';
 import type { WorkspaceAnalysis } from '../workspace/analysis.js';
+import type { EnvironmentIndex } from '../workspace/environment-index.js';
 
 export interface CheckSummary {
   readonly files: number;
@@ -13,10 +16,22 @@ export interface CheckSummary {
   readonly durationMs: number;
 }
 
+/** One entry per file that defines a program, environment by environment. */
+interface ProgramEntry {
+  readonly environment: EnvironmentIndex;
+  readonly source: ProgramSource;
+  readonly resolution: Resolution;
+}
+
+function programEntries(analysis: WorkspaceAnalysis): ProgramEntry[] {
+  return analysis.environments.flatMap((environment) =>
+    allSources(environment.model).map((source) => ({ environment, source, resolution: environment.resolutionOf(source.name, source.file) })));
+}
+
 export function summarize(analysis: WorkspaceAnalysis, durationMs: number): CheckSummary {
   return {
     files: analysis.files.length,
-    programs: analysis.model.programs.size,
+    programs: programEntries(analysis).length,
     errors: analysis.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length,
     warnings: analysis.diagnostics.filter((diagnostic) => diagnostic.severity === 'warning').length,
     durationMs: Math.round(durationMs),
@@ -24,11 +39,11 @@ export function summarize(analysis: WorkspaceAnalysis, durationMs: number): Chec
 }
 
 export function checkToJson(analysis: WorkspaceAnalysis, summary: CheckSummary) {
-  const programs = [...analysis.model.programs.values()].map((program) => {
-    const resolution = analysis.resolutions.get(program.name)!;
+  const programs = programEntries(analysis).map(({ environment, source, resolution }) => {
     return {
-      program: program.name,
-      file: program.file,
+      program: source.name,
+      file: source.file,
+      environment: environment.root,
       area: resolution.area ?? null,
       declaredKeys: resolution.declaredKeys,
       finalKeys: resolution.finalKeys.map((entry) => entry.key),
@@ -56,24 +71,33 @@ export function checkToText(analysis: WorkspaceAnalysis, summary: CheckSummary):
     if (diagnostic.file !== currentFile) {
       if (currentFile !== undefined) lines.push('');
       currentFile = diagnostic.file;
-      lines.push(diagnostic.file);
+      const environment = analysis.folder.environmentOf(diagnostic.file).root;
+      lines.push(environment === '' ? diagnostic.file : `${diagnostic.file}  (environment ${environment})`);
     }
     lines.push(formatDiagnostic(diagnostic));
   }
   if (lines.length > 0) lines.push('');
 
-  const programs = [...analysis.model.programs.values()];
-  if (programs.length > 0) {
-    lines.push('Programs (final key list, default key first):');
-    const width = Math.max(...programs.map((program) => program.displayName.length));
-    for (const program of programs) {
-      const resolution = analysis.resolutions.get(program.name)!;
-      const keys = resolution.free ? 'free program (R12)' : resolution.finalKeys.map((entry) => entry.key).join(',') || '(no valid key)';
-      lines.push(`  ${program.displayName.padEnd(width)}  ${(resolution.area ?? '-').padEnd(3)}  ${keys}`);
+  const entries = programEntries(analysis);
+  if (entries.length > 0) {
+    const width = Math.max(...entries.map(({ source }) => source.displayName.length));
+    for (const environment of analysis.environments) {
+      const inEnvironment = entries.filter((entry) => entry.environment === environment);
+      if (inEnvironment.length === 0) continue;
+      lines.push(environment.root === ''
+        ? 'Programs (final key list, default key first):'
+        : `Programs of environment ${environment.root} (its own ${environment.catalogFile.path}):`);
+      // A name defined twice in one environment (LGX017) is listed once per file, with the file.
+      const repeated = new Set(inEnvironment.filter(({ source }) => environment.model.sourcesOf(source.name).length > 1).map(({ source }) => source.file));
+      for (const { source, resolution } of inEnvironment) {
+        const keys = resolution.free ? 'free program (R12)' : resolution.finalKeys.map((entry) => entry.key).join(',') || '(no valid key)';
+        lines.push(`  ${source.displayName.padEnd(width)}  ${(resolution.area ?? '-').padEnd(3)}  ${keys}${repeated.has(source.file) ? `  (${source.file})` : ''}`);
+      }
+      lines.push('');
     }
-    lines.push('');
   }
-  lines.push(`${summary.files} files, ${summary.programs} programs: ${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')} (${summary.durationMs} ms)`);
+  const environments = analysis.environments.length > 1 ? ` in ${analysis.environments.length} environments` : '';
+  lines.push(`${summary.files} files, ${summary.programs} programs${environments}: ${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')} (${summary.durationMs} ms)`);
   return lines.join('\n') + '\n';
 }
 

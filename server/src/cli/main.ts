@@ -4,8 +4,10 @@
  */
 import { performance } from 'node:perf_hooks';
 import packageJson from '../../../package.json';
-import { explainProgram, explanationToJson, renderDebugLog, renderExplanationText } from '../license/explain.js';
+import { explainResolution, explanationToJson, renderDebugLog, renderExplanationText } from '../license/explain.js';
 import { analyzeWorkspace, ConfigurationError, type WorkspaceAnalysis } from '../workspace/analysis.js';
+import type { EnvironmentIndex } from '../workspace/environment-index.js';
+import { toPosix } from '../workspace/files.js';
 import { parseArgs, USAGE, UsageError, type CheckCommand, type ExplainCommand } from './args.js';
 import { checkToJson, checkToText, summarize } from './check-report.js';
 import { checkToSarif } from './sarif.js';
@@ -68,19 +70,46 @@ async function runCheck(command: CheckCommand): Promise<number> {
 async function runExplain(command: ExplainCommand): Promise<number> {
   const analysis = await analyze(command);
   const program = command.program.toLowerCase().replace(/\.4gl$/i, '');
-  if (!analysis.model.programs.has(program) && !analysis.model.registrations.has(program)) {
-    process.stderr.write(`logix-license: no program ${command.program} in ${analysis.root} (no ${program}.4gl with MAIN or FUNCTION ${program}, and no SYSTEMKEY registration)\n`);
+  const chosen = chooseProgram(analysis, program, command.file);
+  if (typeof chosen === 'string') {
+    process.stderr.write(`logix-license: ${chosen}\n`);
     return 2;
   }
-  const explanation = explainProgram(program, analysis.model, analysis.catalog, {
+  const { environment, file } = chosen;
+  const explanation = explainResolution(environment.resolutionOf(program, file), environment.catalog, {
     context: command.context,
     ...(command.menuKey !== undefined ? { menuKey: command.menuKey } : {}),
     ...(command.devTest ? { devTest: true } : {}),
   });
   if (command.format === 'json') process.stdout.write(`${JSON.stringify(explanationToJson(explanation), null, 2)}\n`);
   else if (command.format === 'log') process.stdout.write(renderDebugLog(explanation));
-  else process.stdout.write(renderExplanationText(explanation, analysis.catalog));
+  else process.stdout.write(renderExplanationText(explanation, environment.catalog));
   return 0;
+}
+
+/**
+ * The environment and file of the program to explain: the one file defining it, the one `--file`
+ * names, or (no source anywhere) the one environment whose SYSTEMKEY files register it. Several
+ * candidates and no `--file`: a message listing them.
+ */
+function chooseProgram(analysis: WorkspaceAnalysis, program: string, file: string | undefined): { environment: EnvironmentIndex; file?: string } | string {
+  if (file !== undefined) {
+    const path = toPosix(file).replace(/^\.\//, '');
+    const environment = analysis.folder.environmentOf(path);
+    if (environment.model.programIn(path)?.name !== program) return `${file} does not define program ${program}`;
+    return { environment, file: path };
+  }
+  const sources = analysis.environments.flatMap((environment) => environment.model.sourcesOf(program).map((source) => ({ environment, file: source.file })));
+  if (sources.length === 1) return sources[0]!;
+  if (sources.length > 1) {
+    return `program ${program} is defined by ${sources.length} files; choose one with --file:\n${sources.map((source) => `  --file ${source.file}`).join('\n')}`;
+  }
+  const registered = analysis.environments.filter((environment) => environment.model.registrations.has(program));
+  if (registered.length === 1) return { environment: registered[0]! };
+  if (registered.length > 1) {
+    return `program ${program} has no source and is registered in ${registered.length} environments (${registered.map((environment) => environment.root || '.').join(', ')}); explain it from one of them: explain ${program} DIR/ENVIRONMENT`;
+  }
+  return `no program ${program} in ${analysis.root} (no ${program}.4gl with MAIN or FUNCTION ${program}, and no SYSTEMKEY registration)`;
 }
 
 void main(process.argv.slice(2)).then((code) => {

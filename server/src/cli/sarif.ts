@@ -39,6 +39,7 @@ export function checkToSarif(analysis: WorkspaceAnalysis, version: string) {
           ruleIndex: ruleIds.indexOf(diagnostic.code),
           level: LEVEL[diagnostic.severity],
           message: { text: diagnostic.message },
+          ...environmentOf(analysis, diagnostic.file),
           locations: [
             {
               physicalLocation: {
@@ -68,4 +69,10 @@ export function checkToSarif(analysis: WorkspaceAnalysis, version: string) {
       },
     ],
   };
+}
+
+/** The environment of a file that is not in the root one, as a result property. */
+function environmentOf(analysis: WorkspaceAnalysis, file: string): { properties?: { environment: string } } {
+  const root = analysis.folder.environmentOf(file).root;
+  return root === '' ? {} : { properties: { environment: root } };
 }

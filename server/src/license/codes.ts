@@ -30,6 +30,7 @@ export const CODES = {
   LGX014: { severity: 'warning', title: 'badly formed key list', rules: ['R1', 'R3'] },
   LGX015: { severity: 'error', title: 'logix-license.json is invalid', rules: [] },
   LGX016: { severity: 'warning', title: 'file could not be read cleanly', rules: [] },
+  LGX017: { severity: 'information', title: 'program defined by more than one file of the environment', rules: [] },
 } as const satisfies Record<string, CodeInfo>;
 
 export type DiagnosticCode = keyof typeof CODES;

@@ -8,7 +8,7 @@ import type { Range } from '../syntax/positions.js';
 import { areaOfProgram, isValidKey, NO_MENU_KEY, normalizeKey, type Catalog, type CatalogProblem } from './catalog.js';
 import { CODES, type DiagnosticCode, type DiagnosticTag, type Severity } from './codes.js';
 import { declaredKeys, normalizeProgram, programDefinedIn, type LicenseModel, type ProgramSource, type Registration, type SystemKeyFile } from './model.js';
-import { resolveAll, resolveProgram, type Resolution } from './resolve.js';
+import { resolveProgram, type Resolution, type ResolutionLookup } from './resolve.js';
 import { nearKeys } from './suggest.js';
 
 export interface RelatedInformation {
@@ -43,12 +43,15 @@ const KEY_ARITY: Record<LicenseCall['function'], { min: number; max: number; usa
   _ADVPL_SYSTEMKEY_setAppLicenseList: { min: 2, max: 2, usage: '_ADVPL_SYSTEMKEY_setAppLicenseList("KEY", "prog1,prog2")' },
 };
 
-export function diagnoseWorkspace(
-  model: LicenseModel,
-  catalog: Catalog,
-  resolutions: ReadonlyMap<string, Resolution> = resolveAll(model, catalog),
-): LicenseDiagnostic[] {
-  const resolutionOf = (program: string) => resolutions.get(program) ?? resolveProgram(program, model, catalog);
+/** Every file's diagnostics, resolving each program once (tests compare the index with it). */
+export function diagnoseWorkspace(model: LicenseModel, catalog: Catalog): LicenseDiagnostic[] {
+  const resolutions = new Map<string, Resolution>();
+  const resolutionOf: ResolutionLookup = (program, file) => {
+    const key = `${program}\u0000${file ?? ''}`;
+    let resolution = resolutions.get(key);
+    if (!resolution) resolutions.set(key, (resolution = resolveProgram(program, model, catalog, file)));
+    return resolution;
+  };
   return [...model.files.keys()].flatMap((file) => diagnoseFile(file, model, catalog, resolutionOf)).sort(compareDiagnostics);
 }
 
@@ -61,7 +64,7 @@ export function diagnoseFile(
   file: string,
   model: LicenseModel,
   catalog: Catalog,
-  resolutionOf: (program: string) => Resolution,
+  resolutionOf: ResolutionLookup,
 ): LicenseDiagnostic[] {
   const facts = model.files.get(file);
   if (!facts) return [];
@@ -89,7 +92,10 @@ export function diagnoseFile(
     }
     diagnoseRegistrations(model, systemKeyFile, resolutionOf, push);
   }
-  if (program) diagnoseProgram(program, resolutionOf(program.name), catalog, push);
+  if (program) {
+    diagnoseProgram(program, resolutionOf(program.name, program.file), catalog, push);
+    diagnoseDuplicateDefinitions(model, program, push);
+  }
   return diagnostics.sort(compareDiagnostics);
 }
 
@@ -195,7 +201,7 @@ function checkListForm(argument: Extract<Argument, { kind: 'literal' }>, file: s
 }
 
 /** LGX008 (a program twice under one key in this file) and LGX007 (A1) for this file's registrations. */
-function diagnoseRegistrations(model: LicenseModel, systemKeyFile: SystemKeyFile, resolutionOf: (program: string) => Resolution, push: Push): void {
+function diagnoseRegistrations(model: LicenseModel, systemKeyFile: SystemKeyFile, resolutionOf: ResolutionLookup, push: Push): void {
   const { file } = systemKeyFile;
   const seen = new Set<string>();
   for (const registrations of systemKeyFile.registrations.values()) {
@@ -214,7 +220,10 @@ function diagnoseRegistrations(model: LicenseModel, systemKeyFile: SystemKeyFile
   for (const name of systemKeyFile.registrations.keys()) {
     const program = model.programs.get(name);
     if (!program?.declaration) continue;
-    const resolution = resolutionOf(name);
+    // With two files defining the name, the registration is redundant only if it is for both.
+    const others = model.sourcesOf(name).filter((source) => source !== program);
+    if (others.some((other) => !other.declaration || !isRedundantRegistration(resolutionOf(name, other.file)))) continue;
+    const resolution = resolutionOf(name, program.file);
     if (!isRedundantRegistration(resolution)) continue;
     const declared = resolution.validDeclaredKeys;
     for (const registration of resolution.ownAreaRegistrations) {
@@ -280,6 +289,19 @@ function diagnoseProgram(program: ProgramSource, resolution: Resolution, catalog
 }
 
 /**
+ * LGX017: another file of the same environment defines the same program. The AppServer runs one
+ * object per name, so only one of them can be what runs; each is still resolved on its own.
+ */
+function diagnoseDuplicateDefinitions(model: LicenseModel, program: ProgramSource, push: Push): void {
+  const others = model.sourcesOf(program.name).filter((source) => source.file !== program.file);
+  if (others.length === 0) return;
+  push('LGX017', program.file, program.mainUnit.nameRange,
+    `program ${program.name} is also defined in ${others.map((other) => other.file).join(', ')}: the AppServer runs one object per name`, {
+      related: others.map((other) => ({ file: other.file, range: other.mainUnit.nameRange, message: `${program.name} is also defined here` })),
+    });
+}
+
+/**
  * Reading of A1: an own-area registration is redundant only when removing it leaves the same
  * list in the same order (otherwise the default key, and so the consumed slot, would change).
  */
@@ -310,7 +332,7 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((key, index) => key === b[index]);
 }
 
-function compareDiagnostics(a: LicenseDiagnostic, b: LicenseDiagnostic): number {
+export function compareDiagnostics(a: LicenseDiagnostic, b: LicenseDiagnostic): number {
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;
   return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || (a.code < b.code ? -1 : 1);
 }

@@ -47,7 +47,16 @@ export interface SystemKeyFile {
 }
 
 export interface LicenseModel {
+  /** Each program name's source: the first file in path order that defines it. */
   readonly programs: ReadonlyMap<string, ProgramSource>;
+  /**
+   * Every file defining the name, in path order. More than one is a defect of the environment
+   * (the AppServer runs one object per name, LGX017); each is still resolved from its own
+   * declaration.
+   */
+  sourcesOf(name: string): readonly ProgramSource[];
+  /** The program `file` defines, whether or not it is the name's first source. */
+  programIn(file: string): ProgramSource | undefined;
   /** Registrations by program name (lower case): files in path order, calls in file order. */
   readonly registrations: ReadonlyMap<string, readonly Registration[]>;
   readonly systemKeyFiles: ReadonlyMap<string, SystemKeyFile>;
@@ -72,10 +81,14 @@ export function normalizeProgram(text: string): string {
   return text.trim().toLowerCase();
 }
 
-/** The program `file` is the source of, if any (another file of the same name may be, R3 reading). */
+/** The program `file` defines, if any (another file of the same name may define it too: LGX017). */
 export function programDefinedIn(model: LicenseModel, file: string): ProgramSource | undefined {
-  const program = model.programs.get(programNameOf(file));
-  return program?.file === file ? program : undefined;
+  return model.programIn(file);
+}
+
+/** Every program source of a model, one per defining file, in name then path order. */
+export function allSources(model: LicenseModel): ProgramSource[] {
+  return [...model.programs.keys()].flatMap((name) => model.sourcesOf(name));
 }
 
 export function buildModel(files: Iterable<SourceFile>): WorkspaceModel {
@@ -105,6 +118,16 @@ export class WorkspaceModel implements LicenseModel {
   /** Every file defining a program name, its source and any other (the others' checks read it too). */
   filesDefining(program: string): Iterable<string> {
     return this.programCandidates.get(program)?.keys() ?? [];
+  }
+
+  sourcesOf(name: string): readonly ProgramSource[] {
+    const candidates = this.programCandidates.get(name);
+    if (!candidates) return [];
+    return [...candidates.keys()].sort(comparePaths).map((file) => candidates.get(file)!);
+  }
+
+  programIn(file: string): ProgramSource | undefined {
+    return this.programCandidates.get(programNameOf(file))?.get(file);
   }
 
   get programs(): ReadonlyMap<string, ProgramSource> {
@@ -171,9 +194,9 @@ export class WorkspaceModel implements LicenseModel {
   }
 
   /**
-   * Two files defining one program (in two folders): the first in path order is its source, like
-   * a repository build that compiles one of them; the other is still indexed as a plain file
-   * (reading: the SPEC does not say which one the AppServer runs).
+   * Two files defining one program: the first in path order is the name's source for lookups by
+   * name (a SYSTEMKEY list, `explain` without a file); each file is still resolved from its own
+   * declaration (reading: the AppServer runs one object per name, so the duplicate is reported).
    */
   private refreshProgram(name: string): void {
     const candidates = this.programCandidates.get(name);

@@ -67,9 +67,16 @@ export interface Resolution {
   readonly steps: readonly Step[];
 }
 
-export function resolveProgram(programName: string, model: LicenseModel, catalog: Catalog): Resolution {
+/**
+ * A program's resolution: of the file that defines it when `file` is given (two files of one
+ * environment may define the same name, each resolved from its own declaration), else of the
+ * name's first source.
+ */
+export type ResolutionLookup = (program: string, file?: string) => Resolution;
+
+export function resolveProgram(programName: string, model: LicenseModel, catalog: Catalog, file?: string): Resolution {
   const program = programName.toLowerCase();
-  const source = model.programs.get(program);
+  const source = (file !== undefined ? model.programIn(file) : undefined) ?? model.programs.get(program);
   const area = areaOfProgram(catalog, program);
   const steps: Step[] = [];
   const finalKeys: FinalKey[] = [];
@@ -188,13 +195,6 @@ export function resolveProgram(programName: string, model: LicenseModel, catalog
     droppedKeys,
     steps,
   };
-}
-
-/** The resolution of every program of the workspace, by lower-case name. */
-export function resolveAll(model: LicenseModel, catalog: Catalog): Map<string, Resolution> {
-  const resolutions = new Map<string, Resolution>();
-  for (const name of model.programs.keys()) resolutions.set(name, resolveProgram(name, model, catalog));
-  return resolutions;
 }
 
 /** The areas other than the program's own that register it, in R7 load order (then others). */

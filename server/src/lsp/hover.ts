@@ -8,7 +8,7 @@ import type { Hover, MarkupContent } from 'vscode-languageserver/node';
 import { isValidKey, NO_MENU_KEY, normalizeKey, type Catalog } from '../license/catalog.js';
 import { describeConsumed, describeOrigin, describeSlotNumber, slotCell } from '../license/explain.js';
 import { normalizeProgram, programDefinedIn, systemKeyArea, type LicenseModel } from '../license/model.js';
-import { consume, type Consumption, type ExecutionContext, type FinalKey, type Resolution } from '../license/resolve.js';
+import { consume, type Consumption, type ExecutionContext, type FinalKey, type Resolution, type ResolutionLookup } from '../license/resolve.js';
 import { nearKeys } from '../license/suggest.js';
 import type { FileFacts } from '../syntax/facts.js';
 import { findAt } from '../syntax/find.js';
@@ -19,7 +19,7 @@ export interface HoverContext {
   readonly facts: FileFacts;
   readonly model: LicenseModel;
   readonly catalog: Catalog;
-  readonly resolutionOf: (program: string) => Resolution;
+  readonly resolutionOf: ResolutionLookup;
   /** A link to a place of the folder, for Markdown. */
   readonly linkTo: (file: string, range: Range) => string;
 }
@@ -41,7 +41,7 @@ export function hoverAt(context: HoverContext, position: Position): Hover | unde
     }
     case 'unit': {
       const program = programOfFile(context);
-      const source = program ? context.model.programs.get(program) : undefined;
+      const source = program ? context.model.programIn(context.file) : undefined;
       return source && source.mainUnitIndex === found.unitIndex ? markdown(programHover(context, program!), found.unit.nameRange) : undefined;
     }
   }
@@ -53,8 +53,9 @@ function programOfFile(context: HoverContext): string | undefined {
 
 // ---- program ---------------------------------------------------------------------------------
 
+/** The picture of the program `context.file` defines (resolved from this file's own declaration). */
 function programHover(context: HoverContext, program: string): string {
-  const resolution = context.resolutionOf(program);
+  const resolution = context.resolutionOf(program, context.file);
   const { catalog } = context;
   const lines: string[] = [];
   lines.push(`**${resolution.displayName}** · area ${resolution.area ?? '— (prefix not in the catalog)'}` +
@@ -140,7 +141,7 @@ function keyHover(context: HoverContext, key: string, inRegistration: boolean): 
     lines.push(`**${key}** · ${describeSlotNumber(entry.slot)}` +
       (entry.area ? ` · area ${entry.area}` : '') + (entry.description ? ` · ${escapeCell(entry.description)}` : '') + ` _(${entry.origin})_`);
   } else {
-    const area = program ? context.resolutionOf(program).area : undefined;
+    const area = program ? context.resolutionOf(program, context.file).area : undefined;
     const suggestions = nearKeys(catalog, key, area);
     lines.push(`**${key}** is not in the catalog (${catalog.description}).`);
     lines.push('', inRegistration
@@ -149,14 +150,14 @@ function keyHover(context: HoverContext, key: string, inRegistration: boolean): 
   }
 
   if (program && isValidKey(catalog, key)) {
-    const resolution = context.resolutionOf(program);
+    const resolution = context.resolutionOf(program, context.file);
     const positions = resolution.finalKeys.flatMap((finalKey, index) => (finalKey.key === key ? [index + 1] : []));
     lines.push('', positions.length > 0
       ? `Position ${positions.join(' and ')} of ${resolution.finalKeys.length} in ${resolution.displayName}'s final list` +
         (positions[0] === 1 ? ': the default key (R8).' : '.')
       : `Not in ${resolution.displayName}'s final list: its own area's SYSTEMKEY registration replaces this list (R4).`);
   } else if (program && !isValidKey(catalog, key)) {
-    const resolution = context.resolutionOf(program);
+    const resolution = context.resolutionOf(program, context.file);
     const fallback = resolution.finalKeys.find((entry) => entry.origin.rule === 'R6');
     if (fallback) lines.push('', `With no valid key left, the area default ${code(fallback.key)} replaces it (R6).`);
   } else if (inRegistration) {
@@ -176,7 +177,9 @@ function registeredProgramHover(context: HoverContext, program: string): string 
   const source = resolution.source;
   const lines = [source
     ? `**${resolution.displayName}** — [${source.file}](${context.linkTo(source.file, source.mainUnit.nameRange)})`
-    : `**${program}** — no source in this workspace folder`];
+    : `**${program}** — no source in this environment`];
+  const others = context.model.sourcesOf(program).slice(1);
+  if (others.length > 0) lines.push('', `Also defined in ${others.map((other) => `[${other.file}](${context.linkTo(other.file, other.mainUnit.nameRange)})`).join(', ')} (LGX017): each file is resolved on its own; this is the first in path order.`);
   lines.push('', `Final list (R4–R8): ${resolution.finalKeys.map((entry) => code(entry.key)).join(', ') || 'no valid key'}` +
     (resolution.defaultKey ? `; default ${code(resolution.defaultKey)}` : ''));
   const area = systemKeyArea(context.file);

@@ -1,7 +1,7 @@
 /**
- * Go to definition (a program of a SYSTEMKEY list → its source; a called function → its
- * FUNCTION or REPORT in any file) and find references (a key → every declaration and
- * registration of it; a program → its registrations).
+ * Go to definition (a program of a SYSTEMKEY list → every file of its environment defining it; a
+ * called function → its FUNCTION or REPORT in any file) and find references within the
+ * environment (a key → every declaration and registration of it; a program → its registrations).
  */
 import type { Location } from 'vscode-languageserver/node';
 import { normalizeKey } from '../license/catalog.js';
@@ -11,25 +11,25 @@ import type { FileFacts } from '../syntax/facts.js';
 import { findAt } from '../syntax/find.js';
 import { LineMap, type Position } from '../syntax/positions.js';
 
-export interface FolderView {
+/** One environment's files and model, and the URIs of its files. */
+export interface EnvironmentView {
   readonly files: ReadonlyMap<string, FileFacts>;
   readonly model: LicenseModel;
   readonly uriOf: (file: string) => string;
 }
 
-/** Definition of what stands at `position` in `file` (whose text is `text`), across `folders`. */
-export function definitionAt(folder: FolderView, allFolders: readonly FolderView[], file: string, text: string, position: Position): Location[] {
-  const facts = folder.files.get(file);
+/** Definition of what stands at `position` in `file` (whose text is `text`): programs within the environment, called functions `everywhere`. */
+export function definitionAt(environment: EnvironmentView, everywhere: readonly EnvironmentView[], file: string, text: string, position: Position): Location[] {
+  const facts = environment.files.get(file);
   const found = facts ? findAt(facts, position) : undefined;
   if (found?.kind === 'program') {
-    const source = folder.model.programs.get(normalizeProgram(found.item.text));
-    return source ? [{ uri: folder.uriOf(source.file), range: source.mainUnit.nameRange }] : [];
+    return environment.model.sourcesOf(normalizeProgram(found.item.text)).map((source) => ({ uri: environment.uriOf(source.file), range: source.mainUnit.nameRange }));
   }
   if (found?.kind === 'call') return [];
   const word = calledFunctionAt(text, position);
   if (!word) return [];
   const locations: Location[] = [];
-  for (const view of allFolders) {
+  for (const view of everywhere) {
     for (const [path, fileFacts] of view.files) {
       // Found in the packed units in place: unpacking every unit of 20,000 files per request was the cost.
       for (const kind of ['function', 'report'] as const) {
@@ -41,38 +41,37 @@ export function definitionAt(folder: FolderView, allFolders: readonly FolderView
   return locations;
 }
 
-export function referencesAt(folder: FolderView, file: string, position: Position): Location[] {
-  const facts = folder.files.get(file);
+export function referencesAt(environment: EnvironmentView, file: string, position: Position): Location[] {
+  const facts = environment.files.get(file);
   const found = facts ? findAt(facts, position) : undefined;
-  if (found?.kind === 'key') return keyReferences(folder, normalizeKey(found.item.text));
-  if (found?.kind === 'program') return programReferences(folder, normalizeProgram(found.item.text));
+  if (found?.kind === 'key') return keyReferences(environment, normalizeKey(found.item.text));
+  if (found?.kind === 'program') return programReferences(environment, normalizeProgram(found.item.text));
   if (found?.kind === 'unit') {
-    const program = programDefinedIn(folder.model, file);
-    if (program?.mainUnitIndex === found.unitIndex) return programReferences(folder, program.name);
+    const program = programDefinedIn(environment.model, file);
+    if (program?.mainUnitIndex === found.unitIndex) return programReferences(environment, program.name);
   }
   return [];
 }
 
-function keyReferences(folder: FolderView, key: string): Location[] {
+function keyReferences(environment: EnvironmentView, key: string): Location[] {
   if (key === '') return [];
   const locations: Location[] = [];
-  for (const [path, facts] of folder.files) {
+  for (const [path, facts] of environment.files) {
     for (const call of facts.licenseCalls) {
       const argument = call.args[0];
       if (argument?.kind !== 'literal') continue;
       for (const item of argument.items) {
-        if (normalizeKey(item.text) === key) locations.push({ uri: folder.uriOf(path), range: item.range });
+        if (normalizeKey(item.text) === key) locations.push({ uri: environment.uriOf(path), range: item.range });
       }
     }
   }
   return locations;
 }
 
-function programReferences(folder: FolderView, program: string): Location[] {
-  const source = folder.model.programs.get(program);
+function programReferences(environment: EnvironmentView, program: string): Location[] {
   return [
-    ...(source ? [{ uri: folder.uriOf(source.file), range: source.mainUnit.nameRange }] : []),
-    ...(folder.model.registrations.get(program) ?? []).map((registration) => ({ uri: folder.uriOf(registration.file), range: registration.programItem.range })),
+    ...environment.model.sourcesOf(program).map((source) => ({ uri: environment.uriOf(source.file), range: source.mainUnit.nameRange })),
+    ...(environment.model.registrations.get(program) ?? []).map((registration) => ({ uri: environment.uriOf(registration.file), range: registration.programItem.range })),
   ];
 }
 

@@ -1,41 +1,59 @@
 /**
- * The server's view of the user's workspace: one FolderIndex per workspace folder, filled from
- * disk at start (with work-done progress), kept current from open documents and file-watcher
- * events (coalesced: a `git checkout` of thousands of files is one batch), and the diagnostics of
- * the files each change affects published (push) or refreshed (pull).
+ * The server's view of the user's workspace: one FolderIndex (a set of environments) per workspace
+ * folder, and the open documents. One change pipeline: an opened, edited or closed document and a
+ * change on disk all end in `FolderIndex.setFile` / `deleteFile` / `setCatalog`, whose affected
+ * files are published.
+ *
+ * Timing never decides the answer. The folders named in `initialize` exist before any other
+ * message is handled (`declareFolders`); a folder is *known* once its settings are read and its
+ * catalog files loaded, and a document opened before that waits, parsed, and joins the folder's
+ * index the moment it is known. Open documents' text always wins over the disk's, and their
+ * diagnostics are published again once the folder's first index is complete. A file outside every
+ * workspace folder gets a stand-in folder of its own, which never shadows a real one.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { FileChangeType, type Connection, type Diagnostic, type FileEvent, type WorkspaceFolder } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FileFacts } from '../syntax/facts.js';
 import { reparseFacts } from '../syntax/incremental.js';
 import { parseFacts } from '../syntax/parser.js';
-import { decodeText, decoderFor } from '../workspace/decode.js';
+import { isFile, readCatalogText } from '../workspace/catalog-files.js';
+import { decodeText, encodingOrDefault } from '../workspace/decode.js';
+import type { EnvironmentIndex } from '../workspace/environment-index.js';
 import { FactsCache } from '../workspace/facts-cache.js';
-import { excludeMatcher, findSourceFilesYielding, toPosix } from '../workspace/files.js';
+import { discoverYielding, excludeMatcher, toPosix } from '../workspace/files.js';
 import { FolderIndex } from '../workspace/folder-index.js';
-import { buildInitialIndex, type InitialIndex } from '../workspace/initial-index.js';
+import { buildInitialIndex } from '../workspace/initial-index.js';
 import { parseFiles, type ParseOptions } from '../workspace/parse-pool.js';
 import { factsOfFile } from '../workspace/source-file.js';
 import { toLspDiagnostic } from './diagnostic-convert.js';
+import { DiagnosticsPublisher, type PublishTarget } from './diagnostics-publisher.js';
+import { PersistScheduler } from './persist-scheduler.js';
 import { DEFAULT_SETTINGS, SettingsCache, type Settings } from './settings.js';
 
 export interface Folder {
   readonly uri: string;
   readonly path: string;
   readonly name: string;
-  readonly index: FolderIndex;
+  /** Empty until the folder is known; replaced by a settings reload (a new Folder). */
+  index: FolderIndex;
   settings: Settings;
-  /** False for the implicit folder of a file opened outside every workspace folder. */
+  /** False for the stand-in folder of a file opened outside every workspace folder. */
   readonly scanned: boolean;
+  /** Resolves when the folder is known: settings read, catalog files found and loaded. */
+  readonly known: Promise<void>;
+  isKnown: boolean;
+  /** Resolves when the folder's first index is complete. */
+  readonly indexed: Promise<void>;
+  /** How its diagnostics are published. */
+  readonly target: PublishTarget;
 }
 
-/** A file's place: its folder and its path relative to the folder root (`/` separated). */
+/** A file's place: its folder, environment and path relative to the folder root (`/` separated). */
 export interface Located {
   readonly folder: Folder;
   readonly file: string;
@@ -48,38 +66,31 @@ export interface WorkspaceOptions {
   readonly build: string;
 }
 
-/** Pause in edits before the files an edit affects get their diagnostics. */
-const DEPENDENTS_AFTER_MS = 150;
-
-/** Quiet time before the persisted index is written. */
-const PERSIST_AFTER_QUIET_MS = 3000;
-
 /** Events closer together than this are processed as one batch. */
 const COALESCE_MS = 100;
 
+interface OpenDocument {
+  readonly document: TextDocument;
+  /** The text last parsed and its facts: the start of the next incremental re-parse. */
+  readonly text: string;
+  readonly facts: FileFacts;
+}
+
 export class WorkspaceManager {
   private readonly folders = new Map<string, Folder>();
-  /**
-   * Each open document by absolute path, with the text last parsed and its facts (the start of the
-   * next incremental re-parse).
-   */
-  private readonly openDocuments = new Map<string, { document: TextDocument; text: string; facts: FileFacts }>();
+  /** Stand-ins for files outside every workspace folder, by their directory's URI. */
+  private readonly standIns = new Map<string, Folder>();
+  /** Each open document by absolute path. */
+  private readonly openDocuments = new Map<string, OpenDocument>();
   private pendingEvents: FileEvent[] = [];
   private eventTimer: NodeJS.Timeout | undefined;
   private readonly ready: Promise<void>;
   private resolveReady!: () => void;
-  private pullMode = false;
-  private readonly saving = new Set<Promise<void>>();
-  private readonly pendingPersists = new Map<Folder, InitialIndex>();
-  /** Files whose diagnostics a change affected, published once edits pause. */
-  private readonly pendingDependents = new Map<Folder, Set<string>>();
-  private dependentsTimer: NodeJS.Timeout | undefined;
-  private persistTimer: NodeJS.Timeout | undefined;
   private reloading: Promise<void> = Promise.resolve();
-  private readonly excludeMatchers = new WeakMap<Settings, (file: string) => boolean>();
-  /** The files of each folder whose last published diagnostics were not empty (push mode). */
-  private readonly published = new WeakMap<Folder, Set<string>>();
   private reloadQueued = false;
+  private readonly excludeMatchers = new WeakMap<Settings, (file: string) => boolean>();
+  readonly publisher: DiagnosticsPublisher;
+  private readonly persistence: PersistScheduler;
 
   constructor(
     private readonly options: WorkspaceOptions,
@@ -87,84 +98,18 @@ export class WorkspaceManager {
     private readonly settings: SettingsCache,
   ) {
     this.ready = new Promise((resolve) => (this.resolveReady = resolve));
+    const inBackground = (what: string, work: Promise<unknown>) => this.inBackground(what, work);
+    this.publisher = new DiagnosticsPublisher(connection, inBackground);
+    this.persistence = new PersistScheduler(inBackground);
   }
 
-  /** Resolves when the initial index of every folder is built. */
+  /** Resolves when the initial index of every folder named in `initialize` is built. */
   whenReady(): Promise<void> {
     return this.ready;
   }
 
-  usePullDiagnostics(enabled: boolean): void {
-    this.pullMode = enabled;
-  }
-
   allFolders(): Folder[] {
-    return [...this.folders.values()];
-  }
-
-  // ---- start-up ------------------------------------------------------------------------------
-
-  async initialize(workspaceFolders: readonly WorkspaceFolder[], progressSupported: boolean): Promise<void> {
-    const progress = progressSupported ? await this.connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
-    progress?.begin('Logix: indexing 4GL files', 0, 'finding files…', false);
-    const indexed: { folder: Folder; index: InitialIndex }[] = [];
-    try {
-      for (const workspaceFolder of workspaceFolders) {
-        const { folder, index } = await this.indexFolder(workspaceFolder, (done, total) => {
-          progress?.report(total === 0 ? 100 : Math.floor((done / total) * 100), `${workspaceFolder.name}: ${done}/${total} files`);
-        });
-        indexed.push({ folder, index });
-        await this.publishInitial(folder);
-      }
-    } finally {
-      progress?.done();
-      this.resolveReady();
-    }
-    // Written once the index is in use: it is for the next start.
-    for (const { folder, index } of indexed) this.schedulePersist(folder, index);
-  }
-
-  async addFolder(workspaceFolder: WorkspaceFolder): Promise<void> {
-    const { folder, index } = await this.indexFolder(workspaceFolder);
-    await this.publishInitial(folder);
-    this.schedulePersist(folder, index);
-  }
-
-  /**
-   * The persisted index is written once the server has been quiet for a moment: serialising
-   * 20,000 files allocates tens of megabytes, which must not slow the first edits after the index.
-   */
-  private schedulePersist(folder: Folder, index: InitialIndex): void {
-    this.pendingPersists.set(folder, index);
-    this.deferPersist();
-  }
-
-  /** Activity (an edit, a change on disk) pushes a pending write back. */
-  private deferPersist(): void {
-    if (this.pendingPersists.size === 0) return;
-    clearTimeout(this.persistTimer);
-    this.persistTimer = setTimeout(() => this.inBackground('writing the persisted index', this.persistPending()), PERSIST_AFTER_QUIET_MS);
-  }
-
-  private async persistPending(): Promise<void> {
-    clearTimeout(this.persistTimer);
-    const pending = [...this.pendingPersists];
-    this.pendingPersists.clear();
-    // A folder removed (or re-indexed by a settings change) since has nothing current to write.
-    for (const [folder, index] of pending) if (this.folders.get(folder.uri) === folder) this.persist(folder, index);
-    await Promise.all([...this.saving]);
-  }
-
-  /**
-   * Writes the persisted index, with the diagnostics when every file's are known and come from the
-   * disk's text (no document of the folder is open).
-   */
-  private persist(folder: Folder, index: InitialIndex): void {
-    const anyOpen = [...this.openDocuments.keys()].some((path) => this.locate(pathToFileURL(path).href, false)?.folder === folder);
-    const files = anyOpen ? undefined : folder.index.completeDiagnostics();
-    const saving = index.persist(files ? { fingerprint: folder.index.fingerprint, files } : undefined);
-    this.saving.add(saving);
-    void saving.finally(() => this.saving.delete(saving));
+    return [...this.folders.values(), ...this.standIns.values()];
   }
 
   /** Runs work nobody awaits: a failure is logged, never left as an unhandled rejection. */
@@ -172,88 +117,160 @@ export class WorkspaceManager {
     work.catch((error: unknown) => this.connection.console.error(`${what} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`));
   }
 
-  /** Writes what is pending now and resolves when it is on disk (the server waits at shutdown). */
-  async whenPersisted(): Promise<void> {
-    await this.persistPending();
+  /** Writes the pending persisted index now and resolves when it is on disk (at shutdown). */
+  whenPersisted(): Promise<void> {
+    return this.persistence.writeNow();
   }
 
-  private async indexFolder(workspaceFolder: WorkspaceFolder, onProgress?: (done: number, total: number) => void): Promise<{ folder: Folder; index: InitialIndex }> {
-    const path = fileURLToPath(workspaceFolder.uri);
-    const settings = await this.settings.get(workspaceFolder.uri);
-    const folder: Folder = { uri: workspaceFolder.uri, path, name: workspaceFolder.name, index: new FolderIndex(), settings, scanned: true };
-    this.folders.set(workspaceFolder.uri, folder);
-    const started = performance.now();
-    const encoding = encodingOrDefault(settings.encoding);
-    // Read while the folder is walked.
-    const opening = this.options.cacheFolder ? FactsCache.open(this.options.cacheFolder, path, encoding, this.options.build) : undefined;
-    await this.loadCatalog(folder);
-    const files = existsSync(path) ? await findSourceFilesYielding(path, settings.exclude) : [];
-    const found = performance.now();
-    const cache = await opening;
-    if (cache?.problem) this.connection.console.warn(cache.problem);
-    const opened = performance.now();
-    const index = await buildInitialIndex(files, {
-      parse: this.parseOptions(folder),
-      ...(cache ? { cache } : {}),
-      onFacts: (file, facts) => {
-        // An open document's text is newer than the disk's.
-        if (!this.openDocuments.has(file.absolute)) folder.index.setFile(file.relative, facts);
-      },
-      ...(onProgress ? { onProgress } : {}),
-      onWarning: (message) => this.connection.console.warn(message),
-    });
-    // Nothing changed since the persisted index was written: its diagnostics are this index's,
-    // except where an open document differs from the disk (set again, to drop what it affects).
-    const seeded = index.unchanged ? cache?.diagnosticsFor(folder.index.fingerprint) : undefined;
-    if (seeded) {
-      folder.index.seedDiagnostics(seeded);
-      for (const file of files) {
-        const open = this.openDocuments.get(file.absolute);
-        if (open) folder.index.setFile(file.relative, open.facts);
-      }
-    }
-    const ms = (from: number, to: number) => `${Math.round(to - from)} ms`;
-    this.connection.console.info(`${folder.name}: ${files.length} files indexed, ${index.reused} from the persisted index, ${index.parsed} parsed ` +
-      `(${ms(started, performance.now())}: finding files ${ms(started, found)}, reading the persisted index ${ms(found, opened)})` +
-      (seeded ? '; diagnostics from the persisted index' : ''));
-    return { folder, index };
-  }
+  // ---- start-up ------------------------------------------------------------------------------
 
   /**
-   * The first diagnostics of a folder: only files that have some (nothing was shown before), and
-   * a pause every fifty files so that requests on open documents are answered meanwhile.
+   * Called from `initialize`, before any other message is handled: the folders exist (not yet
+   * known) so that a document opened at once waits for its own folder instead of being analysed
+   * outside it.
    */
-  private async publishInitial(folder: Folder): Promise<void> {
-    if (this.pullMode) {
-      this.refreshPull();
-      return;
+  declareFolders(workspaceFolders: readonly WorkspaceFolder[]): void {
+    for (const workspaceFolder of workspaceFolders) this.declare(workspaceFolder);
+  }
+
+  /** Indexes the declared folders, one after the other, under one progress. */
+  async initialize(progressSupported: boolean): Promise<void> {
+    const folders = [...this.folders.values()];
+    const progress = progressSupported ? await this.connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
+    progress?.begin('Logix: indexing 4GL files', 0, 'finding files…', false);
+    try {
+      for (const folder of folders) {
+        await this.index(folder, (done, total) => {
+          progress?.report(total === 0 ? 100 : Math.floor((done / total) * 100), `${folder.name}: ${done}/${total} files`);
+        });
+      }
+    } finally {
+      progress?.done();
+      this.resolveReady();
     }
-    const started = performance.now();
-    let count = 0;
-    // SYSTEMKEY files last: each checks every program it registers, whose resolutions the
-    // programs' own files have computed by then (first, they made one 200 ms task each).
-    const systemKeyFiles = folder.index.model.systemKeyFiles;
-    const files = [...folder.index.files.keys()].sort((a, b) => Number(systemKeyFiles.has(a)) - Number(systemKeyFiles.has(b)));
-    for (const file of files) {
-      const diagnostics = this.lspDiagnostics(folder, file);
-      if (diagnostics.length > 0) this.send(folder, file, diagnostics);
-      if (++count % 50 === 0) await nextTurn();
-    }
-    this.connection.console.info(`${folder.name}: first diagnostics in ${Math.round(performance.now() - started)} ms`);
+  }
+
+  async addFolder(workspaceFolder: WorkspaceFolder): Promise<void> {
+    await this.index(this.declare(workspaceFolder));
   }
 
   removeFolder(uri: string): void {
     const folder = this.folders.get(uri);
     if (!folder) return;
     this.folders.delete(uri);
-    if (!this.pullMode) {
-      // Clear what was shown, without computing every file's diagnostics to find it.
-      for (const file of this.published.get(folder) ?? []) this.connection.sendDiagnostics({ uri: this.uriOf(folder, file), diagnostics: [] });
+    this.publisher.clear(folder.target);
+    // Whoever waits on it goes on, and finds it gone.
+    knownResolvers.get(folder)?.();
+    indexedResolvers.get(folder)?.();
+  }
+
+  private declare(workspaceFolder: WorkspaceFolder): Folder {
+    let markKnown!: () => void;
+    let markIndexed!: () => void;
+    const known = new Promise<void>((resolve) => (markKnown = resolve));
+    const indexed = new Promise<void>((resolve) => (markIndexed = resolve));
+    const folder: Folder = {
+      uri: workspaceFolder.uri,
+      path: fileURLToPath(workspaceFolder.uri),
+      name: workspaceFolder.name,
+      index: new FolderIndex(),
+      settings: DEFAULT_SETTINGS,
+      scanned: true,
+      known,
+      isKnown: false,
+      indexed,
+      target: this.publishTarget(() => folder),
+    };
+    knownResolvers.set(folder, markKnown);
+    indexedResolvers.set(folder, markIndexed);
+    this.folders.set(folder.uri, folder);
+    // A stand-in inside the new folder gives its files back: they are the folder's now.
+    for (const [uri, standIn] of this.standIns) {
+      if (isInside(standIn.path, folder.path)) {
+        this.standIns.delete(uri);
+        this.publisher.clear(standIn.target);
+      }
     }
+    return folder;
   }
 
   /**
-   * Settings changed: re-read everything (encoding, excludes and catalog may differ). Reloads run
+   * A folder's first index: settings, catalog files (the folder is then known and its open
+   * documents join), the persisted index and the parse of the rest, then the first diagnostics.
+   */
+  private async index(folder: Folder, onProgress?: (done: number, total: number) => void): Promise<void> {
+    const started = performance.now();
+    const settings = await this.settings.get(folder.uri);
+    const encoding = encodingOrDefault(settings.encoding);
+    // Read while the folder is walked.
+    const opening = this.options.cacheFolder ? FactsCache.open(this.options.cacheFolder, folder.path, encoding, this.options.build) : undefined;
+    const discovery = existsSync(folder.path) ? await discoverYielding(folder.path, settings.exclude) : { sources: [], catalogs: [] };
+    const found = performance.now();
+    const index = new FolderIndex(toPosix(settings.catalogPath), overridesOf(settings));
+    index.setCatalog(toPosix(settings.catalogPath), await readCatalogText(join(folder.path, settings.catalogPath)));
+    for (const catalog of discovery.catalogs) {
+      if (catalog.relative !== toPosix(settings.catalogPath)) index.setCatalog(catalog.relative, await readCatalogText(catalog.absolute));
+    }
+    if (!this.isCurrent(folder)) return; // removed meanwhile
+    folder.index = index;
+    folder.settings = settings;
+    folder.isKnown = true;
+    knownResolvers.get(folder)!();
+    // The documents opened so far join now, with what is known (the rest of the folder follows).
+    const openHere = this.openFilesOf(folder);
+    for (const file of openHere) index.setFile(file, this.openDocuments.get(join(folder.path, file))!.facts);
+    for (const file of openHere) this.publisher.publishNow(folder.target, file);
+
+    const cache = await opening;
+    if (cache?.problem) this.connection.console.warn(cache.problem);
+    const opened = performance.now();
+    const initial = await buildInitialIndex(discovery.sources, {
+      parse: this.parseOptions(settings),
+      ...(cache ? { cache } : {}),
+      onFacts: (file, facts) => {
+        // An open document's text is newer than the disk's.
+        if (!this.openDocuments.has(file.absolute)) index.setFile(file.relative, facts);
+      },
+      ...(onProgress ? { onProgress } : {}),
+      onWarning: (message) => this.connection.console.warn(message),
+    });
+    // Nothing changed since the persisted index was written: its diagnostics are this index's,
+    // except where an open document differs from the disk (set again, to drop what it affects).
+    const seeded = initial.unchanged ? cache?.diagnosticsFor(index.fingerprint) : undefined;
+    if (seeded) {
+      index.seedDiagnostics(seeded);
+      for (const file of this.openFilesOf(folder)) index.setFile(file, this.openDocuments.get(join(folder.path, file))!.facts);
+    }
+    const ms = (from: number, to: number) => `${Math.round(to - from)} ms`;
+    const environments = index.all.length;
+    this.connection.console.info(`${folder.name}: ${discovery.sources.length} files indexed, ${initial.reused} from the persisted index, ${initial.parsed} parsed, ` +
+      `${environments} environment${environments === 1 ? '' : 's'} ` +
+      `(${ms(started, performance.now())}: finding files ${ms(started, found)}, reading the persisted index ${ms(found, opened)})` +
+      (seeded ? '; diagnostics from the persisted index' : ''));
+    if (!this.isCurrent(folder)) return;
+
+    const publishing = performance.now();
+    // SYSTEMKEY files last: each checks every program it registers, whose resolutions the
+    // programs' own files have computed by then.
+    const systemKeyFiles = new Set(index.all.flatMap((environment) => [...environment.model.systemKeyFiles.keys()]));
+    const files = [...index.all.flatMap((environment) => [environment.catalogFile.path, ...environment.files.keys()])]
+      .sort((a, b) => Number(systemKeyFiles.has(a)) - Number(systemKeyFiles.has(b)));
+    await this.publisher.publishAll(folder.target, files, new Set(this.openFilesOf(folder)));
+    this.connection.console.info(`${folder.name}: first diagnostics in ${Math.round(performance.now() - publishing)} ms`);
+    indexedResolvers.get(folder)!();
+    // Written once the index is in use: it is for the next start.
+    this.persistence.schedule(folder.uri, {
+      stillCurrent: () => this.isCurrent(folder),
+      write: () => {
+        // Diagnostics are recorded only when they come from the disk's text (no open document).
+        const recorded = this.openFilesOf(folder).length > 0 ? undefined : index.completeDiagnostics();
+        return initial.persist(recorded ? { fingerprint: index.fingerprint, files: recorded } : undefined);
+      },
+    });
+  }
+
+  /**
+   * Settings changed: re-read everything (encoding, excludes and catalogs may differ). Reloads run
    * one at a time; changes that arrive during one are served by a single next reload.
    */
   reloadAll(): Promise<void> {
@@ -268,19 +285,18 @@ export class WorkspaceManager {
 
   private async reloadNow(): Promise<void> {
     this.settings.clear();
-    const folders = [...this.folders.values()].filter((folder) => folder.scanned);
-    for (const folder of folders) {
+    for (const folder of [...this.folders.values()]) {
       this.removeFolder(folder.uri);
       await this.addFolder({ uri: folder.uri, name: folder.name });
     }
-    if (this.pullMode) this.refreshPull();
   }
 
   // ---- documents -----------------------------------------------------------------------------
 
+  /** An opened or edited document (one path for both: an opening is parsed and published once). */
   documentChanged(document: TextDocument): void {
-    this.deferPersist();
-    const located = this.locate(document.uri);
+    this.persistence.defer();
+    const located = this.locate(document.uri, true);
     if (!located) return;
     const path = join(located.folder.path, located.file);
     const text = document.getText();
@@ -288,26 +304,28 @@ export class WorkspaceManager {
     const previous = this.openDocuments.get(path);
     const facts = previous ? reparseFacts(previous.text, previous.facts, text) : parseFacts(text);
     this.openDocuments.set(path, { document, text, facts });
-    const affected = located.folder.index.setFile(located.file, facts);
-    this.publish(located.folder, affected);
+    // Before its folder is known, the document waits (the folder takes it in when it is).
+    if (!located.folder.isKnown) return;
+    this.publisher.publish(located.folder.target, located.folder.index.setFile(located.file, facts));
   }
 
   documentClosed(document: TextDocument): void {
-    const located = this.locate(document.uri);
+    const located = this.locate(document.uri, false);
     if (!located) return;
     const path = join(located.folder.path, located.file);
     this.openDocuments.delete(path);
+    const { folder, file } = located;
+    if (!folder.isKnown) return;
     // The editor may close without saving: the disk is the truth again. Read at once (one file),
     // so that the next request already sees it.
-    const { folder, file } = located;
-    const onDisk = folder.scanned && isFile(path);
-    this.publish(folder, onDisk ? folder.index.setFile(file, this.readFactsNow(path, folder.settings)) : folder.index.deleteFile(file));
+    const onDisk = folder.scanned && isFile(path) && !this.isExcluded(folder, file);
+    this.publisher.publish(folder.target, onDisk ? folder.index.setFile(file, factsOfFile(path, encodingOrDefault(folder.settings.encoding))) : folder.index.deleteFile(file));
   }
 
   // ---- file watcher --------------------------------------------------------------------------
 
   filesChanged(events: readonly FileEvent[]): void {
-    this.deferPersist();
+    this.persistence.defer();
     this.pendingEvents.push(...events);
     if (this.eventTimer) clearTimeout(this.eventTimer);
     this.eventTimer = setTimeout(() => {
@@ -322,20 +340,26 @@ export class WorkspaceManager {
     // The last event of a file wins: created-then-deleted is deleted.
     const lastByUri = new Map<string, FileEvent>();
     for (const event of events) lastByUri.set(event.uri, event);
-    const affectedByFolder = new Map<Folder, Set<string>>();
-    const toRead = new Map<Folder, string[]>();
+    const affected = new Map<Folder, Set<string>>();
     const note = (folder: Folder, files: Iterable<string>) => {
-      const set = affectedByFolder.get(folder) ?? new Set<string>();
+      const set = affected.get(folder) ?? new Set<string>();
       for (const file of files) set.add(file);
-      affectedByFolder.set(folder, set);
+      affected.set(folder, set);
     };
-    for (const event of lastByUri.values()) {
-      const located = this.locate(event.uri, false);
-      if (!located || !located.folder.scanned) continue;
+    const toRead = new Map<Folder, string[]>();
+    // Catalog files first: a new environment takes its files before they are read.
+    const ordered = [...lastByUri.values()].map((event) => ({ event, located: this.locate(event.uri, false) }))
+      .filter((entry): entry is { event: FileEvent; located: Located } => entry.located !== undefined && entry.located.folder.scanned);
+    for (const { located } of ordered) await located.folder.known;
+    ordered.sort((a, b) => Number(!a.located.folder.index.isCatalogFile(a.located.file)) - Number(!b.located.folder.index.isCatalogFile(b.located.file)));
+    for (const { event, located } of ordered) {
       const { folder, file } = located;
+      if (!this.isCurrent(folder)) continue;
       const absolute = join(folder.path, file);
-      if (file === toPosix(folder.settings.catalogPath)) {
-        note(folder, await this.loadCatalog(folder));
+      if (folder.index.isCatalogFile(file)) {
+        if (this.isExcluded(folder, file)) continue;
+        const text = event.type === FileChangeType.Deleted ? undefined : await readCatalogText(absolute);
+        note(folder, folder.index.setCatalog(file, text));
         continue;
       }
       if (!/\.4gl$/i.test(file) || this.isExcluded(folder, file) || this.openDocuments.has(absolute)) continue;
@@ -347,21 +371,21 @@ export class WorkspaceManager {
     }
     // Changed files are parsed like the cold index: a checkout of thousands goes to the workers.
     for (const [folder, files] of toRead) {
-      const facts = await parseFiles(files.map((file) => join(folder.path, file)), this.parseOptions(folder));
+      const facts = await parseFiles(files.map((file) => join(folder.path, file)), this.parseOptions(folder.settings));
       files.forEach((file, index) => {
         if (!this.openDocuments.has(join(folder.path, file))) note(folder, folder.index.setFile(file, facts[index]!));
       });
     }
-    for (const [folder, files] of affectedByFolder) this.publish(folder, files);
+    for (const [folder, files] of affected) if (this.isCurrent(folder)) this.publisher.publish(folder.target, files);
   }
 
   // ---- lookups -------------------------------------------------------------------------------
 
   /**
-   * The folder and relative path of a URI: the innermost workspace folder containing it, or, for
-   * a file outside every folder, an implicit folder of its own (with no scan) when `create`.
+   * The folder and relative path of a URI: the innermost workspace folder containing it; for a
+   * file outside every one, its stand-in (made when `create`).
    */
-  locate(uri: string, create = true): Located | undefined {
+  locate(uri: string, create: boolean): Located | undefined {
     let path: string;
     try {
       path = fileURLToPath(uri);
@@ -370,15 +394,23 @@ export class WorkspaceManager {
     }
     let best: Folder | undefined;
     for (const folder of this.folders.values()) {
-      if ((path === folder.path || path.startsWith(folder.path + sep)) && (!best || folder.path.length > best.path.length)) best = folder;
+      if (isInside(path, folder.path) && (!best || folder.path.length > best.path.length)) best = folder;
     }
-    if (!best && create) {
+    if (!best) {
       const folderPath = dirname(path);
       const folderUri = pathToFileURL(folderPath).href;
-      best = this.folders.get(folderUri) ?? { uri: folderUri, path: folderPath, name: folderPath, index: new FolderIndex(), settings: this.defaultSettings(), scanned: false };
-      this.folders.set(folderUri, best);
+      best = this.standIns.get(folderUri);
+      if (!best && create) {
+        best = this.standIn(folderUri, folderPath);
+        this.standIns.set(folderUri, best);
+      }
     }
     return best ? { folder: best, file: toPosix(relative(best.path, path)) } : undefined;
+  }
+
+  /** A located file's environment (the folder must be known). */
+  environmentOf(located: Located): EnvironmentIndex {
+    return located.folder.index.environmentOf(located.file);
   }
 
   uriOf(folder: Folder, file: string): string {
@@ -402,96 +434,58 @@ export class WorkspaceManager {
     }
   }
 
-  // ---- diagnostics ---------------------------------------------------------------------------
-
   lspDiagnostics(folder: Folder, file: string): Diagnostic[] {
     return folder.index.diagnosticsOf(file)
       .map((diagnostic) => toLspDiagnostic(diagnostic, folder.settings, (other) => this.uriOf(folder, other)))
       .filter((diagnostic): diagnostic is Diagnostic => diagnostic !== undefined);
   }
 
-  private publish(folder: Folder, files: Set<string>): void {
-    if (this.pullMode) {
-      this.refreshPull();
-      return;
-    }
-    // The changed file now; the files it affects (a SYSTEMKEY file re-checks every program it
-    // registers) once typing pauses, one per turn: computing them at once would hold back the
-    // diagnostics of the file being typed in and the hover that follows.
-    const [first, ...rest] = files;
-    if (first !== undefined) this.publishOne(folder, first);
-    if (rest.length === 0) return;
-    const pending = this.pendingDependents.get(folder) ?? new Set<string>();
-    for (const file of rest) pending.add(file);
-    this.pendingDependents.set(folder, pending);
-    clearTimeout(this.dependentsTimer);
-    this.dependentsTimer = setTimeout(() => this.inBackground('publishing diagnostics', this.publishDependents()), DEPENDENTS_AFTER_MS);
-  }
+  // ---- helpers -------------------------------------------------------------------------------
 
-  private async publishDependents(): Promise<void> {
-    const pending = [...this.pendingDependents];
-    this.pendingDependents.clear();
-    for (const [folder, files] of pending) {
-      for (const file of files) {
-        this.publishOne(folder, file);
-        await nextTurn();
-      }
-    }
-  }
-
-  private publishOne(folder: Folder, file: string): void {
-    if (this.folders.get(folder.uri) !== folder) return; // removed meanwhile
-    this.send(folder, file, this.lspDiagnostics(folder, file));
-  }
-
-  /** Sends a file's diagnostics, with the version of its open document if it is open. */
-  private send(folder: Folder, file: string, diagnostics: Diagnostic[]): void {
-    let published = this.published.get(folder);
-    if (!published) this.published.set(folder, (published = new Set()));
-    if (diagnostics.length > 0) published.add(file);
-    else published.delete(file);
-    const document = this.openDocuments.get(join(folder.path, file))?.document;
-    this.connection.sendDiagnostics({ uri: this.uriOf(folder, file), diagnostics, ...(document ? { version: document.version } : {}) });
-  }
-
-  private refreshTimer: NodeJS.Timeout | undefined;
-
-  /** Asks a pull client to re-pull; coalesced so that a burst of edits asks once. */
-  private refreshPull(): void {
-    if (this.refreshTimer) return;
-    this.refreshTimer = setTimeout(() => {
-      this.refreshTimer = undefined;
-      this.connection.languages.diagnostics.refresh().catch(() => undefined);
-    }, 20);
-  }
-
-  // ---- IO ------------------------------------------------------------------------------------
-
-  private async loadCatalog(folder: Folder): Promise<Set<string>> {
-    const catalogPath = toPosix(folder.settings.catalogPath);
-    const absolute = join(folder.path, catalogPath);
-    let text: string | undefined;
-    try {
-      text = isFile(absolute) ? await readFile(absolute, 'utf8') : undefined;
-    } catch {
-      text = undefined;
-    }
-    const overrides = {
-      ...(folder.settings.logixVersion ? { logixVersion: folder.settings.logixVersion } : {}),
-      ...(folder.settings.devTest ? { devTest: true } : {}),
+  private standIn(uri: string, path: string): Folder {
+    const folder: Folder = {
+      uri, path, name: path,
+      index: new FolderIndex(),
+      // The settings of the first folder, if any: the closest thing to the user's choice.
+      settings: this.folders.values().next().value?.settings ?? DEFAULT_SETTINGS,
+      scanned: false,
+      known: Promise.resolve(),
+      isKnown: true,
+      indexed: Promise.resolve(),
+      target: this.publishTarget(() => folder),
     };
-    return folder.index.setCatalog(catalogPath, text, overrides);
+    return folder;
   }
 
-  private readFactsNow(absolute: string, settings: Settings): FileFacts {
-    return factsOfFile(absolute, encodingOrDefault(settings.encoding));
+  private publishTarget(folder: () => Folder): PublishTarget {
+    return {
+      current: () => this.isCurrent(folder()),
+      diagnosticsOf: (file) => this.lspDiagnostics(folder(), file),
+      uriOf: (file) => this.uriOf(folder(), file),
+      versionOf: (file) => this.openDocuments.get(join(folder().path, file))?.document.version,
+    };
   }
 
-  /** How this folder's files are parsed: its encoding, on workers below the server's priority. */
-  private parseOptions(folder: Folder): ParseOptions {
+  /** The folder is still the one registered for its URI (not removed, not re-indexed). */
+  private isCurrent(folder: Folder): boolean {
+    return this.folders.get(folder.uri) === folder || this.standIns.get(folder.uri) === folder;
+  }
+
+  /** The open documents that belong to `folder`, by relative path. */
+  private openFilesOf(folder: Folder): string[] {
+    const files: string[] = [];
+    for (const path of this.openDocuments.keys()) {
+      const located = this.locate(pathToFileURL(path).href, false);
+      if (located?.folder === folder) files.push(located.file);
+    }
+    return files;
+  }
+
+  /** How a folder's files are parsed: its encoding, on workers below the server's priority. */
+  private parseOptions(settings: Settings): ParseOptions {
     // A core is kept for requests where there are cores to spare; on two, both parse (measured:
     // the 20,000-file index took 23 s on one worker, and requests were answered no slower on two).
-    return { encoding: encodingOrDefault(folder.settings.encoding), background: true, reserveCores: availableParallelism() > 2 ? 1 : 0 };
+    return { encoding: encodingOrDefault(settings.encoding), background: true, reserveCores: availableParallelism() > 2 ? 1 : 0 };
   }
 
   private isExcluded(folder: Folder, file: string): boolean {
@@ -502,26 +496,19 @@ export class WorkspaceManager {
     }
     return excluded(file);
   }
-
-  private defaultSettings(): Settings {
-    return this.folders.values().next().value?.settings ?? DEFAULT_SETTINGS;
-  }
 }
 
-function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
+/** Resolvers of each folder's promises, kept off the Folder value that requests read. */
+const knownResolvers = new WeakMap<Folder, () => void>();
+const indexedResolvers = new WeakMap<Folder, () => void>();
+
+function isInside(path: string, folder: string): boolean {
+  return path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
 }
 
-/** An unknown encoding in the settings falls back to Windows-1252 rather than failing every file. */
-function encodingOrDefault(encoding: string): string {
-  try {
-    decoderFor(encoding);
-    return encoding;
-  } catch {
-    return 'windows-1252';
-  }
+function overridesOf(settings: Settings): { logixVersion?: string; devTest?: boolean } {
+  return {
+    ...(settings.logixVersion ? { logixVersion: settings.logixVersion } : {}),
+    ...(settings.devTest ? { devTest: true } : {}),
+  };
 }

@@ -4,35 +4,36 @@
  * incrementally instead.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { buildCatalog, CATALOG_FILE_NAME, parseCatalogFile, type Catalog } from '../license/catalog.js';
-import { catalogDiagnostics, diagnoseWorkspace, type LicenseDiagnostic } from '../license/diagnostics.js';
-import { resolveAll, type Resolution } from '../license/resolve.js';
-import { buildModel, type LicenseModel, type SourceFile } from '../license/model.js';
+import { resolve } from 'node:path';
+import { CATALOG_FILE_NAME, parseCatalogFile } from '../license/catalog.js';
+import { compareDiagnostics, type LicenseDiagnostic } from '../license/diagnostics.js';
+import type { SourceFile } from '../license/model.js';
 import { decoderFor, DEFAULT_ENCODING } from './decode.js';
-import { findSourceFiles, toPosix } from './files.js';
+import type { EnvironmentIndex } from './environment-index.js';
+import { discover, toPosix } from './files.js';
+import { FolderIndex } from './folder-index.js';
 import { parseFiles } from './parse-pool.js';
 
 export interface AnalysisOptions {
   readonly encoding?: string;
   readonly excludes?: readonly string[];
-  /** An explicit catalog file; otherwise `logix-license.json` at the root, if present. */
+  /** An explicit catalog file for the root environment; otherwise `logix-license.json` at the root, if present. */
   readonly configFile?: string;
   readonly logixVersion?: string;
   readonly devTest?: boolean;
   /** Called as files are parsed, for progress display. */
   readonly onProgress?: (done: number, total: number) => void;
-  /** Resolve every program and diagnose every file (check); `explain` needs only the model. */
+  /** Diagnose every file (check); `explain` needs only the model. */
   readonly diagnose?: boolean;
 }
 
 export interface WorkspaceAnalysis {
   readonly root: string;
   readonly files: readonly SourceFile[];
-  readonly catalog: Catalog;
-  readonly model: LicenseModel;
-  /** Empty, and diagnostics only the catalog's, when `diagnose` was false. */
-  readonly resolutions: ReadonlyMap<string, Resolution>;
+  /** The environments: the root one first, then each folder holding a `logix-license.json`. */
+  readonly environments: readonly EnvironmentIndex[];
+  readonly folder: FolderIndex;
+  /** Only the catalogs' problems when `diagnose` was false. */
   readonly diagnostics: readonly LicenseDiagnostic[];
 }
 
@@ -48,47 +49,57 @@ export async function analyzeWorkspace(rootPath: string, options: AnalysisOption
   } catch (error) {
     throw new ConfigurationError((error as Error).message);
   }
-  const { catalog, diagnostics: catalogProblems } = loadCatalog(root, options);
-  const discovered = findSourceFiles(root, options.excludes);
+  const explicit = options.configFile !== undefined ? resolve(options.configFile) : undefined;
+  const rootCatalog = explicit ? toPosix(explicit) : CATALOG_FILE_NAME;
+  // Command-line flags override every environment's catalog file.
+  const folder = new FolderIndex(rootCatalog, {
+    ...(options.logixVersion !== undefined ? { logixVersion: options.logixVersion } : {}),
+    ...(options.devTest !== undefined ? { devTest: options.devTest } : {}),
+  });
+  const discovered = discover(root, options.excludes);
+  folder.setCatalog(rootCatalog, readRootCatalog(explicit ?? resolve(root, CATALOG_FILE_NAME), explicit !== undefined));
+  for (const catalog of discovered.catalogs) {
+    if (catalog.relative !== CATALOG_FILE_NAME) folder.setCatalog(catalog.relative, readCatalog(catalog.absolute));
+  }
   let done = 0;
-  const facts = await parseFiles(discovered.map((file) => file.absolute), {
+  const facts = await parseFiles(discovered.sources.map((file) => file.absolute), {
     encoding,
     onBatch: (_start, batch) => {
       done += batch.length;
-      options.onProgress?.(done, discovered.length);
+      options.onProgress?.(done, discovered.sources.length);
     },
   });
-  const files: SourceFile[] = discovered.map((file, index) => ({ path: file.relative, facts: facts[index]! }));
-  const model = buildModel(files);
+  const files: SourceFile[] = discovered.sources.map((file, index) => ({ path: file.relative, facts: facts[index]! }));
+  for (const file of files) folder.setFile(file.path, file.facts);
+  const environments = folder.all;
   const diagnose = options.diagnose ?? true;
-  const resolutions = diagnose ? resolveAll(model, catalog) : new Map<string, Resolution>();
-  const diagnostics = diagnose ? [...catalogProblems, ...diagnoseWorkspace(model, catalog, resolutions)] : catalogProblems;
-  return { root, files, catalog, model, resolutions, diagnostics };
+  const diagnostics = diagnose
+    ? [...folder.diagnosticsByFile.values()].flat().sort(compareDiagnostics)
+    : environments.flatMap((environment) => environment.diagnosticsOf(environment.catalogFile.path));
+  return { root, files, environments, folder, diagnostics };
 }
 
-function loadCatalog(root: string, options: AnalysisOptions): { catalog: Catalog; diagnostics: LicenseDiagnostic[] } {
-  const explicit = options.configFile !== undefined;
-  const path = explicit ? resolve(options.configFile!) : join(root, CATALOG_FILE_NAME);
-  let text: string | undefined;
-  if (explicit || existsSync(path)) {
-    try {
-      text = readFileSync(path, 'utf8');
-    } catch (error) {
-      throw new ConfigurationError(`cannot read the catalog file ${path}: ${(error as Error).message}`);
-    }
+/** The root catalog: an explicit `--config` must be readable and valid (exit 2 otherwise). */
+function readRootCatalog(path: string, explicit: boolean): string | undefined {
+  if (!explicit && !existsSync(path)) return undefined;
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ConfigurationError(`cannot read the catalog file ${path}: ${(error as Error).message}`);
   }
-  const relativePath = explicit ? toPosix(path) : CATALOG_FILE_NAME;
-  const parsed = text === undefined ? undefined : parseCatalogFile(relativePath, text);
-  if (parsed && parsed.problems.length > 0 && explicit) {
-    const first = parsed.problems[0]!;
+  const problems = explicit ? parseCatalogFile(toPosix(path), text).problems : [];
+  if (problems.length > 0) {
+    const first = problems[0]!;
     throw new ConfigurationError(`${path}:${first.range.start.line + 1}:${first.range.start.character + 1}: ${first.message}`);
   }
-  const base = buildCatalog(parsed?.file);
-  // Command-line flags override the file (the file stays the place for per-workspace defaults).
-  const catalog: Catalog = {
-    ...base,
-    ...(options.logixVersion !== undefined ? { logixVersion: options.logixVersion } : {}),
-    ...(options.devTest !== undefined ? { devTest: options.devTest } : {}),
-  };
-  return { catalog, diagnostics: parsed ? catalogDiagnostics(relativePath, parsed.problems) : [] };
+  return text;
+}
+
+function readCatalog(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ConfigurationError(`cannot read the catalog file ${path}: ${(error as Error).message}`);
+  }
 }

@@ -63,3 +63,13 @@ export function decodeSource(bytes: Uint8Array, encoding: string = DEFAULT_ENCOD
   }
   return { text, problems };
 }
+
+/** An unknown encoding in the settings falls back to Windows-1252 rather than failing every file. */
+export function encodingOrDefault(encoding: string): string {
+  try {
+    decoderFor(encoding);
+    return encoding;
+  } catch {
+    return DEFAULT_ENCODING;
+  }
+}

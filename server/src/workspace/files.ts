@@ -1,10 +1,11 @@
 /**
- * Discovery of a workspace's `.4gl` files and of its catalog file. The only module of the CLI
- * path that walks folders.
+ * Discovery of a workspace's `.4gl` files and of its catalog files (each `logix-license.json` is
+ * the root of an environment). The only module that walks folders.
  */
 import { readdirSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import { CATALOG_FILE_NAME } from '../license/catalog.js';
 import { globToRegExp, matchesAny } from './glob.js';
 
 /** Folders no Logix workspace wants scanned; user globs add to these. */
@@ -17,23 +18,34 @@ export interface DiscoveredFile {
   readonly relative: string;
 }
 
+export interface Discovery {
+  /** The `.4gl` files, in path order. */
+  readonly sources: DiscoveredFile[];
+  /** Every `logix-license.json` below the root (the root's own included), in path order. */
+  readonly catalogs: DiscoveredFile[];
+}
+
 export function findSourceFiles(root: string, excludes: readonly string[] = []): DiscoveredFile[] {
-  const found: DiscoveredFile[] = [];
-  for (const step of walkSourceFiles(root, excludes)) if (step) found.push(step);
-  return sortByPath(found);
+  return discover(root, excludes).sources;
+}
+
+export function discover(root: string, excludes: readonly string[] = []): Discovery {
+  const discovery: Discovery = { sources: [], catalogs: [] };
+  for (const step of walkSourceFiles(root, excludes)) if (step) (step.catalog ? discovery.catalogs : discovery.sources).push(step.file);
+  return sorted(discovery);
 }
 
 /**
  * The same, pausing every few hundred entries so that a server answers requests meanwhile
  * (20,000 files take about 100 ms to find).
  */
-export async function findSourceFilesYielding(root: string, excludes: readonly string[] = []): Promise<DiscoveredFile[]> {
-  const found: DiscoveredFile[] = [];
+export async function discoverYielding(root: string, excludes: readonly string[] = []): Promise<Discovery> {
+  const discovery: Discovery = { sources: [], catalogs: [] };
   for (const step of walkSourceFiles(root, excludes)) {
-    if (step) found.push(step);
+    if (step) (step.catalog ? discovery.catalogs : discovery.sources).push(step.file);
     else await nextTurn();
   }
-  return sortByPath(found);
+  return sorted(discovery);
 }
 
 /** Whether a path relative to the root is excluded by the default and the given globs: compiled once. */
@@ -42,12 +54,17 @@ export function excludeMatcher(excludes: readonly string[] = []): (relativePath:
   return (relativePath) => matchesAny(relativePath, globs);
 }
 
+interface Found {
+  readonly file: DiscoveredFile;
+  readonly catalog: boolean;
+}
+
 /** Yields each file found, and `undefined` every few hundred entries read (a place to pause). */
-function* walkSourceFiles(root: string, excludes: readonly string[]): Generator<DiscoveredFile | undefined> {
+function* walkSourceFiles(root: string, excludes: readonly string[]): Generator<Found | undefined> {
   const excluded = excludeMatcher(excludes);
   let entriesRead = 0;
   // Relative paths are built along the walk (path.relative per file cost a tenth of a warm start).
-  function* walk(folder: string, prefix: string): Generator<DiscoveredFile | undefined> {
+  function* walk(folder: string, prefix: string): Generator<Found | undefined> {
     let entries;
     try {
       entries = readdirSync(folder, { withFileTypes: true });
@@ -60,15 +77,20 @@ function* walkSourceFiles(root: string, excludes: readonly string[]): Generator<
       if (entry.isDirectory()) {
         if (!excluded(`${relativePath}/`) && !excluded(relativePath)) yield* walk(join(folder, entry.name), `${relativePath}/`);
       } else if (entry.isFile() && /\.4gl$/i.test(entry.name) && !excluded(relativePath)) {
-        yield { absolute: join(folder, entry.name), relative: relativePath };
+        yield { file: { absolute: join(folder, entry.name), relative: relativePath }, catalog: false };
+      } else if (entry.isFile() && entry.name === CATALOG_FILE_NAME && !excluded(relativePath)) {
+        yield { file: { absolute: join(folder, entry.name), relative: relativePath }, catalog: true };
       }
     }
   }
   yield* walk(root, '');
 }
 
-function sortByPath(files: DiscoveredFile[]): DiscoveredFile[] {
-  return files.sort((a, b) => (a.relative < b.relative ? -1 : a.relative > b.relative ? 1 : 0));
+function sorted(discovery: Discovery): Discovery {
+  const byPath = (a: DiscoveredFile, b: DiscoveredFile) => (a.relative < b.relative ? -1 : a.relative > b.relative ? 1 : 0);
+  discovery.sources.sort(byPath);
+  discovery.catalogs.sort(byPath);
+  return discovery;
 }
 
 export function toPosix(path: string): string {

@@ -1,155 +1,170 @@
 /**
- * The in-memory index of one workspace folder: the facts of every `.4gl` file (from disk, or from
- * the editor when the file is open), the folder's catalog, and the license model, resolutions and
- * diagnostics derived from them. No IO here: the language server feeds it.
+ * One workspace folder (the CLI's DIR) as a set of environments. A folder holding a
+ * `logix-license.json` is the root of an environment: its catalog, programs, SYSTEMKEY files and
+ * menu apply only to the `.4gl` files below it that have no nearer root; the workspace folder
+ * itself is the root environment, with the catalog the settings name (`logix.catalogPath`,
+ * `--config`) or the built-in one. Environments never inherit from the one above: two customers'
+ * installations in one repository never mix.
  *
- * Derived values are rebuilt lazily after a change. A change reports which files' diagnostics it
- * can affect, so that the server refreshes exactly those (a SYSTEMKEY edit → the programs it
- * registers, before and after the edit; a program edit → the SYSTEMKEY files registering it).
+ * Paths are relative to the workspace folder, `/`-separated. No IO: the server and the CLI read
+ * the catalog files and feed their text here. Creating or deleting a nested catalog file
+ * re-partitions the folder: the files below it move between environments.
  */
-import { buildCatalog, CATALOG_FILE_NAME, parseCatalogFile, type Catalog } from '../license/catalog.js';
-import { catalogDiagnostics, diagnoseFile, type LicenseDiagnostic } from '../license/diagnostics.js';
-import { WorkspaceModel, type LicenseModel } from '../license/model.js';
-import { resolveProgram, type Resolution } from '../license/resolve.js';
+import { CATALOG_FILE_NAME } from '../license/catalog.js';
+import type { LicenseDiagnostic } from '../license/diagnostics.js';
 import type { FileFacts } from '../syntax/facts.js';
-
-export interface CatalogOverrides {
-  readonly logixVersion?: string;
-  readonly devTest?: boolean;
-}
+import { EnvironmentIndex, type CatalogOverrides } from './environment-index.js';
 
 export class FolderIndex {
-  private readonly modelValue = new WorkspaceModel();
-  private catalogValue: Catalog = buildCatalog(undefined);
-  private catalogProblems: LicenseDiagnostic[] = [];
-  private catalogPath = CATALOG_FILE_NAME;
-  private catalogText: string | undefined;
-  private overrides: CatalogOverrides = {};
-  /** Resolutions and per-file diagnostics computed so far; a change drops what it affects. */
-  private readonly resolutions = new Map<string, Resolution>();
-  private readonly diagnostics = new Map<string, readonly LicenseDiagnostic[]>();
-  readonly resolutionOf = (program: string): Resolution => {
-    let resolution = this.resolutions.get(program);
-    if (!resolution) {
-      resolution = resolveProgram(program, this.modelValue, this.catalogValue);
-      this.resolutions.set(program, resolution);
-    }
-    return resolution;
-  };
-
-  get catalog(): Catalog {
-    return this.catalogValue;
-  }
-
-  get files(): ReadonlyMap<string, FileFacts> {
-    return this.modelValue.files;
-  }
-
-  get model(): LicenseModel {
-    return this.modelValue;
-  }
-
-  diagnosticsOf(path: string): readonly LicenseDiagnostic[] {
-    let list = this.diagnostics.get(path);
-    if (!list) {
-      list = path === this.catalogPath ? this.catalogProblems : diagnoseFile(path, this.modelValue, this.catalogValue, this.resolutionOf);
-      this.diagnostics.set(path, list);
-    }
-    return list;
-  }
-
-  /** Every file that has diagnostics now (the catalog file included): for workspace pulls. Costs a full pass once. */
-  get diagnosticsByFile(): ReadonlyMap<string, readonly LicenseDiagnostic[]> {
-    const result = new Map<string, readonly LicenseDiagnostic[]>();
-    for (const path of [this.catalogPath, ...this.modelValue.files.keys()]) {
-      const list = this.diagnosticsOf(path);
-      if (list.length > 0) result.set(path, list);
-    }
-    return result;
-  }
+  /** By root; the root environment is `''`. */
+  private readonly environments = new Map<string, EnvironmentIndex>();
+  private overrides: CatalogOverrides;
 
   /**
-   * What the derived values depend on besides the files' facts: the catalog file and the settings
-   * that override it. Equal fingerprints and equal facts give equal diagnostics.
+   * @param rootCatalogPath the root environment's catalog file, relative to the folder
+   *   (`logix.catalogPath`); a file of that path never starts a nested environment.
    */
-  get fingerprint(): string {
-    return JSON.stringify([this.catalogPath, this.catalogText ?? null, this.overrides]);
+  constructor(private readonly rootCatalogPath = CATALOG_FILE_NAME, overrides: CatalogOverrides = {}) {
+    this.overrides = overrides;
+    this.environments.set('', new EnvironmentIndex('', rootCatalogPath));
   }
 
-  /**
-   * Takes the diagnostics of every source file from a previous run with the same facts and
-   * fingerprint (the persisted index): files not listed have none. Nothing is recomputed until a
-   * change drops it.
-   */
-  seedDiagnostics(byFile: ReadonlyMap<string, readonly LicenseDiagnostic[]>): void {
-    for (const path of this.modelValue.files.keys()) this.diagnostics.set(path, byFile.get(path) ?? []);
+  /** The root environment first, then the others in path order. */
+  get all(): EnvironmentIndex[] {
+    return [...this.environments.values()].sort((a, b) => (a.root < b.root ? -1 : a.root > b.root ? 1 : 0));
   }
 
-  /**
-   * The non-empty diagnostics of the source files, when every file's are known (computed or
-   * seeded and not dropped since); undefined otherwise.
-   */
-  completeDiagnostics(): [string, readonly LicenseDiagnostic[]][] | undefined {
-    const result: [string, readonly LicenseDiagnostic[]][] = [];
-    for (const path of this.modelValue.files.keys()) {
-      const list = this.diagnostics.get(path);
-      if (!list) return undefined;
-      if (list.length > 0) result.push([path, list]);
+  get root(): EnvironmentIndex {
+    return this.environments.get('')!;
+  }
+
+  /** Whether `path` is a catalog file: the root's (per settings) or a nested `logix-license.json`. */
+  isCatalogFile(path: string): boolean {
+    return path === this.rootCatalogPath || fileName(path) === CATALOG_FILE_NAME;
+  }
+
+  /** The environment a file belongs to: the nearest root above it. */
+  environmentOf(path: string): EnvironmentIndex {
+    if (path === this.rootCatalogPath) return this.root;
+    for (let folder = parentOf(path); folder !== ''; folder = parentOf(folder)) {
+      const environment = this.environments.get(folder);
+      if (environment) return environment;
     }
-    return result;
+    return this.root;
   }
 
-  /** Sets (or replaces) a file's facts; returns the files whose diagnostics may have changed. */
+  /** The facts of a file, whichever environment holds it. */
+  factsOf(path: string): FileFacts | undefined {
+    return this.environmentOf(path).files.get(path);
+  }
+
+  /** Every file of every environment. */
+  *files(): Generator<[string, FileFacts]> {
+    for (const environment of this.environments.values()) yield* environment.files;
+  }
+
+  get fileCount(): number {
+    let count = 0;
+    for (const environment of this.environments.values()) count += environment.files.size;
+    return count;
+  }
+
   setFile(path: string, facts: FileFacts): Set<string> {
-    return this.invalidate(path, this.modelValue.setFile(path, facts));
+    return this.environmentOf(path).setFile(path, facts);
   }
 
   deleteFile(path: string): Set<string> {
-    if (!this.modelValue.files.has(path)) return new Set();
-    return this.invalidate(path, this.modelValue.deleteFile(path));
+    return this.environmentOf(path).deleteFile(path);
+  }
+
+  diagnosticsOf(path: string): readonly LicenseDiagnostic[] {
+    return this.environmentOf(path).diagnosticsOf(path);
   }
 
   /**
-   * Drops what a change of `path` can affect: the resolution of each program it touched, and the
-   * diagnostics of the file itself, of every file defining those programs, and of the SYSTEMKEY
-   * files that register them (their LGX007 reads the program's declaration).
+   * A catalog file's text (undefined: it does not exist, or no longer). The root's sets the root
+   * environment's catalog; a nested one creates, updates or removes its environment, moving the
+   * files below it. Returns every file whose diagnostics may have changed.
    */
-  private invalidate(path: string, touchedPrograms: Set<string>): Set<string> {
+  setCatalog(path: string, text: string | undefined): Set<string> {
+    if (path === this.rootCatalogPath) return this.root.setCatalog(path, text, this.overrides);
+    if (!this.isCatalogFile(path)) return new Set();
+    const root = parentOf(path);
+    const existing = this.environments.get(root);
+    if (text === undefined) return existing ? this.removeEnvironment(existing) : new Set();
+    if (existing) return existing.setCatalog(path, text, this.overrides);
+    const environment = new EnvironmentIndex(root, path);
+    environment.setCatalog(path, text, this.overrides);
+    const parent = this.environmentOf(path);
+    this.environments.set(root, environment);
     const affected = new Set<string>([path]);
-    for (const program of touchedPrograms) {
-      this.resolutions.delete(program);
-      // The source and every other file defining the name: when a second file takes the program
-      // over (path order), the first one's diagnostics change too.
-      for (const file of this.modelValue.filesDefining(program)) affected.add(file);
-      for (const registration of this.modelValue.registrations.get(program) ?? []) affected.add(registration.file);
+    // The parent's files below the new root move; everything left in the parent may change too.
+    for (const [file, facts] of [...parent.files]) {
+      if (this.environmentOf(file) !== environment) continue;
+      for (const touched of parent.deleteFile(file)) affected.add(touched);
+      for (const touched of environment.setFile(file, facts)) affected.add(touched);
     }
-    for (const file of affected) this.diagnostics.delete(file);
+    for (const file of parent.files.keys()) affected.add(file);
     return affected;
   }
 
-  /**
-   * Sets the catalog file's text (undefined: no file) and the settings that override it. Every
-   * file's diagnostics may change; returns them all.
-   */
-  setCatalog(path: string, text: string | undefined, overrides: CatalogOverrides = this.overrides): Set<string> {
-    const affected = new Set([...this.modelValue.files.keys(), this.catalogPath, path]);
-    this.catalogPath = path;
-    this.catalogText = text;
+  /** Settings that override every environment's catalog (Logix version, dev test). */
+  setOverrides(overrides: CatalogOverrides): Set<string> {
     this.overrides = overrides;
-    const parsed = text === undefined ? undefined : parseCatalogFile(path, text);
-    const base = buildCatalog(parsed?.file);
-    this.catalogValue = {
-      ...base,
-      ...(overrides.logixVersion ? { logixVersion: overrides.logixVersion } : {}),
-      ...(overrides.devTest ? { devTest: true } : {}),
-    };
-    this.catalogProblems = parsed ? catalogDiagnostics(path, parsed.problems) : [];
-    this.resolutions.clear();
-    this.diagnostics.clear();
+    const affected = new Set<string>();
+    for (const environment of this.environments.values()) {
+      const { path, text } = environment.catalogFile;
+      for (const file of environment.setCatalog(path, text, overrides)) affected.add(file);
+    }
     return affected;
   }
 
-  get catalogFile(): { path: string; text: string | undefined } {
-    return { path: this.catalogPath, text: this.catalogText };
+  private removeEnvironment(environment: EnvironmentIndex): Set<string> {
+    const affected = new Set<string>([environment.catalogFile.path]);
+    this.environments.delete(environment.root);
+    const parent = this.environmentOf(environment.catalogFile.path);
+    for (const [file, facts] of [...environment.files]) {
+      affected.add(file);
+      for (const touched of parent.setFile(file, facts)) affected.add(touched);
+    }
+    for (const file of parent.files.keys()) affected.add(file);
+    return affected;
   }
+
+  /** What every environment's diagnostics depend on besides the facts (see EnvironmentIndex). */
+  get fingerprint(): string {
+    return JSON.stringify(this.all.map((environment) => environment.fingerprint));
+  }
+
+  seedDiagnostics(byFile: ReadonlyMap<string, readonly LicenseDiagnostic[]>): void {
+    for (const environment of this.environments.values()) environment.seedDiagnostics(byFile);
+  }
+
+  /** Every source file's non-empty diagnostics when all are known (see EnvironmentIndex). */
+  completeDiagnostics(): [string, readonly LicenseDiagnostic[]][] | undefined {
+    const result: [string, readonly LicenseDiagnostic[]][] = [];
+    for (const environment of this.environments.values()) {
+      const part = environment.completeDiagnostics();
+      if (!part) return undefined;
+      result.push(...part);
+    }
+    return result;
+  }
+
+  /** Every file with diagnostics now, catalog files included (costs a full pass once). */
+  get diagnosticsByFile(): Map<string, readonly LicenseDiagnostic[]> {
+    const result = new Map<string, readonly LicenseDiagnostic[]>();
+    for (const environment of this.all) for (const [file, list] of environment.diagnosticsByFile) result.set(file, list);
+    return result;
+  }
+}
+
+/** `a/b/c.4gl` → `a/b`; `c.4gl` → `''`. */
+function parentOf(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash === -1 ? '' : path.slice(0, slash);
+}
+
+function fileName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
 }

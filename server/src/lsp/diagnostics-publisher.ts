@@ -1,0 +1,120 @@
+/**
+ * How diagnostics reach the editor: pushed (`textDocument/publishDiagnostics`, with the open
+ * document's version) or, for clients that pull, a coalesced `workspace/diagnostic/refresh`. The
+ * file a change touched is published at once; the files it affects (a SYSTEMKEY file re-checks
+ * every program it registers) once edits pause, one per turn, so that the diagnostics of the file
+ * being typed in and the hover that follows are not held back.
+ */
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import type { Connection, Diagnostic } from 'vscode-languageserver/node';
+
+/** Pause in edits before the files an edit affects get their diagnostics. */
+const DEPENDENTS_AFTER_MS = 150;
+
+/** What the publisher needs to know of a folder: its diagnostics, URIs and open versions. */
+export interface PublishTarget {
+  /** Still a current folder (a removed or re-indexed one publishes nothing more). */
+  readonly current: () => boolean;
+  readonly diagnosticsOf: (file: string) => Diagnostic[];
+  readonly uriOf: (file: string) => string;
+  /** The version of the open document of `file`, if it is open. */
+  readonly versionOf: (file: string) => number | undefined;
+}
+
+export class DiagnosticsPublisher {
+  private pullMode = false;
+  private readonly pendingDependents = new Map<PublishTarget, Set<string>>();
+  private dependentsTimer: NodeJS.Timeout | undefined;
+  private refreshTimer: NodeJS.Timeout | undefined;
+  /** The files of each target whose last published diagnostics were not empty (push mode). */
+  private readonly published = new WeakMap<PublishTarget, Set<string>>();
+
+  constructor(private readonly connection: Connection, private readonly inBackground: (what: string, work: Promise<unknown>) => void) {}
+
+  usePull(enabled: boolean): void {
+    this.pullMode = enabled;
+  }
+
+  get pulling(): boolean {
+    return this.pullMode;
+  }
+
+  /** The first file now, the others once edits pause. */
+  publish(target: PublishTarget, files: Iterable<string>): void {
+    if (this.pullMode) {
+      this.refreshPull();
+      return;
+    }
+    const [first, ...rest] = files;
+    if (first !== undefined) this.publishNow(target, first);
+    if (rest.length === 0) return;
+    const pending = this.pendingDependents.get(target) ?? new Set<string>();
+    for (const file of rest) pending.add(file);
+    this.pendingDependents.set(target, pending);
+    clearTimeout(this.dependentsTimer);
+    this.dependentsTimer = setTimeout(() => this.inBackground('publishing diagnostics', this.publishDependents()), DEPENDENTS_AFTER_MS);
+  }
+
+  /**
+   * A folder's first diagnostics: every open document's (the editor shows them whatever they are)
+   * and every other file that has some, pausing every fifty files so that requests are answered.
+   */
+  async publishAll(target: PublishTarget, files: readonly string[], open: ReadonlySet<string>): Promise<void> {
+    if (this.pullMode) {
+      this.refreshPull();
+      return;
+    }
+    let count = 0;
+    for (const file of files) {
+      if (!target.current()) return;
+      const diagnostics = target.diagnosticsOf(file);
+      if (diagnostics.length > 0 || open.has(file) || this.published.get(target)?.has(file)) this.send(target, file, diagnostics);
+      if (++count % 50 === 0) await nextTurn();
+    }
+  }
+
+  /** Clears what a target showed (a folder removed), without computing anything. */
+  clear(target: PublishTarget): void {
+    this.pendingDependents.delete(target);
+    if (this.pullMode) return;
+    for (const file of this.published.get(target) ?? []) this.connection.sendDiagnostics({ uri: target.uriOf(file), diagnostics: [] });
+    this.published.delete(target);
+  }
+
+  publishNow(target: PublishTarget, file: string): void {
+    if (this.pullMode) {
+      this.refreshPull();
+      return;
+    }
+    if (target.current()) this.send(target, file, target.diagnosticsOf(file));
+  }
+
+  private async publishDependents(): Promise<void> {
+    const pending = [...this.pendingDependents];
+    this.pendingDependents.clear();
+    for (const [target, files] of pending) {
+      for (const file of files) {
+        this.publishNow(target, file);
+        await nextTurn();
+      }
+    }
+  }
+
+  private send(target: PublishTarget, file: string, diagnostics: Diagnostic[]): void {
+    let published = this.published.get(target);
+    if (!published) this.published.set(target, (published = new Set()));
+    if (diagnostics.length > 0) published.add(file);
+    else published.delete(file);
+    const version = target.versionOf(file);
+    this.connection.sendDiagnostics({ uri: target.uriOf(file), diagnostics, ...(version !== undefined ? { version } : {}) });
+  }
+
+  /** Asks a pull client to re-pull; coalesced so that a burst of edits asks once. */
+  private refreshPull(): void {
+    if (this.refreshTimer) return;
+    this.refreshTimer = setTimeout(() => {
+      this.refreshTimer = undefined;
+      this.connection.languages.diagnostics.refresh().catch(() => undefined);
+    }, 20);
+  }
+}

@@ -1,0 +1,227 @@
+/**
+ * What the editor can ask, answered from the workspace: each request finds the document's folder
+ * and environment (waiting until the folder is known, so that nothing is answered from outside
+ * it), then hands that environment's facts, model and catalog to one feature module. `server.ts`
+ * only wires LSP handlers to these methods.
+ */
+import {
+  DocumentDiagnosticReportKind,
+  FoldingRangeKind,
+  type CodeAction,
+  type CodeActionParams,
+  type CodeLens,
+  type CompletionItem,
+  type DocumentDiagnosticReport,
+  type DocumentSymbol,
+  type FoldingRange,
+  type Hover,
+  type Location,
+  type Position,
+  type SymbolInformation,
+  type TextDocuments,
+  type WorkspaceDiagnosticReport,
+  type WorkspaceDocumentDiagnosticReport,
+} from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { areaOfProgram, NO_MENU_KEY } from '../license/catalog.js';
+import { explainResolution, renderDebugLog, renderExplanationMarkdown } from '../license/explain.js';
+import { programDefinedIn, programNameOf } from '../license/model.js';
+import { EXECUTION_CONTEXTS, type ExecutionContext } from '../license/resolve.js';
+import type { FileFacts } from '../syntax/facts.js';
+import { foldingRanges } from '../syntax/folding.js';
+import type { EnvironmentIndex } from '../workspace/environment-index.js';
+import { codeActionsFor } from './code-actions.js';
+import { programCodeLens } from './code-lens.js';
+import { completionsAt } from './completion.js';
+import type { ExplainParams, ExplainResult, ProgramInfoParams, ProgramInfoResult } from './custom-messages.js';
+import { hoverAt } from './hover.js';
+import { definitionAt, referencesAt, type EnvironmentView } from './navigation.js';
+import { documentSymbols, matchesQuery, workspaceSymbol } from './symbols.js';
+import type { Folder, WorkspaceManager } from './workspace-manager.js';
+
+/** A document the client asks about: its folder, environment, relative path and current facts. */
+interface Found {
+  readonly folder: Folder;
+  readonly environment: EnvironmentIndex;
+  readonly file: string;
+  readonly facts: FileFacts;
+}
+
+/** Most symbols a workspace query answers with. */
+const MAX_WORKSPACE_SYMBOLS = 5000;
+
+export class Queries {
+  constructor(
+    private readonly workspace: WorkspaceManager,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly options: { readonly supportsCreateFile: boolean },
+  ) {}
+
+  async hover(uri: string, position: Position): Promise<Hover | null> {
+    const found = await this.find(uri);
+    if (!found) return null;
+    const { folder, environment } = found;
+    return hoverAt({
+      file: found.file,
+      facts: found.facts,
+      model: environment.model,
+      catalog: environment.catalog,
+      resolutionOf: environment.resolutionOf,
+      linkTo: (file, range) => `${this.workspace.uriOf(folder, file)}#L${range.start.line + 1},${range.start.character + 1}`,
+    }, position) ?? null;
+  }
+
+  async completion(uri: string, position: Position): Promise<CompletionItem[]> {
+    const found = await this.find(uri);
+    if (!found) return [];
+    const { environment } = found;
+    const area = areaOfProgram(environment.catalog, programNameOf(found.file))?.area;
+    return completionsAt({ facts: found.facts, catalog: environment.catalog, model: environment.model, ...(area ? { ownArea: area } : {}) }, position);
+  }
+
+  async codeActions(params: CodeActionParams): Promise<CodeAction[]> {
+    const found = await this.find(params.textDocument.uri);
+    const document = this.documents.get(params.textDocument.uri);
+    if (!found || !document) return [];
+    const { folder, environment } = found;
+    // The environment's own catalog file: a key is added where this file's keys come from.
+    const catalogFile = environment.catalogFile;
+    const catalogUri = this.workspace.uriOf(folder, catalogFile.path);
+    const catalogDocument = this.documents.get(catalogUri);
+    const area = areaOfProgram(environment.catalog, programNameOf(found.file))?.area;
+    const text = catalogDocument?.getText() ?? catalogFile.text;
+    return codeActionsFor({
+      document,
+      facts: found.facts,
+      ...(area ? { programArea: area } : {}),
+      catalogFile: { uri: catalogUri, ...(text !== undefined ? { text } : {}), ...(catalogDocument ? { version: catalogDocument.version } : {}) },
+      supportsCreateFile: this.options.supportsCreateFile,
+    }, params.context.diagnostics, params.context.only);
+  }
+
+  async codeLens(uri: string): Promise<CodeLens[]> {
+    const found = await this.find(uri);
+    if (!found) return [];
+    const program = programDefinedIn(found.environment.model, found.file);
+    if (!program) return [];
+    return [programCodeLens(program, found.environment.resolutionOf(program.name, program.file), found.environment.catalog, uri)];
+  }
+
+  async definition(uri: string, position: Position): Promise<Location[]> {
+    const found = await this.find(uri);
+    if (!found) return [];
+    const text = (await this.workspace.textOf(found.folder, found.file)) ?? '';
+    const everywhere = this.workspace.allFolders().flatMap((folder) => folder.index.all.map((environment) => this.view(folder, environment)));
+    return definitionAt(this.view(found.folder, found.environment), everywhere, found.file, text, position);
+  }
+
+  async references(uri: string, position: Position): Promise<Location[]> {
+    const found = await this.find(uri);
+    return found ? referencesAt(this.view(found.folder, found.environment), found.file, position) : [];
+  }
+
+  async documentSymbols(uri: string): Promise<DocumentSymbol[]> {
+    const found = await this.find(uri);
+    return found ? documentSymbols(found.facts.units) : [];
+  }
+
+  async workspaceSymbols(query: string): Promise<SymbolInformation[]> {
+    await this.workspace.whenReady();
+    const symbols: SymbolInformation[] = [];
+    for (const folder of this.workspace.allFolders()) {
+      for (const [file, facts] of folder.index.files()) {
+        for (const unit of facts.units) {
+          if (unit.kind !== 'globals' && matchesQuery(unit.name, query)) symbols.push(workspaceSymbol(unit, this.workspace.uriOf(folder, file), file));
+          if (symbols.length >= MAX_WORKSPACE_SYMBOLS) return symbols;
+        }
+      }
+    }
+    return symbols;
+  }
+
+  async folding(uri: string): Promise<FoldingRange[]> {
+    const found = await this.find(uri);
+    const document = this.documents.get(uri);
+    if (!found || !document) return [];
+    return foldingRanges(document.getText(), found.facts.units).map((fold) => ({
+      startLine: fold.startLine,
+      endLine: fold.endLine,
+      kind: fold.kind === 'comment' ? FoldingRangeKind.Comment : FoldingRangeKind.Region,
+    }));
+  }
+
+  // ---- diagnostics (pull) --------------------------------------------------------------------
+
+  async documentDiagnostics(uri: string): Promise<DocumentDiagnosticReport> {
+    await this.workspace.whenReady();
+    const located = await this.locateKnown(uri);
+    return { kind: DocumentDiagnosticReportKind.Full, items: located ? this.workspace.lspDiagnostics(located.folder, located.file) : [] };
+  }
+
+  async workspaceDiagnostics(): Promise<WorkspaceDiagnosticReport> {
+    await this.workspace.whenReady();
+    const items = this.workspace.allFolders().flatMap((folder) =>
+      [...folder.index.diagnosticsByFile.keys()].map((file): WorkspaceDocumentDiagnosticReport => ({
+        kind: DocumentDiagnosticReportKind.Full,
+        uri: this.workspace.uriOf(folder, file),
+        version: this.workspace.openDocument(this.workspace.uriOf(folder, file))?.version ?? null,
+        items: this.workspace.lspDiagnostics(folder, file),
+      })));
+    return { items };
+  }
+
+  // ---- custom requests -----------------------------------------------------------------------
+
+  async programInfo(params: ProgramInfoParams): Promise<ProgramInfoResult> {
+    await this.workspace.whenReady();
+    const found = await this.find(params.uri);
+    const program = found ? programDefinedIn(found.environment.model, found.file) : undefined;
+    if (!found || !program) return { menuKeys: [] };
+    const resolution = found.environment.resolutionOf(program.name, program.file);
+    const configured = found.environment.catalog.menu.get(program.name);
+    // Besides the configured key and the final list (R9): PADRAO, the FRAMEWORK key a menu may
+    // carry, and `?` (R11).
+    const keys = new Set([...(configured ? [configured] : []), ...resolution.finalKeys.map((entry) => entry.key), 'PADRAO', NO_MENU_KEY]);
+    return { program: program.name, menuKeys: [...keys], ...(configured ? { configuredMenuKey: configured } : {}) };
+  }
+
+  async explain(params: ExplainParams): Promise<ExplainResult | null> {
+    await this.workspace.whenReady();
+    const located = await this.locateKnown(params.uri);
+    if (!located) return null;
+    const environment = located.folder.index.environmentOf(located.file);
+    const program = (params.program ?? programNameOf(located.file)).toLowerCase();
+    // The program of this very file when it is the one asked about (another file of the
+    // environment may define the same name).
+    const file = environment.model.programIn(located.file)?.name === program ? located.file : undefined;
+    const context = EXECUTION_CONTEXTS.includes(params.context as ExecutionContext) ? (params.context as ExecutionContext) : 'menu';
+    const explanation = explainResolution(environment.resolutionOf(program, file), environment.catalog, { context, ...(params.menuKey ? { menuKey: params.menuKey } : {}) });
+    return { program, report: renderExplanationMarkdown(explanation, environment.catalog), log: renderDebugLog(explanation) };
+  }
+
+  // ---- helpers -------------------------------------------------------------------------------
+
+  /** The document's place once its folder is known; undefined for URIs outside every folder that are not open. */
+  private async locateKnown(uri: string) {
+    // A settings reload may replace the folder while waiting: then wait for the new one.
+    for (;;) {
+      const located = this.workspace.locate(uri, false);
+      if (!located) return undefined;
+      await located.folder.known;
+      const now = this.workspace.locate(uri, false);
+      if (now?.folder === located.folder) return now;
+    }
+  }
+
+  private async find(uri: string): Promise<Found | undefined> {
+    const located = await this.locateKnown(uri);
+    if (!located) return undefined;
+    const environment = located.folder.index.environmentOf(located.file);
+    const facts = environment.files.get(located.file);
+    return facts ? { folder: located.folder, environment, file: located.file, facts } : undefined;
+  }
+
+  private view(folder: Folder, environment: EnvironmentIndex): EnvironmentView {
+    return { files: environment.files, model: environment.model, uriOf: (file) => this.workspace.uriOf(folder, file) };
+  }
+}
