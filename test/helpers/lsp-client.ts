@@ -26,6 +26,12 @@ export interface ClientOptions {
   readonly pullDiagnostics?: boolean;
   /** The folder for the persisted index (initializationOptions.cacheFolder, as the VS Code client sends). */
   readonly cacheFolder?: string;
+  /**
+   * Called when the server sends a request (`client/registerCapability`, `workspace/configuration`,
+   * `window/workDoneProgress/create`), before it is answered: a test acts at that very moment of
+   * the server's start-up.
+   */
+  readonly onServerRequest?: (method: string) => void;
 }
 
 type DiagnosticsListener = (uri: string, diagnostics: Diagnostic[], version: number | undefined) => void;
@@ -63,10 +69,18 @@ export class TestClient {
     this.connection.onNotification('window/logMessage', (params: { message: string }) => {
       this.logMessages.push(params.message);
     });
-    this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
-      params.items.map((item) => (item.section === 'files.exclude' ? this.options.filesExclude ?? {} : this.options.settings ?? {})));
-    this.connection.onRequest('client/registerCapability', () => null);
-    this.connection.onRequest('window/workDoneProgress/create', () => null);
+    this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => {
+      this.options.onServerRequest?.('workspace/configuration');
+      return params.items.map((item) => (item.section === 'files.exclude' ? this.options.filesExclude ?? {} : this.options.settings ?? {}));
+    });
+    this.connection.onRequest('client/registerCapability', () => {
+      this.options.onServerRequest?.('client/registerCapability');
+      return null;
+    });
+    this.connection.onRequest('window/workDoneProgress/create', () => {
+      this.options.onServerRequest?.('window/workDoneProgress/create');
+      return null;
+    });
     this.connection.onRequest('workspace/diagnostic/refresh', () => null);
     this.connection.listen();
   }
