@@ -13,6 +13,14 @@ import { FolderIndex } from '../../server/src/workspace/folder-index.js';
 import { random } from '../helpers/random.js';
 import { program, systemKey } from '../helpers/workspace.js';
 
+/** A folder indexed from scratch: the catalogs first, then every file. */
+function freshFolder(files: Map<string, string>, catalogs: Map<string, string>): FolderIndex {
+  const folder = new FolderIndex();
+  for (const [path, text] of catalogs) folder.setCatalog(path, text);
+  for (const [path, text] of files) folder.setFile(path, parseFacts(text));
+  return folder;
+}
+
 function fresh(files: Map<string, string>): Map<string, LicenseDiagnostic[]> {
   const model = buildModel([...files].map(([path, text]) => ({ path, facts: parseFacts(text) })));
   const byFile = new Map<string, LicenseDiagnostic[]>();
@@ -71,5 +79,65 @@ describe('FolderIndex', () => {
     }
     // The run must have exercised the cross-file codes, or it proves nothing about them.
     for (const code of ['LGX006', 'LGX007', 'LGX001', 'LGX002']) assert.ok(seen.has(code), `${code} never occurred`);
+  });
+
+  it('stays equal to a folder indexed from scratch while nested catalogs come and go (environments)', () => {
+    const next = random(11);
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
+    const names = ['man1', 'sup1', 'pol1', 'pol2'];
+    const keys = ['MANENG', 'ESTOQ', 'ESPEC999', 'WMS', 'ACME'];
+    const catalogTexts = [
+      JSON.stringify({ keys: { ESPEC999: { slot: 9999 } } }),
+      JSON.stringify({ keys: { ACME: { slot: 7001 } }, menu: { pol1: 'ACME' } }),
+      '{ "keys": ', // broken: LGX015, the built-in catalog
+    ];
+    const files = new Map<string, string>();
+    const catalogs = new Map<string, string>();
+    const folder = new FolderIndex();
+    const seen = new Set<string>();
+    let before = new Map<string, string>();
+    for (let step = 0; step < 300; step++) {
+      const action = pick(['program', 'program', 'systemkey', 'delete', 'catalog', 'uncatalog']);
+      let affected: Set<string>;
+      const where = pick(['', 'a/', 'a/b/', 'c/']);
+      if (action === 'program') {
+        const name = pick(names);
+        const path = `${where}${name}.4gl`;
+        files.set(path, program(name, `"${pick(keys)}"`));
+        affected = folder.setFile(path, parseFacts(files.get(path)!));
+      } else if (action === 'systemkey') {
+        const path = `${where}systemkey_log.4gl`;
+        files.set(path, systemKey('LOG', [['WMS', `${pick(names)},${pick(names)}`]]));
+        affected = folder.setFile(path, parseFacts(files.get(path)!));
+      } else if (action === 'delete') {
+        const path = pick([...files.keys(), 'none.4gl']);
+        files.delete(path);
+        affected = folder.deleteFile(path);
+      } else if (action === 'catalog') {
+        const path = `${where}logix-license.json`;
+        catalogs.set(path, pick(catalogTexts));
+        affected = folder.setCatalog(path, catalogs.get(path));
+      } else {
+        const path = `${pick(['a/', 'a/b/', 'c/'])}logix-license.json`;
+        catalogs.delete(path);
+        affected = folder.setCatalog(path, undefined);
+      }
+      const expected = freshFolder(files, catalogs);
+      const after = new Map<string, string>();
+      for (const file of [...files.keys(), ...catalogs.keys()]) {
+        const actual = folder.diagnosticsOf(file);
+        assert.deepEqual(actual, expected.diagnosticsOf(file), `step ${step} (${action}): ${file}`);
+        assert.equal(folder.environmentOf(file).root, expected.environmentOf(file).root, `step ${step}: environment of ${file}`);
+        after.set(file, JSON.stringify(actual));
+        for (const diagnostic of actual) seen.add(diagnostic.code);
+      }
+      for (const file of new Set([...before.keys(), ...after.keys()])) {
+        if ((before.get(file) ?? '[]') !== (after.get(file) ?? '[]')) {
+          assert.ok(affected.has(file), `step ${step} (${action}): ${file} changed but was not reported`);
+        }
+      }
+      before = after;
+    }
+    for (const code of ['LGX001', 'LGX015', 'LGX017', 'LGX010']) assert.ok(seen.has(code), `${code} never occurred`);
   });
 });
