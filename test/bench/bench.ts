@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: the speed figures of issue 5 on synthetic Logix workspaces, each printed on
+ * `npm run bench`: the speed figures on synthetic Logix workspaces, each printed on
  * one line with its target beside it. A benchmark, not a test: it reports, it does not fail.
  *
  *   npm run bench                 2,000 and 20,000 files

@@ -14,7 +14,7 @@ const tempWorkspace = (files: Parameters<typeof makeWorkspace>[0]) => {
   return root;
 };
 
-/** SPEC §3 worked example, with SYSTEMKEY files named in both cases (R3) and a folder never scanned. */
+/** The MAN10021 worked example, with SYSTEMKEY files named in both cases (R3) and a folder never scanned. */
 const man10021 = () => tempWorkspace({
   'adm_producao/man10021.4gl': program('man10021', '"MANENG,SUPPLA,VDPPED"'),
   'suprimentos/systemkey_sup.4gl': systemKey('SUP', [['ESTOQ', 'man10021'], ['SUPCON', 'man10021']]),
@@ -133,7 +133,7 @@ describe('explain', () => {
     ]);
   });
 
-  it('prints the AppServer debug log (SPEC §6)', () => {
+  it('prints the AppServer debug log', () => {
     const result = runCli(['explain', 'man10021', man10021(), '--menu-key', 'WMS', '--format', 'log']);
     assert.match(result.stdout, /licenças FINAL = MANENG,SUPPLA,VDPPED,ESTOQ,SUPCON,VDPPED,WMS\n.*Licença menu = WMS\n.*Slot atual em uso 5087\n$/);
   });

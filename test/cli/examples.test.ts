@@ -1,6 +1,6 @@
 /**
  * The bundled examples/ workspace (the input of `npm start`) against the expected lists computed
- * by hand from SPEC §3 in examples/README.md (test/helpers/examples-expected.ts).
+ * by hand from the MAN10021 worked example in examples/README.md (test/helpers/examples-expected.ts).
  */
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';

@@ -1,5 +1,5 @@
 /**
- * What the tool must find in examples/, computed by hand from SPEC §3 (examples/README.md is the
+ * What the tool must find in examples/, computed by hand from the MAN10021 worked example (examples/README.md is the
  * oracle: "codes expected (line)"). Checked by the CLI tests (test/cli/examples.test.ts) and, in
  * VS Code, by the end-to-end suite (test/e2e/suite/expected.ts adds its fixture). Lines are 1-based.
  */

@@ -1,5 +1,5 @@
 /**
- * The persisted index (issue 5, warm start), through the real server over stdio: a second start
+ * The persisted index (the warm start), through the real server over stdio: a second start
  * reuses the facts of unchanged files, re-parses changed ones, ignores a damaged cache with a
  * warning, and never writes into the workspace.
  */

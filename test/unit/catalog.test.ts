@@ -10,7 +10,7 @@ function parse(text: string) {
 }
 
 describe('built-in catalog', () => {
-  it('holds the SPEC §7 keys, with the only stated slot (WMS 5087) and no invented ones', () => {
+  it('holds the documented keys, with the only stated slot (WMS 5087) and no invented ones', () => {
     const catalog = builtInCatalog();
     for (const key of ['PADRAO', 'MANENG', 'ESTOQ', 'SUPREC', 'SUPPLA', 'SUPCON', 'VDPPED', 'WMS', 'VDPLOG', 'VDPCON']) {
       assert.ok(catalog.keys.has(key), key);
@@ -20,7 +20,7 @@ describe('built-in catalog', () => {
     assert.deepEqual(slots, ['WMS=5087']);
   });
 
-  it('maps prefixes to areas and default keys (SPEC §1)', () => {
+  it('maps prefixes to areas and default keys (R3: areas by program prefix)', () => {
     const catalog = builtInCatalog();
     assert.deepEqual(['man10021', 'VDP9100', 'sup3760'].map((program) => areaOfProgram(catalog, program)?.defaultKey), ['MANENG', 'VDPPED', 'ESTOQ']);
     assert.equal(areaOfProgram(catalog, 'pol9001'), undefined);

@@ -1,6 +1,6 @@
 /**
  * The pre-filter (only the lines the facts can depend on are lexed) gives exactly the facts of a
- * parse that lexes every line (issue 5: "correctness is unchanged"): on the synthetic workspace,
+ * parse that lexes every line (correctness is unchanged): on the synthetic workspace,
  * the shared samples, the examples, and thousands of random edits aimed at its reasoning (line
  * breaks and lone CRs, comments and strings, END/PRIVATE before or not before a unit keyword,
  * license calls split over lines, statements that start lines before their call).

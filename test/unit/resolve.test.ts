@@ -1,4 +1,4 @@
-/** The SPEC worked examples (§3, §4, §6) as tests of the license engine. */
+/** The worked examples of the rules (MAN10021, SUP3760, the debug log) as tests of the license engine. */
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { explainProgram, explanationToJson, renderDebugLog } from '../../server/src/license/explain.js';
@@ -6,7 +6,7 @@ import { systemKeyArea } from '../../server/src/license/model.js';
 import { consume, resolveProgram } from '../../server/src/license/resolve.js';
 import { program, systemKey, workspace } from '../helpers/workspace.js';
 
-/** SPEC §3 worked example: MAN10021 and its registrations in SUP, VDP and LOG. */
+/** The MAN10021 worked example: MAN10021 and its registrations in SUP, VDP and LOG. */
 function man10021Workspace(catalogJson?: object) {
   return workspace({
     'man10021.4gl': program('man10021', '"MANENG,SUPPLA,VDPPED"'),
@@ -105,7 +105,7 @@ describe('final key list (R4–R8)', () => {
       assert.deepEqual(resolution.finalKeys.map((entry) => entry.origin.rule === 'R7' ? entry.origin.area : entry.origin.rule),
         ['R5', 'SUP', 'FIN', 'CON', 'RHU', 'PRD', 'LOG']);
       const areaLines = renderDebugLog(explainProgram('vdp9000', model, catalog)).split('\n').filter((line) => / - licenças Área [A-Z]+ =/.test(line));
-      assert.deepEqual(areaLines.map((line) => / Área ([A-Z]+) =/.exec(line)![1]), ['SUP', 'FIN', 'CON', 'RHU', 'PRD', 'LOG'], 'SPEC §6 log in load order');
+      assert.deepEqual(areaLines.map((line) => / Área ([A-Z]+) =/.exec(line)![1]), ['SUP', 'FIN', 'CON', 'RHU', 'PRD', 'LOG'], 'debug log in load order (R7)');
     }
   });
 
@@ -195,7 +195,7 @@ describe('consumption (R9–R15)', () => {
         const consumption = typeIn(version, context);
         assert.deepEqual([consumption.licenseType, consumption.key, consumption.rule], ['I', 'MANENG', 'R13'], `${context} on ${version}`);
       }
-      // Before 12.1.29 (the engine's reading: nothing is consumed; SPEC only says "from 12.1.29").
+      // Before 12.1.29 (the engine's reading: nothing is consumed; the rule only says "from 12.1.29").
       for (const version of ['12.1.28', '12.1.27']) {
         const consumption = typeIn(version, context);
         assert.equal(consumption.licenseType, 'none', `${context} on ${version}`);
@@ -235,7 +235,7 @@ describe('consumption (R9–R15)', () => {
 });
 
 describe('explanation renderings', () => {
-  it('renders the SPEC §6 debug log for MAN10021 under WMS', () => {
+  it('renders the AppServer debug log for MAN10021 under WMS', () => {
     const { model, catalog } = man10021Workspace();
     const log = renderDebugLog(explainProgram('man10021', model, catalog, { menuKey: 'WMS' }));
     assert.equal(log, [

@@ -2,7 +2,7 @@
  * The key catalog: valid keys (with slot, area and description when known), the areas with their
  * prefixes and default keys, the configured menu keys, the Logix version and the dev-test flag.
  *
- * Built from the built-in data (`server/data/catalog.json`, facts of SPEC §7 only) and the
+ * Built from the built-in data (`server/data/catalog.json`, only what TOTVS' documents state as fact) and the
  * workspace's `logix-license.json`, which extends it or, with `"replaceBuiltIn": true`, replaces
  * its keys and areas. A broken workspace file is reported with line and column, and the built-in
  * catalog stays in use meanwhile. Pure: text in, data out.
@@ -82,7 +82,7 @@ export function buildCatalog(file: WorkspaceCatalogFile | undefined): Catalog {
       keys.set(key, { key, origin: BUILT_IN, ...(entry as Omit<KeyEntry, 'key' | 'origin'>) });
     }
   }
-  // The seven areas always exist (SPEC §1); the built-in data gives their known prefixes.
+  // The seven areas always exist (R3: areas by program prefix); the built-in data gives their known prefixes.
   for (const [area, entry] of Object.entries(builtInData.areas) as [string, { prefixes: string[]; defaultKey?: string }][]) {
     const known = file?.replaceBuiltIn ? { prefixes: [] } : entry;
     areas.set(area, { area, prefixes: known.prefixes, ...(known.defaultKey ? { defaultKey: known.defaultKey } : {}) });
@@ -105,7 +105,7 @@ export function buildCatalog(file: WorkspaceCatalogFile | undefined): Catalog {
   };
 }
 
-/** The area a program belongs to, from its 3-letter prefix (SPEC §1). */
+/** The area a program belongs to, from its 3-letter prefix (R3: areas by program prefix). */
 export function areaOfProgram(catalog: Catalog, program: string): AreaEntry | undefined {
   const prefix = program.slice(0, 3).toUpperCase();
   for (const area of catalog.areas.values()) {

@@ -1,5 +1,5 @@
 /**
- * The stable diagnostic codes (issue 2, item 6), declared once: severity, the rule each one
+ * The stable diagnostic codes, declared once: severity, the rule each one
  * enforces, and tags. Views map these to their own types; quick fixes switch on the code.
  */
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
@@ -8,7 +8,7 @@ export type DiagnosticTag = 'deprecated' | 'unnecessary';
 export interface CodeInfo {
   readonly severity: Severity;
   readonly title: string;
-  /** The SPEC rules the code enforces, for messages and the docs anchor. */
+  /** The rules the code enforces, for messages and the docs anchor. */
   readonly rules: readonly string[];
   readonly tags?: readonly DiagnosticTag[];
 }

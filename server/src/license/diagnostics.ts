@@ -1,5 +1,5 @@
 /**
- * Diagnostics as data (issue 2, item 6): every finding of the license rules over a workspace, with
+ * Diagnostics as data: every finding of the license rules over a workspace, with
  * its stable code, the ranges a fix needs (`data`) and the other file involved (`related`). The
  * CLI prints them; the language server converts them to LSP diagnostics.
  */

@@ -1,6 +1,6 @@
 /**
  * The Explanation of one program in one context, and its renderings: readable text, the JSON of
- * the CLI, Markdown for the editor, and the AppServer debug log of SPEC §6. All are views over the
+ * the CLI, Markdown for the editor, and the AppServer debug log (`logix.license.debug = 1`). All are views over the
  * same value, worded by the describers below (which the hover and completion use too).
  */
 import type { Catalog } from './catalog.js';
@@ -24,7 +24,7 @@ export function explainResolution(resolution: Resolution, catalog: Catalog, opti
 
 export const UNKNOWN_SLOT = 'slot unknown — add it to the catalog';
 
-/** A slot as every view words it: its number, or unknown, never invented (SPEC §7). */
+/** A slot as every view words it: its number, or unknown, never invented (ARCHITECTURE.md, invariant 6). */
 export function describeSlotNumber(slot: number | undefined): string {
   return slot === undefined ? UNKNOWN_SLOT : `slot ${slot}`;
 }
@@ -58,7 +58,7 @@ export function describeConsumed(consumption: Consumption, formatKey: (key: stri
   }
 }
 
-/** The CLI's `explain --format json` shape (issue 2, item 7). */
+/** The CLI's `explain --format json` shape (documented in the README). */
 export function explanationToJson(explanation: Explanation) {
   const { resolution, consumption } = explanation;
   return {
@@ -113,7 +113,7 @@ export function renderExplanationText(explanation: Explanation, catalog: Catalog
 }
 
 /**
- * The AppServer debug log (`logix.license.debug = 1`) as SPEC §6 shows it, thread ids and times
+ * The AppServer debug log (`logix.license.debug = 1`) as TOTVS' documentation shows it, thread ids and times
  * omitted. Lines the seed does not show (the R9 warning, an unknown slot) are written in the same
  * style and marked as this product's wording.
  */

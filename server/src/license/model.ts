@@ -14,7 +14,7 @@ export interface SourceFile {
 }
 
 export interface ProgramSource {
-  /** Lower case, from the file name (SPEC §1: names compare case-insensitively). */
+  /** Lower case, from the file name (names compare case-insensitively). */
   readonly name: string;
   /** As written in the source: the main function's name, or the file name for a MAIN program. */
   readonly displayName: string;
@@ -76,7 +76,7 @@ export function programNameOf(path: string): string {
   return fileName(path).replace(/\.4gl$/i, '').toLowerCase();
 }
 
-/** A program as written in a SYSTEMKEY list, as programs are compared (SPEC §1: case-insensitive). */
+/** A program as written in a SYSTEMKEY list, as programs are compared (case-insensitive). */
 export function normalizeProgram(text: string): string {
   return text.trim().toLowerCase();
 }

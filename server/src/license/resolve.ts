@@ -2,7 +2,7 @@
  * R4–R8: the final key list of a program, and R9–R15: the license it consumes in a context.
  *
  * Both return data that records every step with its rule, so that every view (hover, code lens,
- * CLI, simulated AppServer log) renders the same computation (GUIDE invariant 5).
+ * CLI, simulated AppServer log) renders the same computation (ARCHITECTURE.md, invariant 5).
  */
 import type { Range } from '../syntax/positions.js';
 import { areaOfProgram, DEV_TEST_SLOT, isValidKey, NO_MENU_KEY, type Catalog } from './catalog.js';
@@ -106,7 +106,7 @@ export function resolveProgram(programName: string, model: LicenseModel, catalog
   const droppedKeys: string[] = [];
   const ownInvalid = ownAreaRegistrations.filter((registration) => !ownValid.includes(registration));
   if (ownInvalid.length > 0) {
-    // A key that is not a literal cannot be known before run time (SPEC §2: never guessed); it
+    // A key that is not a literal cannot be known before run time (never guessed); it
     // counts as no key here, like one not in the catalog (reading).
     steps.push({
       rule: 'R4',

@@ -1,6 +1,6 @@
 /**
  * Quick fixes, switched on the diagnostic code and computed from its `data` and the current
- * facts of the document (GUIDE invariant 4). Every edit is versioned against the document it
+ * facts of the document (ARCHITECTURE.md, invariant 4). Every edit is versioned against the document it
  * fixes and touches only the range it fixes. `source.fixAll.logix` applies the safe ones.
  */
 import { modify, type EditResult } from 'jsonc-parser';

@@ -19,7 +19,7 @@ export interface ExplainResult {
   readonly program: string;
   /** A readable Markdown report. */
   readonly report: string;
-  /** The simulated AppServer debug log (SPEC §6). */
+  /** The simulated AppServer debug log (`logix.license.debug = 1`). */
   readonly log: string;
 }
 

@@ -1,6 +1,6 @@
 /**
  * The extension's settings (`logix.*` in package.json), typed once, read per workspace folder,
- * cached until the client says they changed (GUIDE invariant 6).
+ * cached until the client says they changed (ARCHITECTURE.md: settings typed once).
  */
 import type { Connection } from 'vscode-languageserver/node';
 import type { DiagnosticCode, Severity } from '../license/codes.js';

@@ -1,11 +1,11 @@
 /**
  * Per-file facts: everything the rest of the product needs to know about one 4GL file, small and
- * plain (no tokens, no text), so the workspace index can keep them for every file (GUIDE
+ * plain (no tokens, no text), so the workspace index can keep them for every file (ARCHITECTURE.md,
  * invariant 3). Ranges are 0-based line/character positions in the decoded text.
  */
 import type { Range } from './positions.js';
 
-/** The three calls that declare license keys (SPEC R1, R2, R3). */
+/** The three calls that declare license keys (R1, R2, R3). */
 export type LicenseFunction = 'LOG_initApp' | 'log001_acessa_usuario' | '_ADVPL_SYSTEMKEY_setAppLicenseList';
 
 export const LICENSE_FUNCTIONS: ReadonlyMap<string, LicenseFunction> = new Map([
@@ -56,7 +56,7 @@ export interface LicenseCall {
   readonly complete: boolean;
   /** Index into `FileFacts.units` of the unit holding the call, or -1 outside any unit. */
   readonly unitIndex: number;
-  /** True when the call belongs to the first statement of its unit (SPEC A3). */
+  /** True when the call belongs to the first statement of its unit (A3). */
   readonly inFirstStatement: boolean;
   /** The range of the statement the call belongs to (from its first keyword). */
   readonly statementRange: Range;

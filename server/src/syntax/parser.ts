@@ -5,7 +5,7 @@
  * statement of each unit, the three license calls with their arguments) and steps over the rest
  * one token at a time. A hand-written scanner is the robust choice here: Logix code mixes SQL,
  * forms, reports and `_ADVPL_` calls, and an unknown statement must never hide the license call
- * after it. Any input yields facts plus problems; nothing throws (GUIDE invariant 2).
+ * after it. Any input yields facts plus problems; nothing throws (ARCHITECTURE.md, invariant 2).
  */
 import type { IToken, TokenType } from 'chevrotain';
 import { lex, lexSegments, type LexedText } from './lexer.js';

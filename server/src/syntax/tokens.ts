@@ -4,7 +4,7 @@
  * The list covers every character: anything that is not whitespace, a comment, a string, a
  * number, a word or ASCII punctuation falls into `Unknown` (accented letters outside strings,
  * control bytes, NUL padding). So the lexer never reports an error and never throws, whatever
- * the input (GUIDE invariant 2).
+ * the input (ARCHITECTURE.md, invariant 2).
  */
 import { createToken, Lexer, type TokenType } from 'chevrotain';
 

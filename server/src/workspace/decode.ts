@@ -1,5 +1,5 @@
 /**
- * Bytes of a `.4gl` file to text. Logix sources are Windows-1252 (SPEC samples); positions are
+ * Bytes of a `.4gl` file to text. Logix sources are Windows-1252 (as real Logix sources are); positions are
  * reported in the decoded text. Files with NUL bytes (binary files, NUL-padded sources) are
  * decoded and parsed anyway, with a problem saying so, so that nothing is silently skipped.
  */

@@ -1,6 +1,6 @@
 /**
  * The persisted index: every file's facts from the last run, so that a start with nothing changed
- * reads one file instead of re-parsing the workspace (issue 5, warm start).
+ * reads one file instead of re-parsing the workspace (the warm start).
  *
  * - It lives in the folder the editor gives the extension for its own storage, never in the
  *   user's workspace; one file per workspace folder and encoding.

@@ -13,7 +13,7 @@ export const EXPECTED_DIAGNOSTICS: Record<string, readonly string[]> = {
   'man10090.4gl': ['LGX001@10:warning'],
 };
 
-/** SPEC §3 worked example: man10021's final list (R5 + R7 from SUP, VDP, LOG). */
+/** The MAN10021 worked example: man10021's final list (R5 + R7 from SUP, VDP, LOG). */
 export const MAN10021_FINAL_KEYS = EXAMPLE_PROGRAMS.man10021!.finalKeys;
 
 /** A line of the fixture as it reads when decoded as Windows-1252 (en dash, quotes, euro sign). */
