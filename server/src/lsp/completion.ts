@@ -6,8 +6,9 @@ import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver/n
 import type { Catalog } from '../license/catalog.js';
 import { describeSlotNumber } from '../license/explain.js';
 import type { LicenseModel } from '../license/model.js';
-import type { FileFacts, LiteralArgument } from '../syntax/facts.js';
-import { rangeContains, type Position, type Range } from '../syntax/positions.js';
+import type { FileFacts } from '../syntax/facts.js';
+import { listAt } from '../syntax/find.js';
+import type { Position, Range } from '../syntax/positions.js';
 
 export interface CompletionContext {
   readonly facts: FileFacts;
@@ -18,17 +19,10 @@ export interface CompletionContext {
 }
 
 export function completionsAt(context: CompletionContext, position: Position): CompletionItem[] {
-  for (const call of context.facts.licenseCalls) {
-    const [keys, programs] = call.args;
-    if (keys?.kind === 'literal' && insideString(keys, position)) {
-      const range = replaceRange(keys, position);
-      return keyCompletions(context, range, call.function === '_ADVPL_SYSTEMKEY_setAppLicenseList');
-    }
-    if (call.function === '_ADVPL_SYSTEMKEY_setAppLicenseList' && programs?.kind === 'literal' && insideString(programs, position)) {
-      return programCompletions(context, replaceRange(programs, position));
-    }
-  }
-  return [];
+  const list = listAt(context.facts, position);
+  if (!list) return [];
+  if (list.kind === 'programs') return programCompletions(context, list.replaceRange);
+  return keyCompletions(context, list.replaceRange, list.call.function === '_ADVPL_SYSTEMKEY_setAppLicenseList');
 }
 
 function keyCompletions(context: CompletionContext, range: Range, inRegistration: boolean): CompletionItem[] {
@@ -52,23 +46,4 @@ function programCompletions(context: CompletionContext, range: Range): Completio
     detail: program.file,
     textEdit: { range, newText: program.name },
   }));
-}
-
-/** Inside the quotes of one of the argument's pieces (not on the quotes' outer side). */
-function insideString(argument: LiteralArgument, position: Position): boolean {
-  return argument.pieces.some((piece) =>
-    rangeContains(piece, position) &&
-    !(position.line === piece.start.line && position.character === piece.start.character));
-}
-
-/** The element under the cursor is replaced by the chosen completion. */
-function replaceRange(argument: LiteralArgument, position: Position): Range {
-  const item = argument.items.find((candidate) => rangeContains(candidate.range, position));
-  if (!item) return { start: position, end: position };
-  const text = item.text;
-  const leading = text.length - text.trimStart().length;
-  const start = item.range.start.line === item.range.end.line
-    ? { line: item.range.start.line, character: item.range.start.character + leading }
-    : item.range.start;
-  return { start, end: item.range.end };
 }

@@ -8,8 +8,8 @@ import { normalizeKey } from '../license/catalog.js';
 import { normalizeProgram, programDefinedIn, type LicenseModel } from '../license/model.js';
 import { findUnitIndex, unitAt } from '../syntax/packed-units.js';
 import type { FileFacts } from '../syntax/facts.js';
-import { findAt } from '../syntax/find.js';
-import { LineMap, type Position } from '../syntax/positions.js';
+import { calledFunctionAt, findAt } from '../syntax/find.js';
+import type { Position } from '../syntax/positions.js';
 
 /** One environment's files and model, and the URIs of its files. */
 export interface EnvironmentView {
@@ -73,17 +73,4 @@ function programReferences(environment: EnvironmentView, program: string): Locat
     ...environment.model.sourcesOf(program).map((source) => ({ uri: environment.uriOf(source.file), range: source.mainUnit.nameRange })),
     ...(environment.model.registrations.get(program) ?? []).map((registration) => ({ uri: environment.uriOf(registration.file), range: registration.programItem.range })),
   ];
-}
-
-/** The identifier under the cursor when a `(` follows it: a call of a function. */
-function calledFunctionAt(text: string, position: Position): string | undefined {
-  const offset = new LineMap(text).offsetAt(position);
-  let start = offset;
-  while (start > 0 && /[A-Za-z0-9_]/.test(text[start - 1]!)) start -= 1;
-  let end = offset;
-  while (end < text.length && /[A-Za-z0-9_]/.test(text[end]!)) end += 1;
-  if (start === end || !/^[A-Za-z_]/.test(text[start]!)) return undefined;
-  let after = end;
-  while (after < text.length && (text[after] === ' ' || text[after] === '\t')) after += 1;
-  return text[after] === '(' ? text.slice(start, end).toLowerCase() : undefined;
 }
