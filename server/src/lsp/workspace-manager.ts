@@ -16,8 +16,9 @@ import type { FileFacts } from '../syntax/facts.js';
 import { reparseFacts } from '../syntax/incremental.js';
 import { parseFacts } from '../syntax/parser.js';
 import { decodeText, decoderFor } from '../workspace/decode.js';
+import { excludeMatcher, type ExcludeMatcher } from '../workspace/exclude.js';
 import { FactsCache } from '../workspace/facts-cache.js';
-import { excludeMatcher, findSourceFilesYielding, toPosix } from '../workspace/files.js';
+import { findSourceFilesYielding, toPosix } from '../workspace/files.js';
 import { FolderIndex } from '../workspace/folder-index.js';
 import { buildInitialIndex, type InitialIndex } from '../workspace/initial-index.js';
 import { parseFiles, type ParseOptions } from '../workspace/parse-pool.js';
@@ -76,7 +77,7 @@ export class WorkspaceManager {
   private dependentsTimer: NodeJS.Timeout | undefined;
   private persistTimer: NodeJS.Timeout | undefined;
   private reloading: Promise<void> = Promise.resolve();
-  private readonly excludeMatchers = new WeakMap<Settings, (file: string) => boolean>();
+  private readonly excludeMatchers = new WeakMap<Settings, ExcludeMatcher>();
   /** The files of each folder whose last published diagnostics were not empty (push mode). */
   private readonly published = new WeakMap<Folder, Set<string>>();
   private reloadQueued = false;

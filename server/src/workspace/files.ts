@@ -5,10 +5,7 @@
 import { readdirSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { globToRegExp, matchesAny } from './glob.js';
-
-/** Folders no Logix workspace wants scanned; user globs add to these. */
-export const DEFAULT_EXCLUDES = ['**/node_modules/**', '**/.git/**', '**/.svn/**'];
+import { excludeMatcher } from './exclude.js';
 
 export interface DiscoveredFile {
   /** Absolute path. */
@@ -36,15 +33,10 @@ export async function findSourceFilesYielding(root: string, excludes: readonly s
   return sortByPath(found);
 }
 
-/** Whether a path relative to the root is excluded by the default and the given globs: compiled once. */
-export function excludeMatcher(excludes: readonly string[] = []): (relativePath: string) => boolean {
-  const globs = [...DEFAULT_EXCLUDES, ...excludes].map(globToRegExp);
-  return (relativePath) => matchesAny(relativePath, globs);
-}
-
 /** Yields each file found, and `undefined` every few hundred entries read (a place to pause). */
 function* walkSourceFiles(root: string, excludes: readonly string[]): Generator<DiscoveredFile | undefined> {
-  const excluded = excludeMatcher(excludes);
+  // Excluded folders are not entered, so each entry's own path is all there is left to test.
+  const excluded = excludeMatcher(excludes).itself;
   let entriesRead = 0;
   // Relative paths are built along the walk (path.relative per file cost a tenth of a warm start).
   function* walk(folder: string, prefix: string): Generator<DiscoveredFile | undefined> {
@@ -58,7 +50,7 @@ function* walkSourceFiles(root: string, excludes: readonly string[]): Generator<
       if (++entriesRead % 500 === 0) yield undefined;
       const relativePath = prefix + entry.name;
       if (entry.isDirectory()) {
-        if (!excluded(`${relativePath}/`) && !excluded(relativePath)) yield* walk(join(folder, entry.name), `${relativePath}/`);
+        if (!excluded(relativePath)) yield* walk(join(folder, entry.name), `${relativePath}/`);
       } else if (entry.isFile() && /\.4gl$/i.test(entry.name) && !excluded(relativePath)) {
         yield { absolute: join(folder, entry.name), relative: relativePath };
       }
