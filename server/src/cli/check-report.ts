@@ -3,6 +3,7 @@
  * (`file` relative with `/`, lines and columns 1-based, `program` lower case).
  */
 import type { LicenseDiagnostic } from '../license/diagnostics.js';
+import { quoteSource } from '../license/quote-source.js';
 import type { WorkspaceAnalysis } from '../workspace/analysis.js';
 
 export interface CheckSummary {
@@ -65,11 +66,11 @@ export function checkToText(analysis: WorkspaceAnalysis, summary: CheckSummary):
   const programs = [...analysis.model.programs.values()];
   if (programs.length > 0) {
     lines.push('Programs (final key list, default key first):');
-    const width = Math.max(...programs.map((program) => program.displayName.length));
+    const width = Math.max(...programs.map((program) => quoteSource(program.displayName).length));
     for (const program of programs) {
       const resolution = analysis.resolutions.get(program.name)!;
       const keys = resolution.free ? 'free program (R12)' : resolution.finalKeys.map((entry) => entry.key).join(',') || '(no valid key)';
-      lines.push(`  ${program.displayName.padEnd(width)}  ${(resolution.area ?? '-').padEnd(3)}  ${keys}`);
+      lines.push(`  ${quoteSource(program.displayName).padEnd(width)}  ${(resolution.area ?? '-').padEnd(3)}  ${keys}`);
     }
     lines.push('');
   }

@@ -14,6 +14,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { normalizeKey } from '../license/catalog.js';
 import type { DiagnosticData } from '../license/diagnostics.js';
+import { quoteSource } from '../license/quote-source.js';
 import type { FileFacts, LicenseCall, LiteralArgument } from '../syntax/facts.js';
 import { findAt } from '../syntax/find.js';
 import { normalizeList, removeListItem, type TextReplacement } from '../syntax/list-edits.js';
@@ -96,16 +97,16 @@ function unknownKeyFixes(context: CodeActionContext, diagnostic: Diagnostic, dat
   const actions: CodeAction[] = [];
   const replacements = [...data.suggestions];
   data.suggestions.forEach((suggestion, index) => {
-    actions.push(fix(`Replace ${data.key} with ${suggestion}`, diagnostic, context.document, [{ range: found.item.range, newText: suggestion }], index === 0));
+    actions.push(fix(`Replace ${quoteSource(data.key)} with ${suggestion}`, diagnostic, context.document, [{ range: found.item.range, newText: suggestion }], index === 0));
   });
   if (data.areaDefaultKey && !replacements.includes(data.areaDefaultKey)) {
-    actions.push(fix(`Replace ${data.key} with the area default ${data.areaDefaultKey} (R6)`, diagnostic, context.document, [{ range: found.item.range, newText: data.areaDefaultKey }]));
+    actions.push(fix(`Replace ${quoteSource(data.key)} with the area default ${data.areaDefaultKey} (R6)`, diagnostic, context.document, [{ range: found.item.range, newText: data.areaDefaultKey }]));
   }
   if (found.argument.items.length > 1) {
-    actions.push(fix(`Remove ${data.key} from the list`, diagnostic, context.document, [removeListItem(context.document.getText(), found.argument, found.itemIndex)]));
+    actions.push(fix(`Remove ${quoteSource(data.key)} from the list`, diagnostic, context.document, [removeListItem(context.document.getText(), found.argument, found.itemIndex)]));
   }
   const catalogEdit = addKeyToCatalog(context, data.key);
-  if (catalogEdit) actions.push({ title: `Add ${data.key} to logix-license.json`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: catalogEdit });
+  if (catalogEdit) actions.push({ title: `Add ${quoteSource(data.key)} to logix-license.json`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: catalogEdit });
   return actions;
 }
 
@@ -189,9 +190,9 @@ function removeItemFix(
   const name = found.item.text.trim();
   if (found.kind === 'program' && found.argument.items.filter((item) => item.text.trim() !== '').length === 1) {
     // The list's only program: the whole registration goes, line and all.
-    return [fix(title(name), diagnostic, context.document, [wholeLines(text, found.call.statementRange)], true)];
+    return [fix(title(quoteSource(name)), diagnostic, context.document, [wholeLines(text, found.call.statementRange)], true)];
   }
-  return [fix(title(name), diagnostic, context.document, [removeListItem(text, found.argument, found.itemIndex)], true)];
+  return [fix(title(quoteSource(name)), diagnostic, context.document, [removeListItem(text, found.argument, found.itemIndex)], true)];
 }
 
 // ---- LGX014 ----------------------------------------------------------------------------------
