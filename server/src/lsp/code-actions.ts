@@ -3,7 +3,6 @@
  * facts of the document (GUIDE invariant 4). Every edit is versioned against the document it
  * fixes and touches only the range it fixes. `source.fixAll.logix` applies the safe ones.
  */
-import { modify, type EditResult } from 'jsonc-parser';
 import {
   CodeActionKind,
   type CodeAction,
@@ -12,6 +11,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { addKeyEdit } from '../license/catalog-edit.js';
 import { normalizeKey } from '../license/catalog.js';
 import type { DiagnosticData } from '../license/diagnostics.js';
 import { quoteSource } from '../license/quote-source.js';
@@ -111,7 +111,7 @@ function unknownKeyFixes(context: CodeActionContext, diagnostic: Diagnostic, dat
 }
 
 function addKeyToCatalog(context: CodeActionContext, key: string): WorkspaceEdit | undefined {
-  const entry = context.programArea ? { area: context.programArea } : {};
+  const entry: Record<string, string> = context.programArea ? { area: context.programArea } : {};
   const { uri, text, version } = context.catalogFile;
   if (text === undefined) {
     if (!context.supportsCreateFile) return undefined;
@@ -123,17 +123,14 @@ function addKeyToCatalog(context: CodeActionContext, key: string): WorkspaceEdit
       ],
     };
   }
-  let edits: EditResult;
-  try {
-    edits = modify(text, ['keys', key], entry, { formattingOptions: { insertSpaces: true, tabSize: 2, eol: text.includes('\r\n') ? '\r\n' : '\n' } });
-  } catch {
-    return undefined; // a file jsonc-parser cannot edit (not an object): LGX015 says why
-  }
+  // One insertion in the file's own style; a file that is not valid JSON is left to LGX015.
+  const edit = addKeyEdit(text, key, entry);
+  if (!edit) return undefined;
   const lines = new LineMap(text);
   return {
     documentChanges: [{
       textDocument: { uri, version: version ?? null },
-      edits: edits.map((edit) => ({ range: lines.rangeOf(edit.offset, edit.offset + edit.length), newText: edit.content })),
+      edits: [{ range: lines.rangeOf(edit.offset, edit.offset + edit.length), newText: edit.content }],
     }],
   };
 }
