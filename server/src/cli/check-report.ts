@@ -5,6 +5,7 @@
 import type { LicenseDiagnostic } from '../license/diagnostics.js';
 import { allSources, type ProgramSource } from '../license/model.js';
 import type { Resolution } from '../license/resolve.js';
+import { quoteSource } from '../license/quote-source.js';
 import type { WorkspaceAnalysis } from '../workspace/analysis.js';
 import type { EnvironmentIndex } from '../workspace/environment-index.js';
 
@@ -80,7 +81,7 @@ export function checkToText(analysis: WorkspaceAnalysis, summary: CheckSummary):
 
   const entries = programEntries(analysis);
   if (entries.length > 0) {
-    const width = Math.max(...entries.map(({ source }) => source.displayName.length));
+    const width = Math.max(...entries.map(({ source }) => quoteSource(source.displayName).length));
     for (const environment of analysis.environments) {
       const inEnvironment = entries.filter((entry) => entry.environment === environment);
       if (inEnvironment.length === 0) continue;
@@ -91,7 +92,7 @@ export function checkToText(analysis: WorkspaceAnalysis, summary: CheckSummary):
       const repeated = new Set(inEnvironment.filter(({ source }) => environment.model.sourcesOf(source.name).length > 1).map(({ source }) => source.file));
       for (const { source, resolution } of inEnvironment) {
         const keys = resolution.free ? 'free program (R12)' : resolution.finalKeys.map((entry) => entry.key).join(',') || '(no valid key)';
-        lines.push(`  ${source.displayName.padEnd(width)}  ${(resolution.area ?? '-').padEnd(3)}  ${keys}${repeated.has(source.file) ? `  (${source.file})` : ''}`);
+        lines.push(`  ${quoteSource(source.displayName).padEnd(width)}  ${(resolution.area ?? '-').padEnd(3)}  ${keys}${repeated.has(source.file) ? `  (${source.file})` : ''}`);
       }
       lines.push('');
     }

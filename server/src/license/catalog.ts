@@ -10,6 +10,7 @@
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import builtInData from '../../data/catalog.json';
 import { LineMap, type Range } from '../syntax/positions.js';
+import { quoteSource } from './quote-source.js';
 import { isVersion } from './versions.js';
 
 export const CATALOG_FILE_NAME = 'logix-license.json';
@@ -195,7 +196,7 @@ export function parseCatalogFile(path: string, text: string): { file?: Workspace
       case 'menu':
         forEachEntry(valueNode, '"menu"', problem, (program, entryNode) => {
           if (entryNode.type !== 'string' || !isKeyOrQuestionMark(entryNode.value as string)) {
-            problem(`menu key of "${program}" must be a system key in upper case or "?"`, entryNode);
+            problem(`menu key of "${quoteSource(program)}" must be a system key in upper case or "?"`, entryNode);
           } else {
             menu.set(program.toLowerCase(), entryNode.value as string);
             menuRanges.set(program.toLowerCase(), at(entryNode.parent));
@@ -203,7 +204,7 @@ export function parseCatalogFile(path: string, text: string): { file?: Workspace
         }, false);
         break;
       default:
-        problem(`unknown property "${name}" (expected logixVersion, keys, areas, menu, devTest, replaceBuiltIn)`, nameNode);
+        problem(`unknown property "${quoteSource(String(name))}" (expected logixVersion, keys, areas, menu, devTest, replaceBuiltIn)`, nameNode);
     }
   }
   if (problems.length > 0) return { problems };
@@ -234,7 +235,7 @@ function forEachEntry(
     const [nameNode, valueNode] = property.children ?? [];
     const name = nameNode?.value as string;
     if (namesAreKeys && !isKey(name)) {
-      problem(`${label}: "${name}" must be written in upper case letters and digits`, nameNode);
+      problem(`${label}: "${quoteSource(String(name))}" must be written in upper case letters and digits`, nameNode);
       continue;
     }
     if (valueNode) visit(name, valueNode);
@@ -243,7 +244,7 @@ function forEachEntry(
 
 function readKeyEntry(key: string, node: Node, problem: Report): Omit<KeyEntry, 'origin'> | undefined {
   if (node.type !== 'object') {
-    problem(`key "${key}" must be an object such as { "slot": 5087, "area": "LOG", "description": "…" }`, node);
+    problem(`key "${quoteSource(key)}" must be an object such as { "slot": 5087, "area": "LOG", "description": "…" }`, node);
     return undefined;
   }
   let slot: number | undefined;
@@ -256,24 +257,24 @@ function readKeyEntry(key: string, node: Node, problem: Report): Omit<KeyEntry, 
     switch (nameNode?.value) {
       case 'slot':
         if (valueNode?.type !== 'number' || !Number.isInteger(value) || (value as number) <= 0) {
-          problem(`slot of "${key}" must be a positive whole number`, valueNode);
+          problem(`slot of "${quoteSource(key)}" must be a positive whole number`, valueNode);
           ok = false;
         } else slot = value as number;
         break;
       case 'area':
         if (valueNode?.type !== 'string' || !isKey(value as string)) {
-          problem(`area of "${key}" must be an area code in upper case such as "SUP"`, valueNode);
+          problem(`area of "${quoteSource(key)}" must be an area code in upper case such as "SUP"`, valueNode);
           ok = false;
         } else area = value as string;
         break;
       case 'description':
         if (valueNode?.type !== 'string') {
-          problem(`description of "${key}" must be a string`, valueNode);
+          problem(`description of "${quoteSource(key)}" must be a string`, valueNode);
           ok = false;
         } else description = value as string;
         break;
       default:
-        problem(`unknown property "${nameNode?.value}" of key "${key}" (expected slot, area, description)`, nameNode);
+        problem(`unknown property "${quoteSource(String(nameNode?.value))}" of key "${quoteSource(key)}" (expected slot, area, description)`, nameNode);
         ok = false;
     }
   }
@@ -283,7 +284,7 @@ function readKeyEntry(key: string, node: Node, problem: Report): Omit<KeyEntry, 
 
 function readAreaEntry(area: string, node: Node, problem: Report): AreaEntry | undefined {
   if (node.type !== 'object') {
-    problem(`area "${area}" must be an object such as { "prefixes": ["MAN"], "defaultKey": "MANENG" }`, node);
+    problem(`area "${quoteSource(area)}" must be an object such as { "prefixes": ["MAN"], "defaultKey": "MANENG" }`, node);
     return undefined;
   }
   let prefixes: string[] = [];
@@ -294,18 +295,18 @@ function readAreaEntry(area: string, node: Node, problem: Report): AreaEntry | u
     switch (nameNode?.value) {
       case 'prefixes':
         if (valueNode?.type !== 'array' || !(valueNode.children ?? []).every((item) => item.type === 'string' && /^[A-Za-z0-9]{3}$/.test(item.value as string))) {
-          problem(`prefixes of area "${area}" must be a list of 3-letter program prefixes such as ["MAN"]`, valueNode);
+          problem(`prefixes of area "${quoteSource(area)}" must be a list of 3-letter program prefixes such as ["MAN"]`, valueNode);
           ok = false;
         } else prefixes = (valueNode.children ?? []).map((item) => (item.value as string).toUpperCase());
         break;
       case 'defaultKey':
         if (valueNode?.type !== 'string' || !isKey(valueNode.value as string)) {
-          problem(`defaultKey of area "${area}" must be a system key in upper case`, valueNode);
+          problem(`defaultKey of area "${quoteSource(area)}" must be a system key in upper case`, valueNode);
           ok = false;
         } else defaultKey = valueNode.value as string;
         break;
       default:
-        problem(`unknown property "${nameNode?.value}" of area "${area}" (expected prefixes, defaultKey)`, nameNode);
+        problem(`unknown property "${quoteSource(String(nameNode?.value))}" of area "${quoteSource(area)}" (expected prefixes, defaultKey)`, nameNode);
         ok = false;
     }
   }

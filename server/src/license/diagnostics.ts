@@ -9,6 +9,7 @@ import { areaOfProgram, isValidKey, NO_MENU_KEY, normalizeKey, type Catalog, typ
 import { CODES, type DiagnosticCode, type DiagnosticTag, type Severity } from './codes.js';
 import { declaredKeys, normalizeProgram, programDefinedIn, type LicenseModel, type ProgramSource, type Registration, type SystemKeyFile } from './model.js';
 import { resolveProgram, type Resolution, type ResolutionLookup } from './resolve.js';
+import { quoteSource } from './quote-source.js';
 import { nearKeys } from './suggest.js';
 
 export interface RelatedInformation {
@@ -88,7 +89,7 @@ export function diagnoseFile(
     if (!catalog.areas.has(systemKeyFile.area)) {
       const firstLine = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
       push('LGX012', file, systemKeyFile.calls[0]?.nameRange ?? firstLine,
-        `SYSTEMKEY_${systemKeyFile.area}.4gl names an unknown area ${systemKeyFile.area} (known: ${[...catalog.areas.keys()].join(', ')}); its registrations are still applied (R3, R7)`);
+        `SYSTEMKEY_${quoteSource(systemKeyFile.area)}.4gl names an unknown area ${quoteSource(systemKeyFile.area)} (known: ${[...catalog.areas.keys()].join(', ')}); its registrations are still applied (R3, R7)`);
     }
     diagnoseRegistrations(model, systemKeyFile, resolutionOf, push);
   }
@@ -139,7 +140,7 @@ function diagnoseKeyList(argument: Argument, call: LicenseCall, file: string, ca
   if (argument.kind === 'dynamic') {
     if (argument.text === '') return; // an empty argument is already LGX012
     push('LGX009', file, argument.range,
-      `the key argument ${argument.text} of ${call.function} is not a literal: the keys cannot be checked before run time`);
+      `the key argument ${quoteSource(argument.text)} of ${call.function} is not a literal: the keys cannot be checked before run time`);
     return;
   }
   const isRegistration = call.function === '_ADVPL_SYSTEMKEY_setAppLicenseList';
@@ -149,7 +150,7 @@ function diagnoseKeyList(argument: Argument, call: LicenseCall, file: string, ca
     const key = normalizeKey(item.text);
     if (key === '') continue;
     if (seen.has(key)) {
-      push('LGX008', file, item.range, `key ${key} appears twice in this list; the runtime keeps both (R5)`, {
+      push('LGX008', file, item.range, `key ${quoteSource(key)} appears twice in this list; the runtime keeps both (R5)`, {
         data: { code: 'LGX008', duplicate: key, listRange: argument.range },
       });
     }
@@ -162,7 +163,7 @@ function diagnoseKeyList(argument: Argument, call: LicenseCall, file: string, ca
         ? 'the runtime ignores this registration (R4, R7)'
         : 'the runtime drops it from the list (R5)';
       push('LGX001', file, item.range,
-        `key ${key} is not in the catalog (${catalog.description}): ${consequence}` +
+        `key ${quoteSource(key)} is not in the catalog (${catalog.description}): ${consequence}` +
           (suggestions.length > 0 ? `; did you mean ${suggestions.join(', ')}?` : ''), {
           data: { code: 'LGX001', key, suggestions, listRange: argument.range, ...(areaDefaultKey ? { areaDefaultKey } : {}) },
         });
@@ -173,7 +174,7 @@ function diagnoseKeyList(argument: Argument, call: LicenseCall, file: string, ca
 function diagnoseProgramList(argument: Argument, file: string, push: Push): void {
   if (argument.kind === 'dynamic') {
     if (argument.text !== '') {
-      push('LGX009', file, argument.range, `the program list ${argument.text} is not a literal: it cannot be checked before run time`);
+      push('LGX009', file, argument.range, `the program list ${quoteSource(argument.text)} is not a literal: it cannot be checked before run time`);
     }
     return;
   }
@@ -195,7 +196,7 @@ function checkListForm(argument: Extract<Argument, { kind: 'literal' }>, file: s
     .filter((text) => text !== '')
     .join(',');
   push('LGX014', file, argument.range,
-    `badly formed ${kind} list "${argument.value}": ${faults.join(', ')}; write it as "${normalized}"`, {
+    `badly formed ${kind} list "${quoteSource(argument.value)}": ${faults.join(', ')}; write it as "${quoteSource(normalized)}"`, {
       data: { code: 'LGX014', normalized, listRange: argument.range },
     });
 }
@@ -210,7 +211,7 @@ function diagnoseRegistrations(model: LicenseModel, systemKeyFile: SystemKeyFile
       const id = `${registration.key}\u0000${registration.program}`;
       if (seen.has(id)) {
         push('LGX008', file, registration.programItem.range,
-          `${registration.program} is registered twice under ${registration.key} in this file (R3)`, {
+          `${quoteSource(registration.program)} is registered twice under ${quoteSource(registration.key)} in this file (R3)`, {
             data: { code: 'LGX008', duplicate: registration.program, listRange: listRangeOf(registration) },
           });
       }
@@ -229,7 +230,7 @@ function diagnoseRegistrations(model: LicenseModel, systemKeyFile: SystemKeyFile
     for (const registration of resolution.ownAreaRegistrations) {
       if (registration.file !== file) continue;
       push('LGX007', file, registration.programItem.range,
-        `${program.displayName}'s LOG_initApp already declares ${declared.join(',')}: this registration in its own area can be removed (A1)`, {
+        `${quoteSource(program.displayName)}'s LOG_initApp already declares ${quoteSource(declared.join(','))}: this registration in its own area can be removed (A1)`, {
           related: [{ file: program.file, range: program.declaration.range, message: 'the declaration that already covers it' }],
           data: { code: 'LGX007', program: registration.program, listRange: listRangeOf(registration) },
         });
@@ -245,16 +246,16 @@ function diagnoseProgram(program: ProgramSource, resolution: Resolution, catalog
   if (resolution.free) {
     const since = resolution.free.since ? ` from Logix ${resolution.free.since}` : '';
     const assumed = resolution.free.assumed ? ' (no logixVersion configured: the newest package is assumed)' : '';
-    push('LGX013', file, program.mainUnit.nameRange, `${program.displayName} is a free program${since}: it consumes no license (R12)${assumed}`);
+    push('LGX013', file, program.mainUnit.nameRange, `${quoteSource(program.displayName)} is a free program${since}: it consumes no license (R12)${assumed}`);
   }
 
   if (!declaration) {
     push('LGX003', file, program.mainUnit.nameRange,
-      `${program.displayName} calls neither LOG_initApp nor log001_acessa_usuario: every program must call LOG_initApp first (R1, A3)`, {
+      `${quoteSource(program.displayName)} calls neither LOG_initApp nor log001_acessa_usuario: every program must call LOG_initApp first (R1, A3)`, {
         data: { code: 'LGX003', mainUnitName: program.mainUnit.name, ...(resolution.areaDefaultKey ? { areaDefaultKey: resolution.areaDefaultKey } : {}) },
       });
   } else if (declaration.unitIndex !== program.mainUnitIndex || !declaration.inFirstStatement) {
-    const where = declaration.unitIndex !== program.mainUnitIndex ? `is called outside ${program.mainUnit.name}` : `is not the first statement of ${program.mainUnit.name}`;
+    const where = declaration.unitIndex !== program.mainUnitIndex ? `is called outside ${quoteSource(program.mainUnit.name)}` : `is not the first statement of ${quoteSource(program.mainUnit.name)}`;
     push('LGX004', file, declaration.nameRange, `${declaration.function} ${where}: it must be the program's first action (A3)`,
       program.mainUnit.firstStatement ? { related: [{ file, range: program.mainUnit.firstStatement, message: 'the first statement' }] } : {});
   }
@@ -268,23 +269,23 @@ function diagnoseProgram(program: ProgramSource, resolution: Resolution, catalog
       const text = fallback
         ? `area ${resolution.area}'s default key ${fallback.key} is elected (R6)`
         : 'there is no area default, so the menu key is consumed (R10), and a menu key ? blocks access (R11)';
-      push('LGX002', file, declaration.args[0]?.range ?? anchor, `none of the declared keys (${declared.join(',')}) is valid: ${text}`);
+      push('LGX002', file, declaration.args[0]?.range ?? anchor, `none of the declared keys (${quoteSource(declared.join(','))}) is valid: ${text}`);
     }
   }
 
   const menuKey = catalog.menu.get(program.name);
   const menuRange = catalog.menuRanges.get(program.name);
-  const menuRelated = menuRange && catalog.workspaceFile
-    ? { related: [{ file: catalog.workspaceFile, range: menuRange, message: `menu key ${menuKey} configured here` }] }
+  const menuRelated = menuRange && menuKey !== undefined && catalog.workspaceFile
+    ? { related: [{ file: catalog.workspaceFile, range: menuRange, message: `menu key ${quoteSource(menuKey)} configured here` }] }
     : {};
   const finalKeys = resolution.finalKeys.map((entry) => entry.key);
   if (menuKey === NO_MENU_KEY && !resolution.defaultKey && !resolution.free) {
     push('LGX011', file, anchor,
-      `${program.displayName} is launched under menu key ? and has no valid key of its own: access would be blocked (R11)`, menuRelated);
+      `${quoteSource(program.displayName)} is launched under menu key ? and has no valid key of its own: access would be blocked (R11)`, menuRelated);
   } else if (menuKey && menuKey !== NO_MENU_KEY && !finalKeys.includes(menuKey) && !resolution.free) {
     const fallback = resolution.defaultKey ? `the default key ${resolution.defaultKey} is consumed instead (R9)` : 'the menu key is consumed (R10)';
     push('LGX010', file, anchor,
-      `the menu key ${menuKey} configured for ${program.displayName} is not in its final list (${finalKeys.join(',') || 'empty'}): ${fallback} and the AppServer logs a warning (A4)`, menuRelated);
+      `the menu key ${quoteSource(menuKey)} configured for ${quoteSource(program.displayName)} is not in its final list (${quoteSource(finalKeys.join(',')) || 'empty'}): ${fallback} and the AppServer logs a warning (A4)`, menuRelated);
   }
 }
 
@@ -316,9 +317,9 @@ function diagnoseOwnAreaOverride(program: ProgramSource, resolution: Resolution,
   const registered = resolution.finalKeys.filter((entry) => entry.origin.rule === 'R4').map((entry) => entry.key);
   const firstRegistration = resolution.ownAreaRegistrations[0]!;
   push('LGX006', program.file, program.declaration!.args[0]?.range ?? program.declaration!.nameRange,
-    `this list is ignored: SYSTEMKEY_${firstRegistration.area} (the program's own area) registers ${program.displayName} under ${registered.join(',')} (R4)`, {
+    `this list is ignored: SYSTEMKEY_${firstRegistration.area} (the program's own area) registers ${quoteSource(program.displayName)} under ${quoteSource(registered.join(','))} (R4)`, {
       related: resolution.ownAreaRegistrations.map((registration) => ({
-        file: registration.file, range: registration.programItem.range, message: `registered under ${registration.key ?? 'a dynamic key'}`,
+        file: registration.file, range: registration.programItem.range, message: `registered under ${registration.key !== undefined ? quoteSource(registration.key) : 'a dynamic key'}`,
       })),
     });
 }

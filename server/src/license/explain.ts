@@ -5,6 +5,7 @@
  */
 import type { Catalog } from './catalog.js';
 import type { LicenseModel } from './model.js';
+import { quoteSource } from './quote-source.js';
 import { AREA_LOAD_ORDER, consume, resolveProgram, type ConsumeOptions, type Consumption, type ExecutionContext, type FinalKey, type Resolution, type Step } from './resolve.js';
 
 export interface Explanation {
@@ -91,10 +92,10 @@ function stepToJson(step: Step) {
 export function renderExplanationText(explanation: Explanation, catalog: Catalog): string {
   const { resolution, consumption } = explanation;
   const lines: string[] = [];
-  lines.push(`Program ${resolution.displayName}${resolution.source ? ` (${resolution.source.file})` : ''}`);
+  lines.push(`Program ${quoteSource(resolution.displayName)}${resolution.source ? ` (${resolution.source.file})` : ''}`);
   lines.push(`  area: ${resolution.area ?? 'unknown (prefix not in the catalog)'}` +
     (resolution.areaDefaultKey ? `, area default key ${resolution.areaDefaultKey}` : ''));
-  lines.push(`  declared: ${resolution.declaredKeys === null ? 'none or dynamic' : resolution.declaredKeys.join(',') || '(empty)'}`);
+  lines.push(`  declared: ${resolution.declaredKeys === null ? 'none or dynamic' : quoteSource(resolution.declaredKeys.join(',')) || '(empty)'}`);
   lines.push('', 'Steps:');
   for (const step of [...resolution.steps, ...consumption.steps]) {
     const where = step.source ? ` [${step.source.file}:${step.source.range.start.line + 1}]` : '';
@@ -107,7 +108,7 @@ export function renderExplanationText(explanation: Explanation, catalog: Catalog
     lines.push(`  ${String(index + 1).padStart(2)}. ${entry.key.padEnd(10)} ${describeSlot(catalog, entry.key).padEnd(38)} ${entry.origin.rule} ${describeOrigin(entry)}` +
       (catalogEntry?.description ? ` — ${catalogEntry.description}` : ''));
   });
-  lines.push('', `Consumed (${explanation.context}${consumption.menuKey ? `, menu key ${consumption.menuKey}` : ''}):`);
+  lines.push('', `Consumed (${explanation.context}${consumption.menuKey ? `, menu key ${quoteSource(consumption.menuKey)}` : ''}):`);
   lines.push(`  ${describeConsumed(consumption)} — ${consumption.rule}: ${consumption.reason}`);
   return lines.join('\n') + '\n';
 }
@@ -119,15 +120,15 @@ export function renderExplanationText(explanation: Explanation, catalog: Catalog
  */
 export function renderDebugLog(explanation: Explanation): string {
   const { resolution, consumption } = explanation;
-  const name = resolution.displayName.toUpperCase();
+  const name = quoteSource(resolution.displayName.toUpperCase());
   const prefix = '[LOGIX] [LICENSE] [SYSTEMKEY]';
   const lines: string[] = [];
   for (const area of AREA_LOAD_ORDER) lines.push(`${prefix} Carregando licenças ${area}`);
   lines.push(`${prefix} Licenças carregadas`);
   const own = resolution.ownAreaRegistrations.map((registration) => registration.key).filter((key): key is string => key !== undefined);
-  lines.push(`${prefix} Aplicação ${name} - licenças Área padrão ${resolution.area ?? '?'} =${own.length ? ` ${own.join(',')}` : ''}`);
+  lines.push(`${prefix} Aplicação ${name} - licenças Área padrão ${resolution.area ?? '?'} =${own.length ? ` ${quoteSource(own.join(','))}` : ''}`);
   const declared = resolution.declaredKeys ?? [];
-  lines.push(`${prefix} Aplicação ${name} - licenças da aplicação =${declared.length ? ` ${declared.join(',')}` : ''}`);
+  lines.push(`${prefix} Aplicação ${name} - licenças da aplicação =${declared.length ? ` ${quoteSource(declared.join(','))}` : ''}`);
   const byArea = new Map<string, string[]>();
   for (const entry of resolution.finalKeys) {
     if (entry.origin.rule !== 'R7') continue;
@@ -140,9 +141,9 @@ export function renderDebugLog(explanation: Explanation): string {
     lines.push(`[LOGIX] [LICENSE] Nenhuma licença consumida: ${consumption.reason} (${consumption.rule})`);
     return lines.join('\n') + '\n';
   }
-  if (consumption.menuKey) lines.push(`[LOGIX] [LICENSE] [GETMENUKEY] Licença menu = ${consumption.menuKey}`);
+  if (consumption.menuKey) lines.push(`[LOGIX] [LICENSE] [GETMENUKEY] Licença menu = ${quoteSource(consumption.menuKey)}`);
   if (consumption.menuKeyRejected) {
-    lines.push(`[LOGIX] [LICENSE] [GETMENUKEY] Chave de sistema ${consumption.menuKey} do menu não é válida para a aplicação ${name}; será usada ${consumption.key}`);
+    lines.push(`[LOGIX] [LICENSE] [GETMENUKEY] Chave de sistema ${quoteSource(consumption.menuKey ?? '')} do menu não é válida para a aplicação ${name}; será usada ${consumption.key}`);
   }
   if (consumption.licenseType === 'blocked') {
     lines.push('[LOGIX] [LICENSE] Chave de sistema não detectada no controle de licenças: acesso bloqueado');
@@ -161,11 +162,11 @@ export function renderDebugLog(explanation: Explanation): string {
 export function renderExplanationMarkdown(explanation: Explanation, catalog: Catalog): string {
   const { resolution, consumption } = explanation;
   const lines: string[] = [];
-  lines.push(`# License of ${resolution.displayName}`, '');
+  lines.push(`# License of ${quoteSource(resolution.displayName)}`, '');
   lines.push(`- Source: ${resolution.source ? `\`${resolution.source.file}\`` : 'not in this workspace'}`);
   lines.push(`- Area: ${resolution.area ?? 'unknown (prefix not in the catalog)'}${resolution.areaDefaultKey ? `, default key \`${resolution.areaDefaultKey}\`` : ''}`);
-  lines.push(`- Declared: ${resolution.declaredKeys === null ? 'none, or not a literal' : `\`${resolution.declaredKeys.join(',')}\``}`);
-  lines.push(`- Context: ${explanation.context}${consumption.menuKey ? `, menu key \`${consumption.menuKey}\`` : ''}`, '');
+  lines.push(`- Declared: ${resolution.declaredKeys === null ? 'none, or not a literal' : `\`${quoteSource(resolution.declaredKeys.join(','))}\``}`);
+  lines.push(`- Context: ${explanation.context}${consumption.menuKey ? `, menu key \`${quoteSource(consumption.menuKey)}\`` : ''}`, '');
   lines.push('## Consumed', '');
   lines.push(`**${describeConsumed(consumption, (key) => `\`${key}\``)}** (${consumption.rule}): ${consumption.reason}.`, '');
   lines.push('## Final key list', '');

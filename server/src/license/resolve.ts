@@ -8,6 +8,7 @@ import type { Range } from '../syntax/positions.js';
 import { areaOfProgram, DEV_TEST_SLOT, isValidKey, NO_MENU_KEY, type Catalog } from './catalog.js';
 import { freeProgram, type FreeProgram } from './free-programs.js';
 import { declaredKeys, type LicenseModel, type ProgramSource, type Registration } from './model.js';
+import { quoteSource } from './quote-source.js';
 import { compareVersions } from './versions.js';
 
 export type RuleId =
@@ -86,9 +87,9 @@ export function resolveProgram(programName: string, model: LicenseModel, catalog
   const declared = declaredKeys(declaration);
   const declarationRef = declaration && source ? { file: source.file, range: declaration.range } : undefined;
   if (!source) {
-    steps.push({ rule: 'R1', text: `no source of ${program} in the workspace: only its SYSTEMKEY registrations are known`, keys: [] });
+    steps.push({ rule: 'R1', text: `no source of ${quoteSource(program)} in the workspace: only its SYSTEMKEY registrations are known`, keys: [] });
   } else if (!declaration) {
-    steps.push({ rule: 'R1', text: `${source.displayName} calls neither LOG_initApp nor log001_acessa_usuario`, keys: [] });
+    steps.push({ rule: 'R1', text: `${quoteSource(source.displayName)} calls neither LOG_initApp nor log001_acessa_usuario`, keys: [] });
   } else if (declared === null) {
     steps.push({
       rule: declaration.function === 'LOG_initApp' ? 'R1' : 'R2',
@@ -110,7 +111,7 @@ export function resolveProgram(programName: string, model: LicenseModel, catalog
     // counts as no key here, like one not in the catalog (reading).
     steps.push({
       rule: 'R4',
-      text: `SYSTEMKEY_${ownArea} registers it under ${ownInvalid.map((registration) => registration.key ?? 'a key that is not a literal (unknown before run time)').join(',')}, not a catalog key: ignored`,
+      text: `SYSTEMKEY_${ownArea} registers it under ${ownInvalid.map((registration) => (registration.key !== undefined ? quoteSource(registration.key) : 'a key that is not a literal (unknown before run time)')).join(',')}, not a catalog key: ignored`,
       keys: [],
       dropped: ownInvalid.map((registration) => registration.key ?? '?'),
       source: refOf(ownInvalid[0]!),
@@ -123,7 +124,7 @@ export function resolveProgram(programName: string, model: LicenseModel, catalog
     steps.push({
       rule: 'R4',
       text: `SYSTEMKEY_${ownArea} (the program's own area) registers it under ${joinKeys(ownValid.map((registration) => registration.key!))}` +
-        (declared && declared.length > 0 ? `; the list of ${declaration!.function} (${declared.join(',')}) is ignored` : ''),
+        (declared && declared.length > 0 ? `; the list of ${declaration!.function} (${quoteSource(declared.join(','))}) is ignored` : ''),
       keys: ownValid.map((registration) => registration.key!),
       source: refOf(ownValid[0]!),
     });
@@ -134,8 +135,8 @@ export function resolveProgram(programName: string, model: LicenseModel, catalog
     for (const key of valid) finalKeys.push({ key, origin: { rule: 'R5', source: declarationRef! } });
     steps.push({
       rule: 'R5',
-      text: `${declaration!.function} declares ${declared.join(',')}` +
-        (droppedKeys.length > 0 ? `; not in the catalog, dropped: ${droppedKeys.join(',')}` : ''),
+      text: `${declaration!.function} declares ${quoteSource(declared.join(','))}` +
+        (droppedKeys.length > 0 ? `; not in the catalog, dropped: ${quoteSource(droppedKeys.join(','))}` : ''),
       keys: valid,
       ...(droppedKeys.length > 0 ? { dropped: droppedKeys } : {}),
       source: declarationRef!,
@@ -152,7 +153,7 @@ export function resolveProgram(programName: string, model: LicenseModel, catalog
         rule: 'R6',
         text: area
           ? `no valid key of its own, and area ${area.area} has no default key in the catalog`
-          : `no valid key of its own, and prefix ${program.slice(0, 3).toUpperCase()} belongs to no area of the catalog: no default key`,
+          : `no valid key of its own, and prefix ${quoteSource(program.slice(0, 3).toUpperCase())} belongs to no area of the catalog: no default key`,
         keys: [],
       });
     }
@@ -272,7 +273,7 @@ export function consume(resolution: Resolution, catalog: Catalog, options: Consu
         ? ` (free from ${resolution.free.since}; no Logix version configured, the newest package is assumed)`
         : ` (free from ${resolution.free.since})`
       : '';
-    return done({ licenseType: 'none', rule: 'R12', reason: `${resolution.displayName} is a free program: it consumes no license${since}`, ...withMenuKey });
+    return done({ licenseType: 'none', rule: 'R12', reason: `${quoteSource(resolution.displayName)} is a free program: it consumes no license${since}`, ...withMenuKey });
   }
 
   switch (context) {
@@ -303,11 +304,11 @@ export function consume(resolution: Resolution, catalog: Catalog, options: Consu
     case 'scheduler': {
       steps.push({ rule: 'R13', text: 'a scheduler trigger starts consuming PADRAO', keys: ['PADRAO'] });
       if (!resolution.defaultKey) {
-        return done({ licenseType: 'slot', key: 'PADRAO', ...slotField(slotOf('PADRAO')), rule: 'R13', reason: `the scheduler trigger consumes PADRAO; ${resolution.displayName} has no valid key to switch to` });
+        return done({ licenseType: 'slot', key: 'PADRAO', ...slotField(slotOf('PADRAO')), rule: 'R13', reason: `the scheduler trigger consumes PADRAO; ${quoteSource(resolution.displayName)} has no valid key to switch to` });
       }
       return done({
         licenseType: 'slot', key: resolution.defaultKey, ...slotField(slotOf(resolution.defaultKey)), rule: 'R13',
-        reason: `the scheduler trigger starts with PADRAO and switches to the task's key ${resolution.defaultKey} (R8 default key of ${resolution.displayName})`,
+        reason: `the scheduler trigger starts with PADRAO and switches to the task's key ${resolution.defaultKey} (R8 default key of ${quoteSource(resolution.displayName)})`,
       });
     }
     case 'menu':
@@ -319,7 +320,7 @@ export function consume(resolution: Resolution, catalog: Catalog, options: Consu
     if (!resolution.defaultKey) {
       return done({
         licenseType: 'blocked', rule: 'R11', menuKey,
-        reason: `menu key ? suggests no key and ${resolution.displayName} has no valid key of its own: access is blocked ("chave de sistema não detectada no controle de licenças")`,
+        reason: `menu key ? suggests no key and ${quoteSource(resolution.displayName)} has no valid key of its own: access is blocked ("chave de sistema não detectada no controle de licenças")`,
       });
     }
     return done({
@@ -331,15 +332,15 @@ export function consume(resolution: Resolution, catalog: Catalog, options: Consu
     if (menuKey && isValidKey(catalog, menuKey)) {
       return done({
         licenseType: 'slot', key: menuKey, ...slotField(slotOf(menuKey)), rule: 'R10', menuKey,
-        reason: `${resolution.displayName} has no valid key at all: the menu key ${menuKey} is consumed`,
+        reason: `${quoteSource(resolution.displayName)} has no valid key at all: the menu key ${quoteSource(menuKey)} is consumed`,
       });
     }
     // Reading: with no valid key anywhere, nothing can be consumed and LOG_initApp refuses access.
     return done({
       licenseType: 'blocked', rule: 'R10', ...withMenuKey,
       reason: menuKey
-        ? `${resolution.displayName} has no valid key and the menu key ${menuKey} is not in the catalog: access is blocked`
-        : `${resolution.displayName} has no valid key and no menu key is given: access is blocked`,
+        ? `${quoteSource(resolution.displayName)} has no valid key and the menu key ${quoteSource(menuKey)} is not in the catalog: access is blocked`
+        : `${quoteSource(resolution.displayName)} has no valid key and no menu key is given: access is blocked`,
     });
   }
   if (!menuKey) {
@@ -351,12 +352,12 @@ export function consume(resolution: Resolution, catalog: Catalog, options: Consu
   if (finalKeys.includes(menuKey)) {
     return done({
       licenseType: 'slot', key: menuKey, ...slotField(slotOf(menuKey)), rule: 'R9', menuKey,
-      reason: `the menu key ${menuKey} is in the final list: its slot is consumed`,
+      reason: `the menu key ${quoteSource(menuKey)} is in the final list: its slot is consumed`,
     });
   }
   return done({
     licenseType: 'slot', key: resolution.defaultKey, ...slotField(slotOf(resolution.defaultKey)), rule: 'R9', menuKey, menuKeyRejected: true,
-    reason: `the menu key ${menuKey} is not in the final list: the default key ${resolution.defaultKey} is consumed and the AppServer logs a warning (A4)`,
+    reason: `the menu key ${quoteSource(menuKey)} is not in the final list: the default key ${resolution.defaultKey} is consumed and the AppServer logs a warning (A4)`,
   });
 }
 

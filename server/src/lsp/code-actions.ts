@@ -3,7 +3,6 @@
  * facts of the document (ARCHITECTURE.md, invariant 4). Every edit is versioned against the document it
  * fixes and touches only the range it fixes. `source.fixAll.logix` applies the safe ones.
  */
-import { modify, type EditResult } from 'jsonc-parser';
 import {
   CodeActionKind,
   type CodeAction,
@@ -12,8 +11,10 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { addKeyEdit } from '../license/catalog-edit.js';
 import { normalizeKey } from '../license/catalog.js';
 import type { DiagnosticData } from '../license/diagnostics.js';
+import { quoteSource } from '../license/quote-source.js';
 import type { FileFacts, LicenseCall, LiteralArgument } from '../syntax/facts.js';
 import { findAt } from '../syntax/find.js';
 import { normalizeList, removeListItem, type TextReplacement } from '../syntax/list-edits.js';
@@ -96,21 +97,21 @@ function unknownKeyFixes(context: CodeActionContext, diagnostic: Diagnostic, dat
   const actions: CodeAction[] = [];
   const replacements = [...data.suggestions];
   data.suggestions.forEach((suggestion, index) => {
-    actions.push(fix(`Replace ${data.key} with ${suggestion}`, diagnostic, context.document, [{ range: found.item.range, newText: suggestion }], index === 0));
+    actions.push(fix(`Replace ${quoteSource(data.key)} with ${suggestion}`, diagnostic, context.document, [{ range: found.item.range, newText: suggestion }], index === 0));
   });
   if (data.areaDefaultKey && !replacements.includes(data.areaDefaultKey)) {
-    actions.push(fix(`Replace ${data.key} with the area default ${data.areaDefaultKey} (R6)`, diagnostic, context.document, [{ range: found.item.range, newText: data.areaDefaultKey }]));
+    actions.push(fix(`Replace ${quoteSource(data.key)} with the area default ${data.areaDefaultKey} (R6)`, diagnostic, context.document, [{ range: found.item.range, newText: data.areaDefaultKey }]));
   }
   if (found.argument.items.length > 1) {
-    actions.push(fix(`Remove ${data.key} from the list`, diagnostic, context.document, [removeListItem(context.document.getText(), found.argument, found.itemIndex)]));
+    actions.push(fix(`Remove ${quoteSource(data.key)} from the list`, diagnostic, context.document, [removeListItem(context.document.getText(), found.argument, found.itemIndex)]));
   }
   const catalogEdit = addKeyToCatalog(context, data.key);
-  if (catalogEdit) actions.push({ title: `Add ${data.key} to logix-license.json`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: catalogEdit });
+  if (catalogEdit) actions.push({ title: `Add ${quoteSource(data.key)} to logix-license.json`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: catalogEdit });
   return actions;
 }
 
 function addKeyToCatalog(context: CodeActionContext, key: string): WorkspaceEdit | undefined {
-  const entry = context.programArea ? { area: context.programArea } : {};
+  const entry: Record<string, string> = context.programArea ? { area: context.programArea } : {};
   const { uri, text, version } = context.catalogFile;
   if (text === undefined) {
     if (!context.supportsCreateFile) return undefined;
@@ -122,17 +123,14 @@ function addKeyToCatalog(context: CodeActionContext, key: string): WorkspaceEdit
       ],
     };
   }
-  let edits: EditResult;
-  try {
-    edits = modify(text, ['keys', key], entry, { formattingOptions: { insertSpaces: true, tabSize: 2, eol: text.includes('\r\n') ? '\r\n' : '\n' } });
-  } catch {
-    return undefined; // a file jsonc-parser cannot edit (not an object): LGX015 says why
-  }
+  // One insertion in the file's own style; a file that is not valid JSON is left to LGX015.
+  const edit = addKeyEdit(text, key, entry);
+  if (!edit) return undefined;
   const lines = new LineMap(text);
   return {
     documentChanges: [{
       textDocument: { uri, version: version ?? null },
-      edits: edits.map((edit) => ({ range: lines.rangeOf(edit.offset, edit.offset + edit.length), newText: edit.content })),
+      edits: [{ range: lines.rangeOf(edit.offset, edit.offset + edit.length), newText: edit.content }],
     }],
   };
 }
@@ -189,9 +187,9 @@ function removeItemFix(
   const name = found.item.text.trim();
   if (found.kind === 'program' && found.argument.items.filter((item) => item.text.trim() !== '').length === 1) {
     // The list's only program: the whole registration goes, line and all.
-    return [fix(title(name), diagnostic, context.document, [wholeLines(text, found.call.statementRange)], true)];
+    return [fix(title(quoteSource(name)), diagnostic, context.document, [wholeLines(text, found.call.statementRange)], true)];
   }
-  return [fix(title(name), diagnostic, context.document, [removeListItem(text, found.argument, found.itemIndex)], true)];
+  return [fix(title(quoteSource(name)), diagnostic, context.document, [removeListItem(text, found.argument, found.itemIndex)], true)];
 }
 
 // ---- LGX014 ----------------------------------------------------------------------------------

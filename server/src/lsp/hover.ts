@@ -9,6 +9,7 @@ import { isValidKey, NO_MENU_KEY, normalizeKey, type Catalog } from '../license/
 import { describeConsumed, describeOrigin, describeSlotNumber, slotCell } from '../license/explain.js';
 import { normalizeProgram, programDefinedIn, systemKeyArea, type LicenseModel } from '../license/model.js';
 import { consume, type Consumption, type ExecutionContext, type FinalKey, type Resolution, type ResolutionLookup } from '../license/resolve.js';
+import { quoteSource } from '../license/quote-source.js';
 import { nearKeys } from '../license/suggest.js';
 import type { FileFacts } from '../syntax/facts.js';
 import { findAt } from '../syntax/find.js';
@@ -58,7 +59,7 @@ function programHover(context: HoverContext, program: string): string {
   const resolution = context.resolutionOf(program, context.file);
   const { catalog } = context;
   const lines: string[] = [];
-  lines.push(`**${resolution.displayName}** · area ${resolution.area ?? '— (prefix not in the catalog)'}` +
+  lines.push(`**${quoteSource(resolution.displayName)}** · area ${resolution.area ?? '— (prefix not in the catalog)'}` +
     (resolution.areaDefaultKey ? ` · area default ${code(resolution.areaDefaultKey)}` : ''));
   if (resolution.free) {
     lines.push('', `Free program: consumes no license (R12${resolution.free.since ? `, from ${resolution.free.since}` : ''})` +
@@ -66,7 +67,7 @@ function programHover(context: HoverContext, program: string): string {
   }
   lines.push('', ...keyTable(context, resolution.finalKeys));
   if (resolution.droppedKeys.length > 0) {
-    lines.push('', `Dropped, not in the catalog: ${resolution.droppedKeys.map(code).join(', ')} (R5).`);
+    lines.push('', `Dropped, not in the catalog: ${resolution.droppedKeys.map((key) => code(quoteSource(key))).join(', ')} (R5).`);
   }
   if (resolution.ownAreaRegistrations.length > 0 && resolution.declaredKeys && resolution.finalKeys.some((entry) => entry.origin.rule === 'R4')) {
     lines.push('', `The ${code('LOG_initApp')} list is ignored: its own area's SYSTEMKEY file registers it (R4).`);
@@ -100,7 +101,7 @@ function menuLines(context: HoverContext, resolution: Resolution): string[] {
   const lines = keys.map((menuKey) => {
     const consumption = consume(resolution, catalog, { menuKey, context: 'menu', devTest: false });
     const marker = menuKey === configured ? ' (configured)' : '';
-    return `- menu key ${code(menuKey)}${marker} → ${describe(consumption)}, ${consumption.rule}`;
+    return `- menu key ${code(quoteSource(menuKey))}${marker} → ${describe(consumption)}, ${consumption.rule}`;
   });
   const question = consume(resolution, catalog, { menuKey: NO_MENU_KEY, context: 'menu', devTest: false });
   if (resolution.defaultKey) {
@@ -138,12 +139,12 @@ function keyHover(context: HoverContext, key: string, inRegistration: boolean): 
   const program = inRegistration ? undefined : programOfFile(context);
   const lines: string[] = [];
   if (entry) {
-    lines.push(`**${key}** · ${describeSlotNumber(entry.slot)}` +
+    lines.push(`**${quoteSource(key)}** · ${describeSlotNumber(entry.slot)}` +
       (entry.area ? ` · area ${entry.area}` : '') + (entry.description ? ` · ${escapeCell(entry.description)}` : '') + ` _(${entry.origin})_`);
   } else {
     const area = program ? context.resolutionOf(program, context.file).area : undefined;
     const suggestions = nearKeys(catalog, key, area);
-    lines.push(`**${key}** is not in the catalog (${catalog.description}).`);
+    lines.push(`**${quoteSource(key)}** is not in the catalog (${catalog.description}).`);
     lines.push('', inRegistration
       ? 'The runtime ignores this registration (R4, R7).'
       : 'The runtime drops it from the list (R5).' + (suggestions.length > 0 ? ` Did you mean ${suggestions.map(code).join(', ')}?` : ''));
@@ -153,9 +154,9 @@ function keyHover(context: HoverContext, key: string, inRegistration: boolean): 
     const resolution = context.resolutionOf(program, context.file);
     const positions = resolution.finalKeys.flatMap((finalKey, index) => (finalKey.key === key ? [index + 1] : []));
     lines.push('', positions.length > 0
-      ? `Position ${positions.join(' and ')} of ${resolution.finalKeys.length} in ${resolution.displayName}'s final list` +
+      ? `Position ${positions.join(' and ')} of ${resolution.finalKeys.length} in ${quoteSource(resolution.displayName)}'s final list` +
         (positions[0] === 1 ? ': the default key (R8).' : '.')
-      : `Not in ${resolution.displayName}'s final list: its own area's SYSTEMKEY registration replaces this list (R4).`);
+      : `Not in ${quoteSource(resolution.displayName)}'s final list: its own area's SYSTEMKEY registration replaces this list (R4).`);
   } else if (program && !isValidKey(catalog, key)) {
     const resolution = context.resolutionOf(program, context.file);
     const fallback = resolution.finalKeys.find((entry) => entry.origin.rule === 'R6');
@@ -176,8 +177,8 @@ function registeredProgramHover(context: HoverContext, program: string): string 
   const resolution = context.resolutionOf(program);
   const source = resolution.source;
   const lines = [source
-    ? `**${resolution.displayName}** — [${source.file}](${context.linkTo(source.file, source.mainUnit.nameRange)})`
-    : `**${program}** — no source in this environment`];
+    ? `**${quoteSource(resolution.displayName)}** — [${source.file}](${context.linkTo(source.file, source.mainUnit.nameRange)})`
+    : `**${quoteSource(program)}** — no source in this environment`];
   const others = context.model.sourcesOf(program).slice(1);
   if (others.length > 0) lines.push('', `Also defined in ${others.map((other) => `[${other.file}](${context.linkTo(other.file, other.mainUnit.nameRange)})`).join(', ')} (LGX017): each file is resolved on its own; this is the first in path order.`);
   lines.push('', `Final list (R4–R8): ${resolution.finalKeys.map((entry) => code(entry.key)).join(', ') || 'no valid key'}` +

@@ -24,8 +24,9 @@ import { parseFacts } from '../syntax/parser.js';
 import { isFile, readCatalogText } from '../workspace/catalog-files.js';
 import { decodeText, encodingOrDefault } from '../workspace/decode.js';
 import type { EnvironmentIndex } from '../workspace/environment-index.js';
+import { excludeMatcher, type ExcludeMatcher } from '../workspace/exclude.js';
 import { FactsCache } from '../workspace/facts-cache.js';
-import { discoverYielding, excludeMatcher, toPosix } from '../workspace/files.js';
+import { discoverYielding, toPosix } from '../workspace/files.js';
 import { FolderIndex } from '../workspace/folder-index.js';
 import { buildInitialIndex } from '../workspace/initial-index.js';
 import { parseFiles, type ParseOptions } from '../workspace/parse-pool.js';
@@ -88,7 +89,7 @@ export class WorkspaceManager {
   private resolveReady!: () => void;
   private reloading: Promise<void> = Promise.resolve();
   private reloadQueued = false;
-  private readonly excludeMatchers = new WeakMap<Settings, (file: string) => boolean>();
+  private readonly excludeMatchers = new WeakMap<Settings, ExcludeMatcher>();
   readonly publisher: DiagnosticsPublisher;
   private readonly persistence: PersistScheduler;
 

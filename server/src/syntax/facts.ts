@@ -95,7 +95,10 @@ export interface FileFacts {
   readonly units: readonly ProgramUnit[];
   readonly licenseCalls: readonly LicenseCall[];
   readonly globalsReferences: readonly GlobalsReference[];
-  /** Lexical and structural problems: unterminated comments or strings, unbalanced units. */
+  /**
+   * Lexical and structural problems: unterminated comments or strings, unbalanced units. One per
+   * kind, at its first occurrence, its message counting the others (parser.ts).
+   */
   readonly problems: readonly SyntaxProblem[];
   readonly lineCount: number;
 }

@@ -10,7 +10,7 @@
 import type { IToken, TokenType } from 'chevrotain';
 import { lex, lexSegments, type LexedText } from './lexer.js';
 import { segmentsToLex } from './prefilter.js';
-import { LineMap, type Range } from './positions.js';
+import { comparePositions, LineMap, type Range } from './positions.js';
 import {
   LICENSE_FUNCTIONS,
   type Argument,
@@ -32,6 +32,23 @@ const UNIT_KEYWORDS: ReadonlyMap<TokenType, UnitKind> = new Map([
   [T.Report, 'report'],
   [T.Globals, 'globals'],
 ]);
+
+/**
+ * The kinds of problem the extractor finds, each reported once per file with its count: a binary
+ * or NUL-padded file has an unterminated string on most lines, and one warning per line would
+ * bury the file's other diagnostics. `many` words a count; `detailed` keeps the first occurrence's
+ * own message after it when that message says more than the kind (which unit).
+ */
+const PROBLEM_KINDS = {
+  unterminatedString: { many: 'unterminated strings', detailed: false },
+  unterminatedComment: { many: "unterminated '{' comments", detailed: false },
+  missingEnd: { many: 'units without their END', detailed: true },
+  unnamedUnit: { many: 'FUNCTION or REPORT lines without a name', detailed: true },
+  unmatchedEnd: { many: 'END lines without a matching unit', detailed: true },
+  mismatchedEnd: { many: 'END lines that close another kind of unit', detailed: true },
+} as const;
+
+type ProblemKind = keyof typeof PROBLEM_KINDS;
 
 interface OpenUnit {
   kind: UnitKind;
@@ -67,7 +84,8 @@ class FactExtractor {
   private readonly units: ProgramUnit[] = [];
   private readonly licenseCalls: LicenseCall[] = [];
   private readonly globalsReferences: GlobalsReference[] = [];
-  private readonly problems: SyntaxProblem[] = [];
+  /** Per kind: the first occurrence (in the text) and how many there are. */
+  private readonly problems = new Map<ProblemKind, { first: SyntaxProblem; count: number }>();
   private open: OpenUnit | undefined;
   /** Token index where the current statement began (its first line-leading statement word). */
   private statementIndex = -1;
@@ -88,14 +106,14 @@ class FactExtractor {
       index = this.step(index);
     }
     if (this.open) {
-      this.problem(`missing END ${this.open.kind.toUpperCase()} for ${this.open.name}`, this.open.nameRange);
+      this.problem('missingEnd', `missing END ${this.open.kind.toUpperCase()} for ${this.open.name}`, this.open.nameRange);
       this.closeUnit(this.text.length, false);
     }
     return {
       units: this.units,
       licenseCalls: this.licenseCalls,
       globalsReferences: this.globalsReferences,
-      problems: this.problems,
+      problems: this.summarisedProblems(),
       lineCount: this.lines.lineCount,
     };
   }
@@ -169,12 +187,13 @@ class FactExtractor {
         nameRange = this.range(nameToken);
         next += 1;
       } else {
-        this.problem(`${kind.toUpperCase()} without a name`, this.range(keywordToken));
+        this.problem('unnamedUnit', `${kind.toUpperCase()} without a name`, this.range(keywordToken));
       }
     }
 
     if (this.open) {
       this.problem(
+        'missingEnd',
         `missing END ${this.open.kind.toUpperCase()} for ${this.open.name} before this ${kind.toUpperCase()}`,
         this.open.nameRange,
       );
@@ -197,9 +216,10 @@ class FactExtractor {
     const kind = next ? UNIT_KEYWORDS.get(next.tokenType) : undefined;
     if (!next || !kind) return index + 1; // END IF, END RECORD, END CASE…
     if (!this.open) {
-      this.problem(`END ${kind.toUpperCase()} without a matching ${kind.toUpperCase()}`, this.rangeOf(endToken, next));
+      this.problem('unmatchedEnd', `END ${kind.toUpperCase()} without a matching ${kind.toUpperCase()}`, this.rangeOf(endToken, next));
     } else if (this.open.kind !== kind) {
       this.problem(
+        'mismatchedEnd',
         `END ${kind.toUpperCase()} closes ${this.open.kind.toUpperCase()} ${this.open.name}`,
         this.rangeOf(endToken, next),
       );
@@ -390,7 +410,7 @@ class FactExtractor {
   private checkComments(): void {
     for (const comment of this.comments) {
       if (!comment.image.endsWith('}')) { // the only comments kept are { } ones (tokens.ts)
-        this.problem("unterminated '{' comment: it runs to the end of the file", this.range(comment));
+        this.problem('unterminatedComment', "unterminated '{' comment: it runs to the end of the file", this.range(comment));
       }
     }
   }
@@ -398,7 +418,7 @@ class FactExtractor {
   private checkString(token: IToken): void {
     const image = token.image;
     if (image.length < 2 || !image.endsWith(image[0]!) || isEscapedQuote(image)) {
-      this.problem('unterminated string: it ends at the end of the line', this.range(token));
+      this.problem('unterminatedString', 'unterminated string: it ends at the end of the line', this.range(token));
     }
   }
 
@@ -427,8 +447,22 @@ class FactExtractor {
     return this.lines.rangeOf(first.startOffset, endOf(last));
   }
 
-  private problem(message: string, range: Range): void {
-    this.problems.push({ message, range });
+  private problem(kind: ProblemKind, message: string, range: Range): void {
+    const seen = this.problems.get(kind);
+    if (!seen) this.problems.set(kind, { first: { message, range }, count: 1 });
+    else {
+      seen.count += 1;
+      if (comparePositions(range.start, seen.first.range.start) < 0) seen.first = { message, range };
+    }
+  }
+
+  /** One problem per kind, at its first occurrence; several are counted in its message. */
+  private summarisedProblems(): SyntaxProblem[] {
+    return [...this.problems].map(([kind, { first, count }]) => {
+      if (count === 1) return first;
+      const { many, detailed } = PROBLEM_KINDS[kind];
+      return { message: `${count} ${many} in this file; the first here${detailed ? `: ${first.message}` : ''}`, range: first.range };
+    });
   }
 }
 

@@ -6,10 +6,7 @@ import { readdirSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { CATALOG_FILE_NAME } from '../license/catalog.js';
-import { globToRegExp, matchesAny } from './glob.js';
-
-/** Folders no Logix workspace wants scanned; user globs add to these. */
-export const DEFAULT_EXCLUDES = ['**/node_modules/**', '**/.git/**', '**/.svn/**'];
+import { excludeMatcher } from './exclude.js';
 
 export interface DiscoveredFile {
   /** Absolute path. */
@@ -48,12 +45,6 @@ export async function discoverYielding(root: string, excludes: readonly string[]
   return sorted(discovery);
 }
 
-/** Whether a path relative to the root is excluded by the default and the given globs: compiled once. */
-export function excludeMatcher(excludes: readonly string[] = []): (relativePath: string) => boolean {
-  const globs = [...DEFAULT_EXCLUDES, ...excludes].map(globToRegExp);
-  return (relativePath) => matchesAny(relativePath, globs);
-}
-
 interface Found {
   readonly file: DiscoveredFile;
   readonly catalog: boolean;
@@ -61,7 +52,8 @@ interface Found {
 
 /** Yields each file found, and `undefined` every few hundred entries read (a place to pause). */
 function* walkSourceFiles(root: string, excludes: readonly string[]): Generator<Found | undefined> {
-  const excluded = excludeMatcher(excludes);
+  // Excluded folders are not entered, so each entry's own path is all there is left to test.
+  const excluded = excludeMatcher(excludes).itself;
   let entriesRead = 0;
   // Relative paths are built along the walk (path.relative per file cost a tenth of a warm start).
   function* walk(folder: string, prefix: string): Generator<Found | undefined> {
@@ -75,7 +67,7 @@ function* walkSourceFiles(root: string, excludes: readonly string[]): Generator<
       if (++entriesRead % 500 === 0) yield undefined;
       const relativePath = prefix + entry.name;
       if (entry.isDirectory()) {
-        if (!excluded(`${relativePath}/`) && !excluded(relativePath)) yield* walk(join(folder, entry.name), `${relativePath}/`);
+        if (!excluded(relativePath)) yield* walk(join(folder, entry.name), `${relativePath}/`);
       } else if (entry.isFile() && /\.4gl$/i.test(entry.name) && !excluded(relativePath)) {
         yield { file: { absolute: join(folder, entry.name), relative: relativePath }, catalog: false };
       } else if (entry.isFile() && entry.name === CATALOG_FILE_NAME && !excluded(relativePath)) {

@@ -1,0 +1,171 @@
+/**
+ * Adding a key to the text of `logix-license.json` as a person would: one insertion, written in
+ * the file's own style (indentation, line ends, spacing, entries on one line or several), and every
+ * other byte of the file left as it was (invariant 9). jsonc-parser's `modify` re-formats the
+ * whole object it touches, so a one-line entry before the new one came back over five lines.
+ */
+import { parseTree, type Node, type ParseError } from 'jsonc-parser';
+
+/** Replace `length` characters at `offset` with `content` (an insertion when `length` is 0). */
+export interface TextEdit {
+  readonly offset: number;
+  readonly length: number;
+  readonly content: string;
+}
+
+export type EntryValue = string | number | boolean;
+
+/**
+ * The edit that gives `keys[key]` the value `entry` (a flat object such as `{ "area": "SUP" }`),
+ * creating `keys` if the file has none; undefined when the text is not one valid JSON object (the
+ * catalog's own validation, LGX015, says what is wrong with it).
+ */
+export function addKeyEdit(text: string, key: string, entry: Readonly<Record<string, EntryValue>>): TextEdit | undefined {
+  const errors: ParseError[] = [];
+  // The options the catalog is read with: a file it rejects is not edited.
+  const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+  if (errors.length > 0 || root?.type !== 'object') return undefined;
+  const file = fileStyle(text, root);
+  const entryLayout = layoutOf(text, sampleEntry(root), file);
+  const renderEntry = (indent: string) => renderObject(Object.entries(entry).map(([name, value]) => [name, () => JSON.stringify(value)]), entryLayout, indent, file.eol);
+
+  const keysProperty = memberNamed(root, 'keys');
+  if (!keysProperty) {
+    // A new `keys` object: one line in a one-line file, else over lines like the root's members.
+    const keysLayout: Layout = { ...layoutOf(text, undefined, file), multiLine: isMultiLine(text, root) };
+    return appendMember(text, root, 'keys', (indent) => renderObject([[key, renderEntry]], keysLayout, indent, file.eol), file);
+  }
+  const keys = keysProperty.children?.[1];
+  if (keys?.type !== 'object') return undefined; // not an object: LGX015 already reports it
+  const existing = memberNamed(keys, key);
+  if (existing) {
+    // The key is there with an entry the catalog rejects: replace that entry only.
+    const value = existing.children![1]!;
+    return { offset: value.offset, length: value.length, content: renderEntry(lineIndent(text, existing.offset)) };
+  }
+  return appendMember(text, keys, key, renderEntry, file);
+}
+
+// ---- style -----------------------------------------------------------------------------------
+
+interface FileStyle {
+  readonly eol: string;
+  /** One level of indentation: a tab, or the smallest indentation of a line in spaces. */
+  readonly unit: string;
+  /** Between a member's name and its value, e.g. `": "`. */
+  readonly colon: string;
+  /** Inside the braces of a one-line object, e.g. `{ "a": 1 }`. */
+  readonly pad: string;
+}
+
+/** How an object is laid out. */
+interface Layout {
+  readonly multiLine: boolean;
+  readonly colon: string;
+  /** One line: inside the braces, and between members. */
+  readonly pad: string;
+  readonly separator: string;
+  /** Several lines: the members' indentation beyond the line the object starts on. */
+  readonly step: string;
+}
+
+function fileStyle(text: string, root: Node): FileStyle {
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  // The first indented line decides between tabs and spaces; of spaces, the smallest indentation
+  // is one level. A file with no indented line (one line) gets two spaces, JSON.stringify's.
+  const indents = text.split('\n').flatMap((line) => /^([ \t]+)\S/.exec(line)?.[1] ?? []);
+  const spaces = indents.filter((indent) => indent.startsWith(' ')).map((indent) => /^ */.exec(indent)![0].length);
+  const unit = indents[0]?.startsWith('\t') ? '\t' : spaces.length > 0 ? ' '.repeat(Math.min(...spaces)) : '  ';
+  const first = root.children?.[0];
+  const colon = first ? colonOf(text, first) : ': ';
+  return { eol, unit, colon, pad: colon.endsWith(' ') ? ' ' : '' };
+}
+
+/** The layout of `sample` (an object of the file), or a one-line object in the file's spacing. */
+function layoutOf(text: string, sample: Node | undefined, file: FileStyle): Layout {
+  const members = sample?.children ?? [];
+  const first = members[0];
+  const colon = first ? colonOf(text, first) : file.colon;
+  if (!sample || !isMultiLine(text, sample)) {
+    const pad = first ? text.slice(sample!.offset + 1, first.offset) : file.pad;
+    const separator = members.length > 1 ? text.slice(end(members[0]!), members[1]!.offset) : `,${pad}`;
+    return { multiLine: false, colon, pad, separator, step: file.unit };
+  }
+  const outer = lineIndent(text, sample.offset);
+  const inner = first ? lineIndent(text, first.offset) : '';
+  const step = inner.startsWith(outer) && inner.length > outer.length ? inner.slice(outer.length) : file.unit;
+  return { multiLine: true, colon, pad: file.pad, separator: `,${file.pad}`, step };
+}
+
+/** An entry of the catalog to copy the layout of: the last of `keys`, else of `areas`. */
+function sampleEntry(root: Node): Node | undefined {
+  for (const section of ['keys', 'areas']) {
+    const entries = memberNamed(root, section)?.children?.[1];
+    const objects = entries?.type === 'object' ? (entries.children ?? []).map((member) => member.children?.[1]).filter((value) => value?.type === 'object') : [];
+    if (objects.length > 0) return objects[objects.length - 1];
+  }
+  return undefined;
+}
+
+// ---- writing ---------------------------------------------------------------------------------
+
+type Render = (indent: string) => string;
+
+/** The insertion of `"name": value` after the last member of `object`, laid out like its members. */
+function appendMember(text: string, object: Node, name: string, value: Render, file: FileStyle): TextEdit {
+  const members = object.children ?? [];
+  const last = members[members.length - 1];
+  const member = (indent: string, colon: string) => `${JSON.stringify(name)}${colon}${value(indent)}`;
+  if (last) {
+    const colon = colonOf(text, last);
+    if (isMultiLine(text, object)) {
+      const indent = lineIndent(text, last.offset);
+      return { offset: end(last), length: 0, content: `,${file.eol}${indent}${member(indent, colon)}` };
+    }
+    const separator = members.length > 1 ? text.slice(end(members[members.length - 2]!), last.offset) : `,${text.slice(object.offset + 1, members[0]!.offset)}`;
+    return { offset: end(last), length: 0, content: `${separator}${member('', colon)}` };
+  }
+  // An empty object: `{}`, `{ }` or braces on two lines.
+  const inside = text.slice(object.offset + 1, end(object) - 1);
+  if (inside.includes('\n')) {
+    const indent = lineIndent(text, object.offset) + file.unit;
+    return { offset: object.offset + 1, length: 0, content: `${file.eol}${indent}${member(indent, file.colon)}` };
+  }
+  return { offset: object.offset + 1, length: 0, content: inside === '' ? `${file.pad}${member('', file.colon)}${file.pad}` : `${inside}${member('', file.colon)}` };
+}
+
+function renderObject(members: readonly (readonly [string, Render])[], layout: Layout, indent: string, eol: string): string {
+  if (members.length === 0) return '{}';
+  if (!layout.multiLine) {
+    return `{${layout.pad}${members.map(([name, value]) => `${JSON.stringify(name)}${layout.colon}${value('')}`).join(layout.separator)}${layout.pad}}`;
+  }
+  const inner = indent + layout.step;
+  return `{${eol}${members.map(([name, value]) => `${inner}${JSON.stringify(name)}${layout.colon}${value(inner)}`).join(`,${eol}`)}${eol}${indent}}`;
+}
+
+// ---- reading ---------------------------------------------------------------------------------
+
+function memberNamed(object: Node, name: string): Node | undefined {
+  return object.children?.find((member) => member.children?.[0]?.value === name);
+}
+
+/** What stands between a member's name and its value, if on one line. */
+function colonOf(text: string, member: Node): string {
+  const [name, value] = member.children ?? [];
+  const between = name && value ? text.slice(end(name), value.offset) : ': ';
+  return between.includes('\n') ? ': ' : between;
+}
+
+function isMultiLine(text: string, node: Node): boolean {
+  return text.slice(node.offset, end(node)).includes('\n');
+}
+
+/** The whitespace that begins the line holding `offset`. */
+function lineIndent(text: string, offset: number): string {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  return /^[ \t]*/.exec(text.slice(lineStart, offset))![0];
+}
+
+function end(node: Node): number {
+  return node.offset + node.length;
+}

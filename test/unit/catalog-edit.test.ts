@@ -1,0 +1,155 @@
+/**
+ * Adding a key to logix-license.json (the quick fix of LGX001): one insertion in the file's own
+ * style, every other byte as it was. Each case gives the whole text before and after.
+ */
+import { strict as assert } from 'node:assert';
+import { describe, it } from 'node:test';
+import { addKeyEdit } from '../../server/src/license/catalog-edit.js';
+import { LineMap } from '../../server/src/syntax/positions.js';
+import { applyEdits } from '../helpers/edits.js';
+
+/** The text after the edit, applied as the editor applies the quick fix's LSP edit. */
+function withKey(text: string, key: string, entry: Record<string, string> = { area: 'SUP' }): string | undefined {
+  const edit = addKeyEdit(text, key, entry);
+  if (!edit) return undefined;
+  const lines = new LineMap(text);
+  return applyEdits(text, [{ range: lines.rangeOf(edit.offset, edit.offset + edit.length), newText: edit.content }]);
+}
+
+const lf = (lines: string[]) => lines.join('\n') + '\n';
+const crlf = (lines: string[]) => lines.join('\r\n') + '\r\n';
+
+describe('adding a key to logix-license.json', () => {
+  it('writes a one-line entry after one-line entries, two spaces', () => {
+    const before = lf([
+      '{',
+      '  "logixVersion": "12.1.2301",',
+      '  "keys": {',
+      '    "WMS": { "slot": 5087, "area": "LOG", "description": "WMS" }',
+      '  },',
+      '  "menu": { "man10021": "WMS" }',
+      '}',
+    ]);
+    assert.equal(withKey(before, 'SUPRIMEN'), lf([
+      '{',
+      '  "logixVersion": "12.1.2301",',
+      '  "keys": {',
+      '    "WMS": { "slot": 5087, "area": "LOG", "description": "WMS" },',
+      '    "SUPRIMEN": { "area": "SUP" }',
+      '  },',
+      '  "menu": { "man10021": "WMS" }',
+      '}',
+    ]));
+  });
+
+  it('writes a multi-line entry after multi-line entries, with tabs', () => {
+    const before = lf([
+      '{',
+      '\t"keys": {',
+      '\t\t"WMS": {',
+      '\t\t\t"slot": 5087,',
+      '\t\t\t"area": "LOG"',
+      '\t\t}',
+      '\t}',
+      '}',
+    ]);
+    assert.equal(withKey(before, 'SUPRIMEN'), lf([
+      '{',
+      '\t"keys": {',
+      '\t\t"WMS": {',
+      '\t\t\t"slot": 5087,',
+      '\t\t\t"area": "LOG"',
+      '\t\t},',
+      '\t\t"SUPRIMEN": {',
+      '\t\t\t"area": "SUP"',
+      '\t\t}',
+      '\t}',
+      '}',
+    ]));
+  });
+
+  it('keeps four spaces and CRLF, for multi-line and for one-line entries', () => {
+    const multiLine = crlf([
+      '{',
+      '    "keys": {',
+      '        "WMS": {',
+      '            "slot": 5087',
+      '        },',
+      '        "ESTOQ": {',
+      '            "slot": 5001',
+      '        }',
+      '    }',
+      '}',
+    ]);
+    assert.equal(withKey(multiLine, 'SUPRIMEN'), crlf([
+      '{',
+      '    "keys": {',
+      '        "WMS": {',
+      '            "slot": 5087',
+      '        },',
+      '        "ESTOQ": {',
+      '            "slot": 5001',
+      '        },',
+      '        "SUPRIMEN": {',
+      '            "area": "SUP"',
+      '        }',
+      '    }',
+      '}',
+    ]));
+    const oneLine = crlf([
+      '{',
+      '    "keys": {',
+      '        "WMS": {"slot": 5087, "area": "LOG"}',
+      '    }',
+      '}',
+    ]);
+    assert.equal(withKey(oneLine, 'SUPRIMEN'), crlf([
+      '{',
+      '    "keys": {',
+      '        "WMS": {"slot": 5087, "area": "LOG"},',
+      '        "SUPRIMEN": {"area": "SUP"}',
+      '    }',
+      '}',
+    ]));
+  });
+
+  it('adds a keys section in the file\'s style when there is none, its entry like the areas\'', () => {
+    const before = crlf([
+      '{',
+      '    "logixVersion": "12.1.2301",',
+      '    "areas": {',
+      '        "PRD": { "prefixes": ["MAN"], "defaultKey": "MANENG" }',
+      '    }',
+      '}',
+    ]);
+    assert.equal(withKey(before, 'SUPRIMEN'), crlf([
+      '{',
+      '    "logixVersion": "12.1.2301",',
+      '    "areas": {',
+      '        "PRD": { "prefixes": ["MAN"], "defaultKey": "MANENG" }',
+      '    },',
+      '    "keys": {',
+      '        "SUPRIMEN": { "area": "SUP" }',
+      '    }',
+      '}',
+    ]));
+    assert.equal(withKey('{"menu":{"man10021":"WMS"}}', 'SUPRIMEN'), '{"menu":{"man10021":"WMS"},"keys":{"SUPRIMEN":{"area":"SUP"}}}');
+    assert.equal(withKey('{}', 'SUPRIMEN', {}), '{ "keys": { "SUPRIMEN": {} } }');
+  });
+
+  it('fills an empty keys object where it stands', () => {
+    assert.equal(withKey(lf(['{', '  "keys": {},', '  "menu": {}', '}']), 'SUPRIMEN'), lf(['{', '  "keys": { "SUPRIMEN": { "area": "SUP" } },', '  "menu": {}', '}']));
+    assert.equal(withKey(lf(['{', '  "keys": {', '  }', '}']), 'SUPRIMEN'), lf(['{', '  "keys": {', '    "SUPRIMEN": { "area": "SUP" }', '  }', '}']));
+  });
+
+  it('replaces only the entry of a key already there (one the catalog rejects)', () => {
+    const before = lf(['{', '  "keys": {', '    "SUPRIMEN": { "slot": "12" },', '    "WMS": { "slot": 5087 }', '  }', '}']);
+    assert.equal(withKey(before, 'SUPRIMEN'), lf(['{', '  "keys": {', '    "SUPRIMEN": { "area": "SUP" },', '    "WMS": { "slot": 5087 }', '  }', '}']));
+  });
+
+  it('leaves a file that is not one valid JSON object alone', () => {
+    for (const text of ['{ "keys": { ', '[]', '{ "keys": [] }', '{ "keys": {}, // comment\n}', '']) {
+      assert.equal(addKeyEdit(text, 'SUPRIMEN', { area: 'SUP' }), undefined, JSON.stringify(text));
+    }
+  });
+});
