@@ -3,7 +3,9 @@
 // code-server (VS Code 1.100.3 for the browser, installed once into the user's cache) gets a
 // fresh profile with the .vsix and the test-harness extension installed, and opens a copy of
 // examples/ in Debian's Chromium. The harness runs the suite in the extension host and writes the
-// results; the runner then drives the UI for the screenshots. Everything it starts, it stops.
+// results; the runner then drives the UI for the screenshots. Last, the harness reloads the window
+// with two files open and, in the new extension host, checks them; the runner waits for those
+// results and checks the restored lenses on screen. Everything it starts, it stops.
 //
 //   LOGIX_SKIP_E2E=1        skip (say so; for machines without Chromium and without root)
 //   LOGIX_E2E_VSIX=FILE     test this .vsix instead of packaging one
@@ -22,7 +24,7 @@ import { ensureCodeServer } from '../test/e2e/runner/code-server-install.mjs';
 import { CODE_SERVER_VERSION, screenshotsDir } from '../test/e2e/runner/paths.mjs';
 import { tail } from '../test/e2e/runner/process.mjs';
 import { printResults, printSummary } from '../test/e2e/runner/report.mjs';
-import { runScenes } from '../test/e2e/runner/scenes.mjs';
+import { checkRestoredLenses, runScenes } from '../test/e2e/runner/scenes.mjs';
 import { Signals } from '../test/e2e/runner/signals.mjs';
 import { createTestWorkspace } from '../test/e2e/runner/workspace.mjs';
 
@@ -81,6 +83,14 @@ async function main() {
     const ui = await runScenes(page, signals, screenshotsDir);
     printResults(`UI (Chromium, screenshots in ${screenshotsDir})`, ui);
     results = [...suite.results, ...ui];
+    // The page stays open across the reload: the harness' next activation writes these.
+    const reloading = await signals.waitFor('reload.json', 120_000);
+    if (reloading.before) log('the harness reloads the window (Developer: Reload Window) with the files of the reload case open');
+    const reloaded = await signals.waitFor('reload-results.json', 180_000);
+    const ranAfterReload = reloaded.results.length > 0 && !reloaded.results.at(-1).notRun;
+    const onScreen = ranAfterReload && reloaded.lenses ? [await checkRestoredLenses(page, reloaded.lenses, screenshotsDir)] : [];
+    printResults('after Developer: Reload Window (a new extension host, the editors restored)', [...reloaded.results, ...onScreen]);
+    results.push(...reloaded.results, ...onScreen);
     const finished = await signals.waitFor('finished.json', 60_000);
     if (!finished.ok) results.push({ name: 'the harness finished cleanly', ok: false, ms: 0, error: finished.error });
   } catch (error) {

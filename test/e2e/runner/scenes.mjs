@@ -87,3 +87,28 @@ export async function runScenes(page, signals, screenshotsDir) {
   }
   return results;
 }
+
+/**
+ * After the window reload: the restored editors show, on screen, the code lenses they showed
+ * before it (`lenses`, recorded by the harness). A wrong lens is on screen as soon as the server
+ * answers, so the wait is short.
+ * @param {import('playwright-core').Page} page
+ * @param {string[]} lenses
+ * @returns {Promise<{ name: string, ok: boolean, ms: number, error?: string }>}
+ */
+export async function checkRestoredLenses(page, lenses, screenshotsDir) {
+  const name = `UI: after the reload, the restored editors show ${lenses.map((lens) => `"${lens}"`).join(' and ')}`;
+  const started = Date.now();
+  let shown = [];
+  try {
+    await poll(async () => {
+      shown = (await page.locator('.codelens-decoration a').allTextContents()).map((text) => text.replace(/\u00a0/g, ' '));
+      return lenses.every((lens) => shown.includes(lens)) ? true : undefined;
+    }, { timeoutMs: 10_000, intervalMs: 200, timeoutMessage: () => `the code lenses on screen are ${JSON.stringify(shown)}` });
+    await page.screenshot({ path: join(screenshotsDir, 'reload.png') });
+    return { name, ok: true, ms: Date.now() - started };
+  } catch (error) {
+    await page.screenshot({ path: join(screenshotsDir, 'reload-failed.png') }).catch(() => {});
+    return { name, ok: false, ms: Date.now() - started, error: error.stack ?? error.message };
+  }
+}

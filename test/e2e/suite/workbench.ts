@@ -12,9 +12,9 @@ export function fileUri(name: string): vscode.Uri {
   return vscode.Uri.joinPath(workspaceFolder().uri, name);
 }
 
-export async function showFile(name: string, selection?: vscode.Range): Promise<vscode.TextEditor> {
+export async function showFile(name: string, selection?: vscode.Range, viewColumn?: vscode.ViewColumn): Promise<vscode.TextEditor> {
   const document = await vscode.workspace.openTextDocument(fileUri(name));
-  return vscode.window.showTextDocument(document, { preview: false, ...(selection ? { selection } : {}) });
+  return vscode.window.showTextDocument(document, { preview: false, ...(selection ? { selection } : {}), ...(viewColumn ? { viewColumn } : {}) });
 }
 
 /** The position of the `occurrence`-th match of `text` in the document (0-based occurrence). */
@@ -47,11 +47,14 @@ export async function closeAllEditorsDiscarding(): Promise<void> {
 
 const SEVERITY = ['error', 'warning', 'information', 'hint'] as const;
 
-/** `CODE@line:severity` (1-based line) of this extension's diagnostics on a file, sorted. */
-export function diagnosticSummary(uri: vscode.Uri, source = 'logix-license'): string[] {
+/**
+ * `CODE@line:severity` (1-based line) of this extension's diagnostics on a file, sorted; with
+ * `withMessages`, each followed by a space and its message.
+ */
+export function diagnosticSummary(uri: vscode.Uri, { source = 'logix-license', withMessages = false } = {}): string[] {
   return vscode.languages.getDiagnostics(uri)
     .filter((diagnostic) => diagnostic.source === source)
-    .map((diagnostic) => `${codeOf(diagnostic)}@${diagnostic.range.start.line + 1}:${SEVERITY[diagnostic.severity]}`)
+    .map((diagnostic) => `${codeOf(diagnostic)}@${diagnostic.range.start.line + 1}:${SEVERITY[diagnostic.severity]}${withMessages ? ` ${diagnostic.message}` : ''}`)
     .sort();
 }
 
