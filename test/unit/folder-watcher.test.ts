@@ -24,7 +24,7 @@ async function watched(t: TestContext, mode: WatchMode, setup: Record<string, st
   const batches: FolderChange[][] = [];
   const errors: string[] = [];
   const waiters = new Set<() => void>();
-  const watcher = await FolderWatcher.start(root, {
+  const watcher = FolderWatcher.start(root, {
     accept: accept4gl,
     mode,
     onError: (message) => errors.push(message),
@@ -38,6 +38,7 @@ async function watched(t: TestContext, mode: WatchMode, setup: Record<string, st
       }
     },
   });
+  await watcher.ready;
   t.after(() => {
     watcher.close();
     removeFolder(root);
@@ -133,11 +134,24 @@ for (const mode of ['per-folder', 'recursive'] as const) {
     it('reports a folder that cannot be watched instead of throwing', async () => {
       const errors: string[] = [];
       const missing = join(tempFolder('logix-watch-'), 'missing');
-      const watcher = await FolderWatcher.start(missing, { accept: accept4gl, mode, onChanges: () => {}, onError: (message) => errors.push(message) });
+      const watcher = FolderWatcher.start(missing, { accept: accept4gl, mode, onChanges: () => {}, onError: (message) => errors.push(message) });
+      await watcher.ready;
       watcher.close();
       removeFolder(join(missing, '..'));
       assert.equal(errors.length, 1, errors.join('\n'));
       assert.match(errors[0]!, /missing/);
+    });
+
+    it('can be closed while it is still reading the folders, and holds no watch after', async (t) => {
+      const root = tempFolder('logix-watch-');
+      t.after(() => removeFolder(root));
+      for (let index = 0; index < 30; index++) mkdirSync(join(root, `f${index}`, 'sub'), { recursive: true });
+      const baseline = inotifyWatches();
+      const watcher = FolderWatcher.start(root, { accept: accept4gl, mode, onChanges: () => assert.fail('nothing to report'), onError: (message) => assert.fail(message) });
+      watcher.close();
+      await watcher.ready;
+      assert.equal(watcher.folderCount, 0);
+      if (baseline !== undefined) assert.equal(inotifyWatches(), baseline);
     });
 
     it('stops reporting and gives the system watches back when closed', async (t) => {

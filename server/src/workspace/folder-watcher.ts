@@ -68,6 +68,7 @@ export class FolderWatcher {
   private readonly mode: WatchMode;
   private readonly skip: (relativePath: string) => boolean;
   private rootWatcher: FSWatcher | undefined;
+  private started: Promise<void> = Promise.resolve();
 
   private constructor(private readonly root: string, private readonly options: FolderWatcherOptions) {
     this.mode = options.mode ?? defaultWatchMode();
@@ -80,18 +81,21 @@ export class FolderWatcher {
   }
 
   /**
-   * Starts watching `root`; resolves once every folder present is watched and its files known
-   * (changes made meanwhile are reported after that). Never rejects: a root that cannot be
+   * Starts watching `root`. `ready` resolves once every folder present is watched and its files
+   * known (changes made meanwhile are reported after that). Never throws: a root that cannot be
    * watched is reported through `onError`.
    */
-  static async start(root: string, options: FolderWatcherOptions): Promise<FolderWatcher> {
+  static start(root: string, options: FolderWatcherOptions): FolderWatcher {
     const watcher = new FolderWatcher(root, options);
-    if (watcher.mode === 'recursive') {
-      watcher.rootWatcher = watcher.watch(root, true);
-    }
+    if (watcher.mode === 'recursive') watcher.rootWatcher = watcher.watch(root, true);
     watcher.queue = watcher.addFolder(root, false, new Map()).catch((error: unknown) => watcher.fail('walk', `watching ${root} failed: ${describe(error)}`));
-    await watcher.queue;
+    watcher.started = watcher.queue;
     return watcher;
+  }
+
+  /** Resolves once the folders present at the start are watched (or the watcher is closed). */
+  get ready(): Promise<void> {
+    return this.started;
   }
 
   /** Stops watching; nothing is reported after this. */
