@@ -33,12 +33,15 @@ import { hoverAt } from './lsp/hover.js';
 import { definitionAt, referencesAt, type FolderView } from './lsp/navigation.js';
 import { SettingsCache } from './lsp/settings.js';
 import { documentSymbols, matchesQuery, workspaceSymbol } from './lsp/symbols.js';
+import { clientWatchesFiles, FolderWatchers } from './lsp/folder-watchers.js';
 import { WorkspaceManager, type Folder, type Located } from './lsp/workspace-manager.js';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 let workspace: WorkspaceManager;
 let supportsCreateFile = false;
+/** The server's own watching of the folders, when the client cannot watch files for it. */
+let folderWatchers: FolderWatchers | undefined;
 
 /** Runs a handler; on any error logs it and answers `fallback` (the server survives bad input). */
 function safe<P, R>(name: string, fallback: R, handler: (params: P) => R | Promise<R>): (params: P) => Promise<R> {
@@ -64,7 +67,10 @@ function serverBuild(): string {
 
 // Exit only once the persisted index being written is complete (a half-written one is never
 // read: it is written aside and renamed, but the next start would then parse everything).
-connection.onShutdown(() => workspace?.whenPersisted());
+connection.onShutdown(() => {
+  folderWatchers?.closeAll();
+  return workspace?.whenPersisted();
+});
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const capabilities = params.capabilities;
@@ -74,9 +80,12 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   workspace.usePullDiagnostics(capabilities.textDocument?.diagnostic !== undefined);
   supportsCreateFile = capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('create') === true;
   const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
+  if (!clientWatchesFiles(capabilities)) {
+    folderWatchers = new FolderWatchers(connection.console, (events) => workspace.filesChanged(events), (uri) => workspace.locate(uri, false)?.folder.settings.catalogPath);
+  }
 
   connection.onInitialized(() => workspace.inBackground('starting', (async () => {
-    if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+    if (clientWatchesFiles(capabilities)) {
       await connection.client.register(DidChangeWatchedFilesNotification.type, {
         watchers: [{ globPattern: '**/*.{4gl,4GL}' }, { globPattern: `**/${CATALOG_FILE_NAME}` }, { globPattern: '**/*.json' }],
       });
@@ -88,12 +97,19 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     }
     if (capabilities.workspace?.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
-        for (const removed of event.removed) workspace.removeFolder(removed.uri);
+        for (const removed of event.removed) {
+          folderWatchers?.unwatch(removed.uri);
+          workspace.removeFolder(removed.uri);
+        }
         workspace.inBackground('adding workspace folders', (async () => {
-          for (const added of event.added) await workspace.addFolder(added);
+          for (const added of event.added) {
+            folderWatchers?.watch(added);
+            await workspace.addFolder(added);
+          }
         })());
       });
     }
+    for (const folder of folders) folderWatchers?.watch(folder);
     await workspace.initialize(folders, capabilities.window?.workDoneProgress === true);
   })()));
 
