@@ -26,6 +26,12 @@ export interface ClientOptions {
   readonly pullDiagnostics?: boolean;
   /** The folder for the persisted index (initializationOptions.cacheFolder, as the VS Code client sends). */
   readonly cacheFolder?: string;
+  /**
+   * Whether the client watches files for the server (dynamic registration of
+   * workspace/didChangeWatchedFiles, as VS Code); false: it declares nothing of the kind, as
+   * Neovim 0.7. Default true.
+   */
+  readonly watchesFiles?: boolean;
 }
 
 type DiagnosticsListener = (uri: string, diagnostics: Diagnostic[], version: number | undefined) => void;
@@ -46,6 +52,7 @@ export class TestClient {
   private versions = new Map<string, number>();
   /** Messages the server logged (window/logMessage). */
   readonly logMessages: string[] = [];
+  private readonly logListeners = new Set<(message: string) => void>();
 
   constructor(private readonly options: ClientOptions = {}) {
     this.process = spawn(process.execPath, [join(repoRoot, 'server', 'out', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -62,6 +69,7 @@ export class TestClient {
     });
     this.connection.onNotification('window/logMessage', (params: { message: string }) => {
       this.logMessages.push(params.message);
+      for (const listener of this.logListeners) listener(params.message);
     });
     this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
       params.items.map((item) => (item.section === 'files.exclude' ? this.options.filesExclude ?? {} : this.options.settings ?? {})));
@@ -113,7 +121,7 @@ export class TestClient {
       workspace: {
         configuration: true,
         workspaceFolders: true,
-        didChangeWatchedFiles: { dynamicRegistration: true },
+        ...(this.options.watchesFiles === false ? {} : { didChangeWatchedFiles: { dynamicRegistration: true } }),
         didChangeConfiguration: { dynamicRegistration: true },
         workspaceEdit: { documentChanges: true, resourceOperations: ['create'] },
       },
@@ -147,6 +155,14 @@ export class TestClient {
     return this.waitFor(uri, (_, published) => published === version, `diagnostics of version ${version}`, timeoutMs);
   }
 
+  /** Resolves with the next diagnostics published for `uri` after this call, never the last ones. */
+  nextDiagnostics(uri: string, timeoutMs = 10_000): Promise<Diagnostic[]> {
+    let fresh = false;
+    const published = this.waitFor(uri, () => fresh, 'new diagnostics', timeoutMs);
+    fresh = true;
+    return published;
+  }
+
   private waitFor(uri: string, accept: (diagnostics: Diagnostic[], version: number | undefined) => boolean, what: string, timeoutMs: number): Promise<Diagnostic[]> {
     const current = this.diagnostics.get(uri);
     if (current && accept(current, this.publishedVersions.get(uri))) return Promise.resolve(current);
@@ -165,6 +181,26 @@ export class TestClient {
       this.listeners.add(listener);
     });
     return this.unlessExited(published, `while waiting for diagnostics of ${uri}`);
+  }
+
+  /** Resolves with the first message the server logged (or logs) that matches `pattern`. */
+  waitForLog(pattern: RegExp, timeoutMs = 10_000): Promise<string> {
+    const logged = this.logMessages.find((message) => pattern.test(message));
+    if (logged !== undefined) return Promise.resolve(logged);
+    const found = new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.logListeners.delete(listener);
+        reject(new Error(`no log message matching ${pattern} within ${timeoutMs} ms${this.stderrTail()}`));
+      }, timeoutMs);
+      const listener = (message: string) => {
+        if (!pattern.test(message)) return;
+        clearTimeout(timer);
+        this.logListeners.delete(listener);
+        resolve(message);
+      };
+      this.logListeners.add(listener);
+    });
+    return this.unlessExited(found, `while waiting for a log message matching ${pattern}`);
   }
 
   /** `promise`, unless the server process exits first (then an error naming `when`). */
