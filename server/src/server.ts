@@ -11,7 +11,9 @@ import {
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
   FoldingRangeKind,
+  MessageType,
   ProposedFeatures,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type InitializeParams,
@@ -21,14 +23,13 @@ import {
 import { statSync } from 'node:fs';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CATALOG_FILE_NAME, NO_MENU_KEY, areaOfProgram } from './license/catalog.js';
-import { explainResolution, renderDebugLog, renderExplanationMarkdown } from './license/explain.js';
 import { programDefinedIn, programNameOf } from './license/model.js';
-import { EXECUTION_CONTEXTS, type ExecutionContext } from './license/resolve.js';
 import { foldingRanges } from './syntax/folding.js';
 import { codeActionsFor, FIX_ALL_KIND } from './lsp/code-actions.js';
 import { programCodeLens } from './lsp/code-lens.js';
 import { completionsAt } from './lsp/completion.js';
-import { ExplainRequest, ProgramInfoRequest, type ExplainParams, type ExplainResult, type ProgramInfoParams, type ProgramInfoResult } from './lsp/custom-messages.js';
+import { ExplainRequest, ProgramInfoRequest, SERVER_EXPLAIN_COMMAND, type ExplainParams, type ExplainResult, type ProgramInfoParams, type ProgramInfoResult } from './lsp/custom-messages.js';
+import { explain, explainArguments, lensCommandFor, serverCommands } from './lsp/explain-command.js';
 import { hoverAt } from './lsp/hover.js';
 import { definitionAt, referencesAt, type FolderView } from './lsp/navigation.js';
 import { SettingsCache } from './lsp/settings.js';
@@ -42,6 +43,8 @@ let workspace: WorkspaceManager;
 let supportsCreateFile = false;
 /** The server's own watching of the folders, when the client cannot watch files for it. */
 let folderWatchers: FolderWatchers | undefined;
+/** The command of the code lens: the client's own Explain, or the server's (explain-command.ts). */
+let lensCommand = SERVER_EXPLAIN_COMMAND;
 
 /** Runs a handler; on any error logs it and answers `fallback` (the server survives bad input). */
 function safe<P, R>(name: string, fallback: R, handler: (params: P) => R | Promise<R>): (params: P) => Promise<R> {
@@ -79,6 +82,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   workspace = new WorkspaceManager({ build: serverBuild(), ...(typeof cacheFolder === 'string' ? { cacheFolder } : {}) }, connection, settings);
   workspace.usePullDiagnostics(capabilities.textDocument?.diagnostic !== undefined);
   supportsCreateFile = capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('create') === true;
+  lensCommand = lensCommandFor(params.initializationOptions);
+  const commands = serverCommands(lensCommand);
   const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
   if (!clientWatchesFiles(capabilities)) {
     folderWatchers = new FolderWatchers(connection.console, (events) => workspace.filesChanged(events), (uri) => workspace.locate(uri, false)?.folder.settings.catalogPath);
@@ -120,6 +125,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       completionProvider: { triggerCharacters: ['"', "'", ','] },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
       codeLensProvider: { resolveProvider: false },
+      ...(commands.length > 0 ? { executeCommandProvider: { commands } } : {}),
       definitionProvider: true,
       referencesProvider: true,
       documentSymbolProvider: true,
@@ -218,7 +224,7 @@ connection.onCodeLens(safe('code lens', [], (params) => {
   if (!found) return [];
   const program = programDefinedIn(found.folder.index.model, found.file);
   if (!program) return [];
-  return [programCodeLens(program, found.folder.index.resolutionOf(program.name), found.folder.index.catalog, params.textDocument.uri)];
+  return [programCodeLens(program, found.folder.index.resolutionOf(program.name), found.folder.index.catalog, params.textDocument.uri, lensCommand)];
 }));
 
 connection.onDefinition(safe('definition', [], async (params) => {
@@ -282,12 +288,21 @@ connection.onRequest(ProgramInfoRequest, safe('program info', { menuKeys: [] } a
 connection.onRequest(ExplainRequest, safe('explain', null as ExplainResult | null, async (params: ExplainParams): Promise<ExplainResult | null> => {
   await workspace.whenReady();
   const located = workspace.locate(params.uri, false);
+  return located ? explain(located.folder.index, located.file, params).result : null;
+}));
+
+// The code lens's command in clients that do not run Explain themselves: the same answer, and the
+// report shown (explain-command.ts says why so).
+connection.onExecuteCommand(safe('execute command', null as ExplainResult | null, async (params): Promise<ExplainResult | null> => {
+  const explainParams = params.command === SERVER_EXPLAIN_COMMAND ? explainArguments(params.arguments) : undefined;
+  if (!explainParams) return null;
+  await workspace.whenReady();
+  const located = workspace.locate(explainParams.uri, false);
   if (!located) return null;
-  const program = (params.program ?? programNameOf(located.file)).toLowerCase();
-  const context = EXECUTION_CONTEXTS.includes(params.context as ExecutionContext) ? (params.context as ExecutionContext) : 'menu';
-  const { index } = located.folder;
-  const explanation = explainResolution(index.resolutionOf(program), index.catalog, { context, ...(params.menuKey ? { menuKey: params.menuKey } : {}) });
-  return { program, report: renderExplanationMarkdown(explanation, index.catalog), log: renderDebugLog(explanation) };
+  const { result, text } = explain(located.folder.index, located.file, explainParams);
+  void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: text });
+  connection.console.info(`explain ${result.program}:\n${text}\n${result.log}`);
+  return result;
 }));
 
 documents.listen(connection);
