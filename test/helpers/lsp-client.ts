@@ -13,6 +13,7 @@ import {
   StreamMessageWriter,
   type ClientCapabilities,
   type Diagnostic,
+  type InitializeResult,
   type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
 import { repoRoot } from './paths.js';
@@ -32,6 +33,8 @@ export interface ClientOptions {
    * Neovim 0.7. Default true.
    */
   readonly watchesFiles?: boolean;
+  /** Commands the client runs itself (initializationOptions.clientCommands, as the VS Code client sends). */
+  readonly clientCommands?: readonly string[];
 }
 
 type DiagnosticsListener = (uri: string, diagnostics: Diagnostic[], version: number | undefined) => void;
@@ -53,6 +56,10 @@ export class TestClient {
   /** Messages the server logged (window/logMessage). */
   readonly logMessages: string[] = [];
   private readonly logListeners = new Set<(message: string) => void>();
+  /** Messages the server asked to show (window/showMessage). */
+  readonly shownMessages: { type: number; message: string }[] = [];
+  /** The server's answer to initialize (its capabilities). */
+  initializeResult: InitializeResult | undefined;
 
   constructor(private readonly options: ClientOptions = {}) {
     this.process = spawn(process.execPath, [join(repoRoot, 'server', 'out', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -70,6 +77,9 @@ export class TestClient {
     this.connection.onNotification('window/logMessage', (params: { message: string }) => {
       this.logMessages.push(params.message);
       for (const listener of this.logListeners) listener(params.message);
+    });
+    this.connection.onNotification('window/showMessage', (params: { type: number; message: string }) => {
+      this.shownMessages.push(params);
     });
     this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
       params.items.map((item) => (item.section === 'files.exclude' ? this.options.filesExclude ?? {} : this.options.settings ?? {})));
@@ -132,12 +142,16 @@ export class TestClient {
         ...(this.options.pullDiagnostics ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),
       },
     };
-    await this.connection.sendRequest('initialize', {
+    const initializationOptions = {
+      ...(this.options.cacheFolder ? { cacheFolder: this.options.cacheFolder } : {}),
+      ...(this.options.clientCommands ? { clientCommands: this.options.clientCommands } : {}),
+    };
+    this.initializeResult = await this.connection.sendRequest<InitializeResult>('initialize', {
       processId: process.pid,
       rootUri: null,
       capabilities,
       workspaceFolders: folders.map((folder, index) => ({ uri: uriOf(folder), name: `folder${index}` })),
-      ...(this.options.cacheFolder ? { initializationOptions: { cacheFolder: this.options.cacheFolder } } : {}),
+      ...(Object.keys(initializationOptions).length > 0 ? { initializationOptions } : {}),
     });
     this.connection.sendNotification('initialized', {});
   }
