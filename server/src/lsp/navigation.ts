@@ -1,10 +1,11 @@
 /**
  * Go to definition (a program of a SYSTEMKEY list → its source; a called function → its
  * FUNCTION or REPORT in any file) and find references (a key → every declaration and
- * registration of it; a program → its registrations).
+ * registration of it, and its entry in the folder's logix-license.json when the client asks for
+ * the declaration; a program → its registrations).
  */
 import type { Location } from 'vscode-languageserver/node';
-import { normalizeKey } from '../license/catalog.js';
+import { normalizeKey, type Catalog } from '../license/catalog.js';
 import { normalizeProgram, programDefinedIn, type LicenseModel } from '../license/model.js';
 import { findUnitIndex, unitAt } from '../syntax/packed-units.js';
 import type { FileFacts } from '../syntax/facts.js';
@@ -15,6 +16,8 @@ export interface FolderView {
   readonly files: ReadonlyMap<string, FileFacts>;
   readonly model: LicenseModel;
   readonly uriOf: (file: string) => string;
+  /** The folder's catalog: where its workspace file declares each key. */
+  readonly catalog?: Pick<Catalog, 'workspaceFile' | 'keyRanges'>;
 }
 
 /** Definition of what stands at `position` in `file` (whose text is `text`), across `folders`. */
@@ -41,16 +44,29 @@ export function definitionAt(folder: FolderView, allFolders: readonly FolderView
   return locations;
 }
 
-export function referencesAt(folder: FolderView, file: string, position: Position): Location[] {
+/**
+ * References of what stands at `position`. A key's declaration is its entry in the folder's
+ * catalog file: listed first, and only with `includeDeclaration` (a built-in key has none).
+ */
+export function referencesAt(folder: FolderView, file: string, position: Position, includeDeclaration = false): Location[] {
   const facts = folder.files.get(file);
   const found = facts ? findAt(facts, position) : undefined;
-  if (found?.kind === 'key') return keyReferences(folder, normalizeKey(found.item.text));
+  if (found?.kind === 'key') {
+    const key = normalizeKey(found.item.text);
+    return [...(includeDeclaration ? keyDeclaration(folder, key) : []), ...keyReferences(folder, key)];
+  }
   if (found?.kind === 'program') return programReferences(folder, normalizeProgram(found.item.text));
   if (found?.kind === 'unit') {
     const program = programDefinedIn(folder.model, file);
     if (program?.mainUnitIndex === found.unitIndex) return programReferences(folder, program.name);
   }
   return [];
+}
+
+function keyDeclaration(folder: FolderView, key: string): Location[] {
+  const catalogFile = folder.catalog?.workspaceFile;
+  const range = folder.catalog?.keyRanges.get(key);
+  return catalogFile !== undefined && range ? [{ uri: folder.uriOf(catalogFile), range }] : [];
 }
 
 function keyReferences(folder: FolderView, key: string): Location[] {
