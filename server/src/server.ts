@@ -154,7 +154,7 @@ function lookup(uri: string): (Located & { facts: NonNullable<ReturnType<Folder[
 }
 
 function folderView(folder: Folder): FolderView {
-  return { files: folder.index.files, model: folder.index.model, uriOf: (file) => workspace.uriOf(folder, file) };
+  return { files: folder.index.files, model: folder.index.model, uriOf: (file) => workspace.uriOf(folder, file), catalog: folder.index.catalog };
 }
 
 // ---- diagnostics (pull) ----------------------------------------------------------------------
@@ -236,7 +236,7 @@ connection.onDefinition(safe('definition', [], async (params) => {
 
 connection.onReferences(safe('references', [], (params) => {
   const found = lookup(params.textDocument.uri);
-  return found ? referencesAt(folderView(found.folder), found.file, params.position) : [];
+  return found ? referencesAt(folderView(found.folder), found.file, params.position, params.context?.includeDeclaration === true) : [];
 }));
 
 connection.onDocumentSymbol(safe('document symbols', [], (params) => {
