@@ -21,6 +21,7 @@ import {
   type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver/node';
 import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CATALOG_FILE_NAME, NO_MENU_KEY, areaOfProgram } from './license/catalog.js';
 import { programDefinedIn, programNameOf } from './license/model.js';
@@ -33,7 +34,7 @@ import { explain, explainArguments, lensCommandFor, serverCommands } from './lsp
 import { hoverAt } from './lsp/hover.js';
 import { definitionAt, referencesAt, type FolderView } from './lsp/navigation.js';
 import { SettingsCache } from './lsp/settings.js';
-import { documentSymbols, matchesQuery, workspaceSymbol } from './lsp/symbols.js';
+import { documentSymbols, workspaceSymbols, type SymbolFile } from './lsp/symbols.js';
 import { clientWatchesFiles, FolderWatchers } from './lsp/folder-watchers.js';
 import { WorkspaceManager, type Folder, type Located } from './lsp/workspace-manager.js';
 
@@ -246,16 +247,9 @@ connection.onDocumentSymbol(safe('document symbols', [], (params) => {
 
 connection.onWorkspaceSymbol(safe('workspace symbols', [], async (params) => {
   await workspace.whenReady();
-  const symbols = [];
-  for (const folder of workspace.allFolders()) {
-    for (const [file, facts] of folder.index.files) {
-      for (const unit of facts.units) {
-        if (unit.kind !== 'globals' && matchesQuery(unit.name, params.query)) symbols.push(workspaceSymbol(unit, workspace.uriOf(folder, file), file));
-        if (symbols.length >= 5000) return symbols;
-      }
-    }
-  }
-  return symbols;
+  const files = workspace.allFolders().flatMap((folder) => [...folder.index.files].map(([file, facts]): SymbolFile =>
+    ({ path: join(folder.path, file), containerName: file, facts, uri: () => workspace.uriOf(folder, file) })));
+  return workspaceSymbols(files, params.query, (message) => connection.console.info(message));
 }));
 
 connection.onFoldingRanges(safe('folding', [], (params) => {
