@@ -190,7 +190,8 @@ export class FolderWatcher {
    */
   private async addFolder(folder: string, report: boolean, changes: Map<string, ChangeKind>): Promise<void> {
     if (this.closed) return;
-    if (!this.folders.has(folder)) this.folders.set(folder, this.mode === 'per-folder' ? this.watch(folder, false) : undefined);
+    const known = this.folders.has(folder);
+    if (!known) this.folders.set(folder, this.mode === 'per-folder' ? this.watch(folder, false) : undefined);
     let entries;
     try {
       entries = await readdir(folder, { withFileTypes: true });
@@ -210,8 +211,8 @@ export class FolderWatcher {
         if (report) changes.set(path, 'created');
       }
     }
-    // Read again: what the folder no longer holds is gone.
-    if (report) {
+    // A known folder read again: what it no longer holds is gone.
+    if (known && report) {
       for (const file of this.files) {
         if (parentOf(file) === folder && !present.has(file)) {
           this.files.delete(file);
