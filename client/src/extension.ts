@@ -11,6 +11,7 @@ import {
   ProgramInfoRequest,
   type ExplainParams,
   type ExplainResult,
+  type InitializationOptions,
   type ProgramInfoParams,
   type ProgramInfoResult,
 } from '../../server/src/lsp/custom-messages';
@@ -61,8 +62,13 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
     traceOutputChannel: output,
     // Settings changes reach the server through its own registration (server.ts), not here: both
     // would send each change twice.
-    // The persisted index lives in the extension's storage, never in the user's workspace.
-    initializationOptions: { cacheFolder: (context.storageUri ?? context.globalStorageUri).fsPath },
+    // The persisted index lives in the extension's storage, never in the user's workspace. The
+    // code lens runs this client's own Explain command (registered above): the server then
+    // offers no command of its own, which the language client would register as a second one.
+    initializationOptions: {
+      cacheFolder: (context.storageUri ?? context.globalStorageUri).fsPath,
+      clientCommands: [EXPLAIN_COMMAND],
+    } satisfies InitializationOptions,
   };
   return new LanguageClient('logix', 'Logix License', serverOptions, clientOptions);
 }

@@ -10,7 +10,9 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
+  MessageType,
   ProposedFeatures,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type InitializeParams,
@@ -21,6 +23,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CATALOG_FILE_NAME } from './license/catalog.js';
 import { FIX_ALL_KIND } from './lsp/code-actions.js';
 import { ExplainRequest, ProgramInfoRequest, type ExplainParams, type ExplainResult, type ProgramInfoParams, type ProgramInfoResult } from './lsp/custom-messages.js';
+import { lensCommandFor, serverCommands } from './lsp/explain-command.js';
+import { clientWatchesFiles, FolderWatchers } from './lsp/folder-watchers.js';
 import { Queries } from './lsp/queries.js';
 import { SettingsCache } from './lsp/settings.js';
 import { WorkspaceManager } from './lsp/workspace-manager.js';
@@ -29,6 +33,8 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 let workspace: WorkspaceManager;
 let queries: Queries;
+/** The server's own watching of the folders, when the client cannot watch files for it. */
+let folderWatchers: FolderWatchers | undefined;
 
 /** Runs a handler; on any error logs it and answers `fallback` (the server survives bad input). */
 function safe<P, R>(name: string, fallback: R, handler: (params: P) => R | Promise<R>): (params: P) => Promise<R> {
@@ -54,7 +60,10 @@ function serverBuild(): string {
 
 // Exit only once the persisted index being written is complete (a half-written one is never
 // read: it is written aside and renamed, but the next start would then parse everything).
-connection.onShutdown(() => workspace?.whenPersisted());
+connection.onShutdown(() => {
+  folderWatchers?.closeAll();
+  return workspace?.whenPersisted();
+});
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const capabilities = params.capabilities;
@@ -62,15 +71,24 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const cacheFolder = (params.initializationOptions as { cacheFolder?: unknown } | undefined)?.cacheFolder;
   workspace = new WorkspaceManager({ build: serverBuild(), ...(typeof cacheFolder === 'string' ? { cacheFolder } : {}) }, connection, settings);
   workspace.publisher.usePull(capabilities.textDocument?.diagnostic !== undefined);
+  // The code lens runs the client's own Explain when the client says it has one (VS Code), else
+  // the server's command (explain-command.ts).
+  const lensCommand = lensCommandFor(params.initializationOptions);
+  const commands = serverCommands(lensCommand);
   queries = new Queries(workspace, documents, {
     supportsCreateFile: capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('create') === true,
+    lensCommand,
   });
   // The folders exist before any other message is handled: a document the editor opens right
   // after `initialized` (restored editors) waits for its own folder.
-  workspace.declareFolders(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []));
+  const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
+  workspace.declareFolders(folders);
+  if (!clientWatchesFiles(capabilities)) {
+    folderWatchers = new FolderWatchers(connection.console, (events) => workspace.filesChanged(events), (uri) => workspace.locate(uri, false)?.folder.settings.catalogPath);
+  }
 
   connection.onInitialized(() => workspace.inBackground('starting', (async () => {
-    if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+    if (clientWatchesFiles(capabilities)) {
       await connection.client.register(DidChangeWatchedFilesNotification.type, {
         watchers: [{ globPattern: '**/*.{4gl,4GL}' }, { globPattern: `**/${CATALOG_FILE_NAME}` }, { globPattern: '**/*.json' }],
       });
@@ -82,12 +100,19 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     }
     if (capabilities.workspace?.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
-        for (const removed of event.removed) workspace.removeFolder(removed.uri);
+        for (const removed of event.removed) {
+          folderWatchers?.unwatch(removed.uri);
+          workspace.removeFolder(removed.uri);
+        }
         workspace.inBackground('adding workspace folders', (async () => {
-          for (const added of event.added) await workspace.addFolder(added);
+          for (const added of event.added) {
+            folderWatchers?.watch(added);
+            await workspace.addFolder(added);
+          }
         })());
       });
     }
+    for (const folder of folders) folderWatchers?.watch(folder);
     await workspace.initialize(capabilities.window?.workDoneProgress === true);
   })()));
 
@@ -98,6 +123,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       completionProvider: { triggerCharacters: ['"', "'", ','] },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
       codeLensProvider: { resolveProvider: false },
+      ...(commands.length > 0 ? { executeCommandProvider: { commands } } : {}),
       definitionProvider: true,
       referencesProvider: true,
       documentSymbolProvider: true,
@@ -128,12 +154,22 @@ connection.onCompletion(safe('completion', [], (params) => queries.completion(pa
 connection.onCodeAction(safe('code actions', [], (params) => queries.codeActions(params)));
 connection.onCodeLens(safe('code lens', [], (params) => queries.codeLens(params.textDocument.uri)));
 connection.onDefinition(safe('definition', [], (params) => queries.definition(params.textDocument.uri, params.position)));
-connection.onReferences(safe('references', [], (params) => queries.references(params.textDocument.uri, params.position)));
+connection.onReferences(safe('references', [], (params) => queries.references(params.textDocument.uri, params.position, params.context?.includeDeclaration === true)));
 connection.onDocumentSymbol(safe('document symbols', [], (params) => queries.documentSymbols(params.textDocument.uri)));
-connection.onWorkspaceSymbol(safe('workspace symbols', [], (params) => queries.workspaceSymbols(params.query)));
+connection.onWorkspaceSymbol(safe('workspace symbols', [], (params) => queries.workspaceSymbols(params.query, (message) => connection.console.info(message))));
 connection.onFoldingRanges(safe('folding', [], (params) => queries.folding(params.textDocument.uri)));
 connection.onRequest(ProgramInfoRequest, safe('program info', { menuKeys: [] } as ProgramInfoResult, (params: ProgramInfoParams) => queries.programInfo(params)));
 connection.onRequest(ExplainRequest, safe('explain', null as ExplainResult | null, (params: ExplainParams) => queries.explain(params)));
+
+// The code lens's command in clients that do not run Explain themselves: the same answer, and the
+// report shown (explain-command.ts says why so).
+connection.onExecuteCommand(safe('execute command', null as ExplainResult | null, async (params) => {
+  const explained = await queries.executeCommand(params);
+  if (!explained) return null;
+  void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: explained.text });
+  connection.console.info(`explain ${explained.result.program}:\n${explained.text}\n${explained.result.log}`);
+  return explained.result;
+}));
 
 documents.listen(connection);
 connection.listen();

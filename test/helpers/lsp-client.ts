@@ -13,6 +13,7 @@ import {
   StreamMessageWriter,
   type ClientCapabilities,
   type Diagnostic,
+  type InitializeResult,
   type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
 import { repoRoot } from './paths.js';
@@ -32,6 +33,14 @@ export interface ClientOptions {
    * the server's start-up.
    */
   readonly onServerRequest?: (method: string) => void;
+  /**
+   * Whether the client watches files for the server (dynamic registration of
+   * workspace/didChangeWatchedFiles, as VS Code); false: it declares nothing of the kind, as
+   * Neovim 0.7. Default true.
+   */
+  readonly watchesFiles?: boolean;
+  /** Commands the client runs itself (initializationOptions.clientCommands, as the VS Code client sends). */
+  readonly clientCommands?: readonly string[];
 }
 
 type DiagnosticsListener = (uri: string, diagnostics: Diagnostic[], version: number | undefined) => void;
@@ -52,6 +61,11 @@ export class TestClient {
   private versions = new Map<string, number>();
   /** Messages the server logged (window/logMessage). */
   readonly logMessages: string[] = [];
+  private readonly logListeners = new Set<(message: string) => void>();
+  /** Messages the server asked to show (window/showMessage). */
+  readonly shownMessages: { type: number; message: string }[] = [];
+  /** The server's answer to initialize (its capabilities). */
+  initializeResult: InitializeResult | undefined;
 
   constructor(private readonly options: ClientOptions = {}) {
     this.process = spawn(process.execPath, [join(repoRoot, 'server', 'out', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -68,6 +82,10 @@ export class TestClient {
     });
     this.connection.onNotification('window/logMessage', (params: { message: string }) => {
       this.logMessages.push(params.message);
+      for (const listener of this.logListeners) listener(params.message);
+    });
+    this.connection.onNotification('window/showMessage', (params: { type: number; message: string }) => {
+      this.shownMessages.push(params);
     });
     this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => {
       this.options.onServerRequest?.('workspace/configuration');
@@ -127,7 +145,7 @@ export class TestClient {
       workspace: {
         configuration: true,
         workspaceFolders: true,
-        didChangeWatchedFiles: { dynamicRegistration: true },
+        ...(this.options.watchesFiles === false ? {} : { didChangeWatchedFiles: { dynamicRegistration: true } }),
         didChangeConfiguration: { dynamicRegistration: true },
         workspaceEdit: { documentChanges: true, resourceOperations: ['create'] },
       },
@@ -138,12 +156,16 @@ export class TestClient {
         ...(this.options.pullDiagnostics ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),
       },
     };
-    await this.connection.sendRequest('initialize', {
+    const initializationOptions = {
+      ...(this.options.cacheFolder ? { cacheFolder: this.options.cacheFolder } : {}),
+      ...(this.options.clientCommands ? { clientCommands: this.options.clientCommands } : {}),
+    };
+    this.initializeResult = await this.connection.sendRequest<InitializeResult>('initialize', {
       processId: process.pid,
       rootUri: null,
       capabilities,
       workspaceFolders: folders.map((folder, index) => ({ uri: uriOf(folder), name: `folder${index}` })),
-      ...(this.options.cacheFolder ? { initializationOptions: { cacheFolder: this.options.cacheFolder } } : {}),
+      ...(Object.keys(initializationOptions).length > 0 ? { initializationOptions } : {}),
     });
     this.connection.sendNotification('initialized', {});
   }
@@ -159,6 +181,14 @@ export class TestClient {
    */
   waitForVersion(uri: string, version: number, timeoutMs = 10_000): Promise<Diagnostic[]> {
     return this.waitFor(uri, (_, published) => published === version, `diagnostics of version ${version}`, timeoutMs);
+  }
+
+  /** Resolves with the next diagnostics published for `uri` after this call, never the last ones. */
+  nextDiagnostics(uri: string, timeoutMs = 10_000): Promise<Diagnostic[]> {
+    let fresh = false;
+    const published = this.waitFor(uri, () => fresh, 'new diagnostics', timeoutMs);
+    fresh = true;
+    return published;
   }
 
   private waitFor(uri: string, accept: (diagnostics: Diagnostic[], version: number | undefined) => boolean, what: string, timeoutMs: number): Promise<Diagnostic[]> {
@@ -179,6 +209,26 @@ export class TestClient {
       this.listeners.add(listener);
     });
     return this.unlessExited(published, `while waiting for diagnostics of ${uri}`);
+  }
+
+  /** Resolves with the first message the server logged (or logs) that matches `pattern`. */
+  waitForLog(pattern: RegExp, timeoutMs = 10_000): Promise<string> {
+    const logged = this.logMessages.find((message) => pattern.test(message));
+    if (logged !== undefined) return Promise.resolve(logged);
+    const found = new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.logListeners.delete(listener);
+        reject(new Error(`no log message matching ${pattern} within ${timeoutMs} ms${this.stderrTail()}`));
+      }, timeoutMs);
+      const listener = (message: string) => {
+        if (!pattern.test(message)) return;
+        clearTimeout(timer);
+        this.logListeners.delete(listener);
+        resolve(message);
+      };
+      this.logListeners.add(listener);
+    });
+    return this.unlessExited(found, `while waiting for a log message matching ${pattern}`);
   }
 
   /** `promise`, unless the server process exits first (then an error naming `when`). */

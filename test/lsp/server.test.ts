@@ -167,7 +167,7 @@ describe('language server over stdio', () => {
     const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: uri('man10021.4gl') } });
     assert.equal(lenses.length, 1);
     assert.equal(lenses[0]!.command!.title, 'License: MANENG (slot unknown) · 7 keys');
-    assert.equal(lenses[0]!.command!.command, 'logix.explainLicense');
+    assert.equal(lenses[0]!.command!.command, 'logix.server.explainLicense', 'a client that does not run Explain itself gets the server\'s command');
     assert.equal(lenses[0]!.range.start.line, 0);
   });
 

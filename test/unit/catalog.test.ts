@@ -3,6 +3,7 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { areaOfProgram, buildCatalog, builtInCatalog, parseCatalogFile } from '../../server/src/license/catalog.js';
 import { nearKeys } from '../../server/src/license/suggest.js';
+import { marked } from '../helpers/markers.js';
 import { compareVersions } from '../../server/src/license/versions.js';
 
 function parse(text: string) {
@@ -50,6 +51,13 @@ describe('logix-license.json', () => {
     assert.equal(catalog.menu.get('man10022'), '?');
     assert.equal(catalog.logixVersion, '12.1.2301');
     assert.equal(catalog.description, 'built-in catalog + logix-license.json');
+  });
+
+  it('records where each of its keys is declared: the name in "keys", quotes excluded', () => {
+    const { text, ranges } = marked('{\n  "menu": { "man1": "WMS" },\n  "keys": {\n    "⟦WMS⟧": { "slot": 5087 },\n    "⟦MANPCP⟧": {}\n  }\n}');
+    const catalog = buildCatalog(parse(text).file);
+    assert.deepEqual([...catalog.keyRanges], [['WMS', ranges[0]], ['MANPCP', ranges[1]]]);
+    assert.equal(builtInCatalog().keyRanges.size, 0, 'built-in keys are declared in no file of the workspace');
   });
 
   it('replaces the built-in keys and prefixes with replaceBuiltIn', () => {

@@ -49,6 +49,8 @@ export interface Catalog {
   readonly workspaceFile?: string;
   /** Where each menu entry is written in the workspace file, for related information. */
   readonly menuRanges: ReadonlyMap<string, Range>;
+  /** Where each key of the workspace file is declared: its name in `keys` (quotes excluded). */
+  readonly keyRanges: ReadonlyMap<string, Range>;
 }
 
 export interface CatalogProblem {
@@ -64,6 +66,7 @@ export interface WorkspaceCatalogFile {
   readonly areas: ReadonlyMap<string, AreaEntry>;
   readonly menu: ReadonlyMap<string, string>;
   readonly menuRanges: ReadonlyMap<string, Range>;
+  readonly keyRanges: ReadonlyMap<string, Range>;
   readonly devTest?: boolean;
   readonly replaceBuiltIn: boolean;
 }
@@ -99,6 +102,7 @@ export function buildCatalog(file: WorkspaceCatalogFile | undefined): Catalog {
     areas,
     menu: file?.menu ?? new Map(),
     menuRanges: file?.menuRanges ?? new Map(),
+    keyRanges: file?.keyRanges ?? new Map(),
     devTest: file?.devTest ?? false,
     description,
     ...(file?.logixVersion ? { logixVersion: file.logixVersion } : {}),
@@ -155,6 +159,7 @@ export function parseCatalogFile(path: string, text: string): { file?: Workspace
   const areas = new Map<string, AreaEntry>();
   const menu = new Map<string, string>();
   const menuRanges = new Map<string, Range>();
+  const keyRanges = new Map<string, Range>();
   let logixVersion: string | undefined;
   let devTest: boolean | undefined;
   let replaceBuiltIn = false;
@@ -184,7 +189,9 @@ export function parseCatalogFile(path: string, text: string): { file?: Workspace
       case 'keys':
         forEachEntry(valueNode, '"keys"', problem, (key, entryNode) => {
           const entry = readKeyEntry(key, entryNode, problem);
+          const nameNode = entryNode.parent?.children?.[0];
           if (entry) keys.set(key, entry);
+          if (entry && nameNode) keyRanges.set(key, lines.rangeOf(nameNode.offset + 1, nameNode.offset + nameNode.length - 1));
         });
         break;
       case 'areas':
@@ -210,7 +217,7 @@ export function parseCatalogFile(path: string, text: string): { file?: Workspace
   if (problems.length > 0) return { problems };
   return {
     file: {
-      path, keys, areas, menu, menuRanges, replaceBuiltIn,
+      path, keys, areas, menu, menuRanges, keyRanges, replaceBuiltIn,
       ...(logixVersion ? { logixVersion } : {}),
       ...(devTest !== undefined ? { devTest } : {}),
     },

@@ -5,10 +5,11 @@ import type { ProgramSource } from '../license/model.js';
 import type { Resolution } from '../license/resolve.js';
 import { EXPLAIN_COMMAND } from './custom-messages.js';
 
-export function programCodeLens(program: ProgramSource, resolution: Resolution, catalog: Catalog, uri: string): CodeLens {
+/** `command`: the client's EXPLAIN_COMMAND or the server's own (explain-command.ts's lensCommandFor). */
+export function programCodeLens(program: ProgramSource, resolution: Resolution, catalog: Catalog, uri: string, command = EXPLAIN_COMMAND): CodeLens {
   return {
     range: program.mainUnit.nameRange,
-    command: { title: lensTitle(resolution, catalog), command: EXPLAIN_COMMAND, arguments: [{ uri, program: program.name }] },
+    command: { title: lensTitle(resolution, catalog), command, arguments: [{ uri, program: program.name }] },
   };
 }
 

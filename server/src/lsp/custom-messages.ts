@@ -39,3 +39,19 @@ export interface ProgramInfoResult {
 
 /** The VS Code command the code lens runs (registered by the client). */
 export const EXPLAIN_COMMAND = 'logix.explainLicense';
+
+/**
+ * The server's own command the code lens runs in clients that do not run EXPLAIN_COMMAND
+ * themselves (workspace/executeCommand; arguments as EXPLAIN_COMMAND's). A name of its own: a
+ * client library that registers every command of the server as an editor command (VS Code's
+ * does) would otherwise collide with the client's EXPLAIN_COMMAND.
+ */
+export const SERVER_EXPLAIN_COMMAND = 'logix.server.explainLicense';
+
+/** The initialization options the VS Code client sends (other clients may send any of them). */
+export interface InitializationOptions {
+  /** Where the persisted index is kept: the editor's storage for the extension. */
+  readonly cacheFolder?: string;
+  /** Commands the client runs itself: the VS Code client lists EXPLAIN_COMMAND (its pickers and views). */
+  readonly clientCommands?: readonly string[];
+}

@@ -1,10 +1,12 @@
 /**
  * Go to definition (a program of a SYSTEMKEY list → every file of its environment defining it; a
  * called function → its FUNCTION or REPORT in any file) and find references within the
- * environment (a key → every declaration and registration of it; a program → its registrations).
+ * environment (a key → every declaration and registration of it, and its entry in the
+ * environment's logix-license.json when the client asks for the declaration; a program → its
+ * registrations).
  */
 import type { Location } from 'vscode-languageserver/node';
-import { normalizeKey } from '../license/catalog.js';
+import { normalizeKey, type Catalog } from '../license/catalog.js';
 import { normalizeProgram, programDefinedIn, type LicenseModel } from '../license/model.js';
 import { findUnitIndex, unitAt } from '../syntax/packed-units.js';
 import type { FileFacts } from '../syntax/facts.js';
@@ -16,6 +18,8 @@ export interface EnvironmentView {
   readonly files: ReadonlyMap<string, FileFacts>;
   readonly model: LicenseModel;
   readonly uriOf: (file: string) => string;
+  /** The environment's catalog: where its own logix-license.json declares each key. */
+  readonly catalog?: Pick<Catalog, 'workspaceFile' | 'keyRanges'>;
 }
 
 /** Definition of what stands at `position` in `file` (whose text is `text`): programs within the environment, called functions `everywhere`. */
@@ -41,16 +45,29 @@ export function definitionAt(environment: EnvironmentView, everywhere: readonly 
   return locations;
 }
 
-export function referencesAt(environment: EnvironmentView, file: string, position: Position): Location[] {
+/**
+ * References of what stands at `position`. A key's declaration is its entry in the environment's
+ * catalog file: listed first, and only with `includeDeclaration` (a built-in key has none).
+ */
+export function referencesAt(environment: EnvironmentView, file: string, position: Position, includeDeclaration = false): Location[] {
   const facts = environment.files.get(file);
   const found = facts ? findAt(facts, position) : undefined;
-  if (found?.kind === 'key') return keyReferences(environment, normalizeKey(found.item.text));
+  if (found?.kind === 'key') {
+    const key = normalizeKey(found.item.text);
+    return [...(includeDeclaration ? keyDeclaration(environment, key) : []), ...keyReferences(environment, key)];
+  }
   if (found?.kind === 'program') return programReferences(environment, normalizeProgram(found.item.text));
   if (found?.kind === 'unit') {
     const program = programDefinedIn(environment.model, file);
     if (program?.mainUnitIndex === found.unitIndex) return programReferences(environment, program.name);
   }
   return [];
+}
+
+function keyDeclaration(environment: EnvironmentView, key: string): Location[] {
+  const catalogFile = environment.catalog?.workspaceFile;
+  const range = environment.catalog?.keyRanges.get(key);
+  return catalogFile !== undefined && range ? [{ uri: environment.uriOf(catalogFile), range }] : [];
 }
 
 function keyReferences(environment: EnvironmentView, key: string): Location[] {

@@ -13,6 +13,7 @@ import {
   type CompletionItem,
   type DocumentDiagnosticReport,
   type DocumentSymbol,
+  type ExecuteCommandParams,
   type FoldingRange,
   type Hover,
   type Location,
@@ -23,20 +24,20 @@ import {
   type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { join } from 'node:path';
 import { areaOfProgram, NO_MENU_KEY } from '../license/catalog.js';
-import { explainResolution, renderDebugLog, renderExplanationMarkdown } from '../license/explain.js';
 import { programDefinedIn, programNameOf } from '../license/model.js';
-import { EXECUTION_CONTEXTS, type ExecutionContext } from '../license/resolve.js';
 import type { FileFacts } from '../syntax/facts.js';
 import { foldingRanges } from '../syntax/folding.js';
 import type { EnvironmentIndex } from '../workspace/environment-index.js';
 import { codeActionsFor } from './code-actions.js';
 import { programCodeLens } from './code-lens.js';
 import { completionsAt } from './completion.js';
-import type { ExplainParams, ExplainResult, ProgramInfoParams, ProgramInfoResult } from './custom-messages.js';
+import { SERVER_EXPLAIN_COMMAND, type ExplainParams, type ExplainResult, type ProgramInfoParams, type ProgramInfoResult } from './custom-messages.js';
+import { explain, explainArguments } from './explain-command.js';
 import { hoverAt } from './hover.js';
 import { definitionAt, referencesAt, type EnvironmentView } from './navigation.js';
-import { documentSymbols, matchesQuery, workspaceSymbol } from './symbols.js';
+import { documentSymbols, workspaceSymbols, type SymbolFile } from './symbols.js';
 import type { Folder, WorkspaceManager } from './workspace-manager.js';
 
 /** A document the client asks about: its folder, environment, relative path and current facts. */
@@ -47,14 +48,11 @@ interface Found {
   readonly facts: FileFacts;
 }
 
-/** Most symbols a workspace query answers with. */
-const MAX_WORKSPACE_SYMBOLS = 5000;
-
 export class Queries {
   constructor(
     private readonly workspace: WorkspaceManager,
     private readonly documents: TextDocuments<TextDocument>,
-    private readonly options: { readonly supportsCreateFile: boolean },
+    private readonly options: { readonly supportsCreateFile: boolean; readonly lensCommand: string },
   ) {}
 
   async hover(uri: string, position: Position): Promise<Hover | null> {
@@ -104,7 +102,7 @@ export class Queries {
     if (!found) return [];
     const program = programDefinedIn(found.environment.model, found.file);
     if (!program) return [];
-    return [programCodeLens(program, found.environment.resolutionOf(program.name, program.file), found.environment.catalog, uri)];
+    return [programCodeLens(program, found.environment.resolutionOf(program.name, program.file), found.environment.catalog, uri, this.options.lensCommand)];
   }
 
   async definition(uri: string, position: Position): Promise<Location[]> {
@@ -115,9 +113,9 @@ export class Queries {
     return definitionAt(this.view(found.folder, found.environment), everywhere, found.file, text, position);
   }
 
-  async references(uri: string, position: Position): Promise<Location[]> {
+  async references(uri: string, position: Position, includeDeclaration: boolean): Promise<Location[]> {
     const found = await this.find(uri);
-    return found ? referencesAt(this.view(found.folder, found.environment), found.file, position) : [];
+    return found ? referencesAt(this.view(found.folder, found.environment), found.file, position, includeDeclaration) : [];
   }
 
   async documentSymbols(uri: string): Promise<DocumentSymbol[]> {
@@ -125,18 +123,11 @@ export class Queries {
     return found ? documentSymbols(found.facts.units) : [];
   }
 
-  async workspaceSymbols(query: string): Promise<SymbolInformation[]> {
+  async workspaceSymbols(query: string, log: (message: string) => void): Promise<SymbolInformation[]> {
     await this.workspace.whenReady();
-    const symbols: SymbolInformation[] = [];
-    for (const folder of this.workspace.allFolders()) {
-      for (const [file, facts] of folder.index.files()) {
-        for (const unit of facts.units) {
-          if (unit.kind !== 'globals' && matchesQuery(unit.name, query)) symbols.push(workspaceSymbol(unit, this.workspace.uriOf(folder, file), file));
-          if (symbols.length >= MAX_WORKSPACE_SYMBOLS) return symbols;
-        }
-      }
-    }
-    return symbols;
+    const files: SymbolFile[] = this.workspace.allFolders().flatMap((folder) =>
+      [...folder.index.files()].map(([file, facts]) => ({ path: join(folder.path, file), containerName: file, facts, uri: () => this.workspace.uriOf(folder, file) })));
+    return workspaceSymbols(files, query, log);
   }
 
   async folding(uri: string): Promise<FoldingRange[]> {
@@ -186,17 +177,24 @@ export class Queries {
   }
 
   async explain(params: ExplainParams): Promise<ExplainResult | null> {
+    return (await this.explanation(params))?.result ?? null;
+  }
+
+  /**
+   * The code lens's command run by the server (clients that do not run it themselves): the
+   * explanation, with its text report for the editor to show.
+   */
+  async executeCommand(params: ExecuteCommandParams): Promise<{ result: ExplainResult; text: string } | null> {
+    if (params.command !== SERVER_EXPLAIN_COMMAND) return null;
+    const args = explainArguments(params.arguments);
+    return args ? (await this.explanation(args)) ?? null : null;
+  }
+
+  private async explanation(params: ExplainParams): Promise<{ result: ExplainResult; text: string } | undefined> {
     await this.workspace.whenReady();
     const located = await this.locateKnown(params.uri);
-    if (!located) return null;
-    const environment = located.folder.index.environmentOf(located.file);
-    const program = (params.program ?? programNameOf(located.file)).toLowerCase();
-    // The program of this very file when it is the one asked about (another file of the
-    // environment may define the same name).
-    const file = environment.model.programIn(located.file)?.name === program ? located.file : undefined;
-    const context = EXECUTION_CONTEXTS.includes(params.context as ExecutionContext) ? (params.context as ExecutionContext) : 'menu';
-    const explanation = explainResolution(environment.resolutionOf(program, file), environment.catalog, { context, ...(params.menuKey ? { menuKey: params.menuKey } : {}) });
-    return { program, report: renderExplanationMarkdown(explanation, environment.catalog), log: renderDebugLog(explanation) };
+    if (!located) return undefined;
+    return explain(located.folder.index.environmentOf(located.file), located.file, params);
   }
 
   // ---- helpers -------------------------------------------------------------------------------
@@ -222,6 +220,6 @@ export class Queries {
   }
 
   private view(folder: Folder, environment: EnvironmentIndex): EnvironmentView {
-    return { files: environment.files, model: environment.model, uriOf: (file) => this.workspace.uriOf(folder, file) };
+    return { files: environment.files, model: environment.model, catalog: environment.catalog, uriOf: (file) => this.workspace.uriOf(folder, file) };
   }
 }
