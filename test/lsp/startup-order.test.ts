@@ -3,7 +3,7 @@
  * editors it restores right after `initialized`, Neovim for the buffer that started the server;
  * the server is then in the middle of its start-up round trips. Opening the same file at each of
  * those moments must give what opening it after the index gives: diagnostics, hover, code lens,
- * navigation, workspace symbols, and the persisted index the next start reads.
+ * definition, references, workspace symbols, and the persisted index the next start reads.
  */
 import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
@@ -22,6 +22,8 @@ const FILES = {
   'man10021.4gl': program('man10021', '"MANENG"'),
   'sup/sup3760.4gl': SUP3760,
   'sup/sup0051.4gl': program('sup0051', '"SUPPLA"'),
+  // Writes SUPRIMEN too: its references must find sup3760's (the real index must hold it).
+  'sup/sup0052.4gl': program('sup0052', '"SUPRIMEN"'),
   'log/systemkey_log.4gl': systemKey('LOG', [['WMS', 'sup3760,man10021']]),
 };
 
@@ -33,6 +35,8 @@ interface Observed {
   readonly hover: string;
   readonly lens: string[];
   readonly definition: string[];
+  /** The references of SUPRIMEN asked from another file of the folder. */
+  readonly references: string[];
   readonly symbols: string[];
   /** sup3760's diagnostics at the next start, from the persisted index, with nothing open. */
   readonly nextStart: Diagnostic[];
@@ -78,6 +82,11 @@ async function observe(roots: readonly string[], file: { root: string; path: str
     const definition = await client.request<Location[]>('textDocument/definition', {
       textDocument: { uri: systemKeyUri }, position: { line: 1, character: listLine.indexOf('sup3760') + 2 },
     });
+    const otherUri = uriOf(join(file.root, 'sup/sup0052.4gl'));
+    const otherLine = FILES['sup/sup0052.4gl'].split('\n')[1]!;
+    const references = await client.request<Location[]>('textDocument/references', {
+      textDocument: { uri: otherUri }, position: { line: 1, character: otherLine.indexOf('SUPRIMEN') + 2 }, context: { includeDeclaration: false },
+    });
     client.close(uri);
     const symbols = await client.request<SymbolInformation[]>('workspace/symbol', { query: 'sup3760' });
     await client.stop();
@@ -90,6 +99,7 @@ async function observe(roots: readonly string[], file: { root: string; path: str
         hover: (hover?.contents as { value: string } | undefined)?.value ?? '',
         lens: lens.map((each) => each.command?.title ?? ''),
         definition: definition.map((location) => location.uri),
+        references: references.map((location) => location.uri).sort(),
         symbols: symbols.map((symbol) => symbol.location.uri),
         nextStart: next.diagnostics.get(uri) ?? [],
         reusedAtNextStart: next.logMessages.some((message) => /(\d+) files indexed, \1 from the persisted index, 0 parsed/.test(message)),
@@ -116,6 +126,7 @@ describe('opening a document at any moment of the start-up', () => {
     assert.deepEqual(baseline.lens, ['License: ESTOQ (slot 6004) · 2 keys']);
     assert.match(baseline.hover, /\| 2 \| `WMS` \|/);
     assert.deepEqual(baseline.definition, [uriOf(join(root, 'sup/sup3760.4gl'))]);
+    assert.deepEqual(baseline.references, [uriOf(join(root, 'sup/sup0052.4gl')), uriOf(join(root, 'sup/sup3760.4gl'))].sort());
     assert.deepEqual(baseline.symbols, [uriOf(join(root, 'sup/sup3760.4gl'))]);
     assert.deepEqual(baseline.nextStart, baseline.diagnostics);
     assert.ok(baseline.reusedAtNextStart, 'the next start reuses every file from the persisted index');
