@@ -17,14 +17,15 @@ const tempWorkspace = (files: Parameters<typeof makeWorkspace>[0]) => {
   return root;
 };
 
-const catalog = (keys: Record<string, number>, menu: Record<string, string> = {}) =>
-  JSON.stringify({ keys: Object.fromEntries(Object.entries(keys).map(([key, slot]) => [key, { slot }])), menu }, null, 2);
+const catalog = (keys: Record<string, number>, menu: Record<string, string> = {}, complete = false) =>
+  JSON.stringify({ keys: Object.fromEntries(Object.entries(keys).map(([key, slot]) => [key, { slot }])), menu, complete }, null, 2);
 
 /** Three installations in one repository, one program name in each, and twice in the last. */
 const consultancy = () => tempWorkspace({
   'logix-license.json': catalog({ ACME: 7001 }, { pol0001: 'ACME' }),
   'pol0001.4gl': program('pol0001', '"ACME"'),
-  'clienteA/logix-license.json': catalog({ ESPECA: 8001 }, { pol0001: 'ESPECA' }),
+  // clienteA's catalog is complete: a key it does not list is invalid there.
+  'clienteA/logix-license.json': catalog({ ESPECA: 8001 }, { pol0001: 'ESPECA' }, true),
   'clienteA/pol0001.4gl': program('pol0001', '"ESPECA"'),
   // ACME is the root's key: environments do not inherit it.
   'clienteA/pol0002.4gl': program('pol0002', '"ACME"'),
@@ -52,7 +53,7 @@ describe('environments (nested logix-license.json)', () => {
     ]);
     assert.equal(json.summary.programs, 5);
     const codesOf = (file: string) => json.diagnostics.filter((diagnostic) => diagnostic.file === file).map((diagnostic) => diagnostic.code).sort();
-    // Each environment checks against its own catalog: ACME is unknown in clienteA (R5, R6).
+    // Each environment checks against its own catalog: ACME is not in clienteA's complete one (R5, R6).
     assert.deepEqual(codesOf('clienteA/pol0002.4gl'), ['LGX001', 'LGX002']);
     assert.deepEqual(codesOf('pol0001.4gl'), []);
     assert.deepEqual(codesOf('clienteA/pol0001.4gl'), []);

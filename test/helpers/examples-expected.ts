@@ -28,6 +28,7 @@ export const EXAMPLE_PROGRAMS: Record<string, ExpectedProgram> = {
   vdp9120: program('VDPPED,VDPCON', 'VDPPED'),
   vdp9140: program('VDPPED,MANENG', 'VDPPED'),
   vdp9300: program('VDPPED', 'VDPPED'),
+  vdp9400: program('VDPESP', 'VDPESP'),
   xyz0001: program('', null),
   log00083: program('PADRAO', 'PADRAO'),
 };
@@ -47,6 +48,7 @@ export const EXAMPLE_DIAGNOSTICS: Record<string, readonly string[]> = {
   'vdp9120.4gl': [],
   'vdp9140.4gl': [],
   'vdp9300.4gl': ['LGX012@16:error'],
+  'vdp9400.4gl': ['LGX018@17:information'],
   'xyz0001.4gl': ['LGX001@11:warning', 'LGX002@11:warning', 'LGX011@11:error'],
   'log00083.4gl': ['LGX013@8:information'],
   'funcoes_comuns.4gl': [],

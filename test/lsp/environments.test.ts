@@ -14,7 +14,8 @@ import { tempWorkspace } from '../helpers/run-cli.js';
 import { removeFolder } from '../helpers/temp.js';
 import { program, systemKey } from '../helpers/workspace.js';
 
-const catalog = (keys: Record<string, number>) => JSON.stringify({ keys: Object.fromEntries(Object.entries(keys).map(([key, slot]) => [key, { slot }])) });
+const catalog = (keys: Record<string, number>, complete = true) =>
+  JSON.stringify({ keys: Object.fromEntries(Object.entries(keys).map(([key, slot]) => [key, { slot }])), complete });
 
 describe('environments in the language server', () => {
   let root: string;

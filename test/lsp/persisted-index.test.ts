@@ -66,8 +66,8 @@ describe('persisted index', () => {
 
     const first = await startOnce(root, cacheFolder);
     assert.deepEqual(first.counts, { indexed: 4, reused: 0, parsed: 4 });
-    assert.deepEqual(first.diagnostics.get(uriOf(join(root, 'man2.4gl'))), ['LGX001']);
-    assert.deepEqual(first.diagnostics.get(uriOf(join(root, 'man1.4gl'))), ['LGX001', 'LGX014']);
+    assert.deepEqual(first.diagnostics.get(uriOf(join(root, 'man2.4gl'))), ['LGX018']);
+    assert.deepEqual(first.diagnostics.get(uriOf(join(root, 'man1.4gl'))), ['LGX014', 'LGX018']);
     assert.equal(readdirSync(cacheFolder).filter((name) => name.endsWith('.bin')).length, 1, 'one cache file, in the storage folder');
     assert.deepEqual(listTree(root), tree, 'nothing written into the workspace');
 
@@ -93,7 +93,7 @@ describe('persisted index', () => {
     const third = await startOnce(root, cacheFolder);
     assert.deepEqual(third.counts, { indexed: 4, reused: 3, parsed: 1 });
     assert.ok(!third.logs.some((message) => message.includes('diagnostics from the persisted index')));
-    assert.deepEqual(third.diagnostics.get(uriOf(join(root, 'man2.4gl'))), ['LGX001']);
+    assert.deepEqual(third.diagnostics.get(uriOf(join(root, 'man2.4gl'))), ['LGX018']);
     const lgx001 = third.published.get(uriOf(join(root, 'man2.4gl'))) ?? [];
     assert.match(lgx001.map((diagnostic) => diagnostic.message).join(), /NOKEZ/, 'the new text (same size) was read, not the recorded one');
 

@@ -80,7 +80,7 @@ describe('language server over stdio', () => {
   });
 
   it('hovers a program with no valid key: a catalog menu key is consumed (R10), `?` blocks (R11)', async () => {
-    const other = tempWorkspace({ 'xyz1001.4gl': program('xyz1001', '"NOTAKEY"') });
+    const other = tempWorkspace({ 'xyz1001.4gl': program('xyz1001', '"NOTAKEY"'), 'logix-license.json': JSON.stringify({ invalidKeys: ['NOTAKEY'] }) });
     const otherClient = new TestClient();
     try {
       await otherClient.start([other]);
@@ -98,7 +98,7 @@ describe('language server over stdio', () => {
 
   const hoverCases: [string, string, string, RegExp][] = [
     ['a valid key', 'man10021.4gl', program('man10021', '"MANENG,SUP‸PLA,VDPPED"'), /\*\*SUPPLA\*\* · slot unknown — add it to the catalog.*\n\nPosition 2 of 7/],
-    ['an invalid key', 'sup3760.4gl', SUP3760.replace('SUPRIMEN', 'SUPR‸IMEN'), /\*\*SUPRIMEN\*\* is not in the catalog[\s\S]*Did you mean `SUPREC`[\s\S]*area default `ESTOQ` replaces it \(R6\)/],
+    ['an invalid key', 'sup3760.4gl', SUP3760.replace('SUPRIMEN', 'SUPR‸IMEN'), /\*\*SUPRIMEN\*\* is listed as invalid[\s\S]*The runtime drops it from the list \(R5\)\. Did you mean `SUPREC`[\s\S]*area default `ESTOQ` replaces it \(R6\)/],
     ['a program in a SYSTEMKEY list', 'systemkey_log.4gl', systemKey('LOG', [['WMS', 'man1‸0021']]), /\*\*man10021\*\* — \[man10021\.4gl\][\s\S]*Final list \(R4–R8\): `MANENG`, `SUPPLA`[\s\S]*appends its key to the program's list \(R7\)/],
     ['a key of a registration', 'systemkey_log.4gl', systemKey('LOG', [['W‸MS', 'man10021']]), /\*\*WMS\*\* · slot 5087 · area LOG[\s\S]*registers 1 program under it here/],
   ];
@@ -313,7 +313,7 @@ describe('language server with several folders and settings', () => {
     try {
       await client.start([first, second]);
       // The first folder's catalog makes AKEY valid there only (R5); its lens counts both keys.
-      assert.deepEqual(codes(client.diagnostics.get(uriOf(join(second, 'man2.4gl')))), ['LGX001']);
+      assert.deepEqual(codes(client.diagnostics.get(uriOf(join(second, 'man2.4gl')))), ['LGX018']);
       const man1 = uriOf(join(first, 'man1.4gl'));
       client.open(man1, uses('man1'));
       try {
@@ -343,11 +343,11 @@ describe('language server with several folders and settings', () => {
       await client.start([first, second]);
       const man1 = uriOf(join(first, 'man1.4gl'));
       const man2 = uriOf(join(second, 'man2.4gl'));
-      assert.ok(codes(client.diagnostics.get(man1)).includes('LGX001'));
-      assert.ok(codes(client.diagnostics.get(man2)).includes('LGX001'));
+      assert.ok(codes(client.diagnostics.get(man1)).includes('LGX018'));
+      assert.ok(codes(client.diagnostics.get(man2)).includes('LGX018'));
       await client.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [{ uri: uriOf(second), name: 'folder1' }] } });
       assert.deepEqual(await client.waitForDiagnostics(man2, (diagnostics) => diagnostics.length === 0), []);
-      assert.ok(codes(client.diagnostics.get(man1)).includes('LGX001'), 'the other folder keeps its problems');
+      assert.ok(codes(client.diagnostics.get(man1)).includes('LGX018'), 'the other folder keeps its problems');
     } finally {
       await client.stop();
       removeFolder(first);
@@ -363,6 +363,8 @@ describe('language server list fixes', () => {
     'man3.4gl': program('man3', '"MANENG"'),
     'man4.4gl': program('man4', '"MANENG"'),
     'systemkey_prd.4gl': 'FUNCTION systemkey_prd()\n  CALL _ADVPL_SYSTEMKEY_setAppLicenseList("MANENG","man9,"||\n       "man3")\n  CALL _ADVPL_SYSTEMKEY_setAppLicenseList("MANENG","man4")\nEND FUNCTION\n',
+    // WMZ is a typo the installation does not have: invalid (LGX001), so removing it is offered.
+    'logix-license.json': JSON.stringify({ invalidKeys: ['WMZ'] }),
   };
   let root: string;
   let client: TestClient;

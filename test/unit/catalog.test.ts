@@ -1,7 +1,7 @@
 /** The key catalog: built-in facts only, workspace extension and replacement, clear errors. */
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { areaOfProgram, buildCatalog, builtInCatalog, parseCatalogFile } from '../../server/src/license/catalog.js';
+import { areaOfProgram, buildCatalog, builtInCatalog, keyStatus, parseCatalogFile } from '../../server/src/license/catalog.js';
 import { nearKeys } from '../../server/src/license/suggest.js';
 import { marked } from '../helpers/markers.js';
 import { compareVersions } from '../../server/src/license/versions.js';
@@ -73,11 +73,32 @@ describe('logix-license.json', () => {
     ['not an object', '[1, 2]', /one JSON object/, 0],
     ['a bad slot', '{\n "keys": { "WMS": { "slot": -1 } } }', /slot of "WMS" must be a positive whole number/, 1],
     ['a lower-case key', '{ "keys": { "wms": {} } }', /"wms" must be written in upper case/, 0],
-    ['an unknown property', '{\n\n "kyes": {} }', /unknown property "kyes"/, 2],
     ['a bad version', '{ "logixVersion": "twelve" }', /logixVersion/, 0],
     ['a bad menu key', '{ "menu": { "man1": "wms" } }', /menu key of "man1"/, 0],
     ['bad prefixes', '{ "areas": { "LOG": { "prefixes": ["LOGX"] } } }', /3-letter program prefixes/, 0],
   ];
+  it('warns of an unknown top-level property (a newer version\'s file) and keeps the rest of the file', () => {
+    const { file, problems } = parse('{\n\n "kyes": {}, "keys": { "ACME": { "slot": 7001 } } }');
+    assert.ok(file, 'the file is still used');
+    assert.equal(file.keys.get('ACME')?.slot, 7001);
+    assert.equal(problems.length, 1);
+    assert.equal(problems[0]!.warning, true);
+    assert.match(problems[0]!.message, /unknown property "kyes" is ignored/);
+    assert.equal(problems[0]!.range.start.line, 2);
+  });
+
+  it('reads completeness and invalid keys: a partial catalog assumes, a complete one or invalidKeys invalidate', () => {
+    const partial = buildCatalog(parse('{ "keys": { "ACME": { "slot": 7001 } } }').file);
+    assert.deepEqual([keyStatus(partial, 'ACME'), keyStatus(partial, 'ESPEC999'), keyStatus(partial, 'SUPRIMEN')], ['known', 'unverified', 'invalid']);
+    const complete = buildCatalog(parse('{ "complete": true, "keys": { "ACME": { "slot": 7001 } } }').file);
+    assert.deepEqual([keyStatus(complete, 'ACME'), keyStatus(complete, 'ESPEC999'), keyStatus(complete, 'WMS')], ['known', 'invalid', 'known']);
+    const listed = buildCatalog(parse('{ "invalidKeys": ["ESPEC999"] }').file);
+    assert.equal(keyStatus(listed, 'ESPEC999'), 'invalid');
+    // A key the file lists exists, even one the built-in data names invalid.
+    assert.equal(keyStatus(buildCatalog(parse('{ "keys": { "SUPRIMEN": {} } }').file), 'SUPRIMEN'), 'known');
+    assert.equal(keyStatus(buildCatalog(undefined), 'ESPEC999'), 'unverified', 'the built-in catalog is partial');
+  });
+
   for (const [label, text, message, line] of broken) {
     it(`reports ${label} with its line, and yields no catalog`, () => {
       const { file, problems } = parse(text);

@@ -44,29 +44,48 @@ const cleanWorkspace: Case = {
 };
 
 describe('diagnostics', () => {
-  it('LGX001: a key not in the catalog (dropped by R5, ignored by R4/R7), with near keys of the own area first', () => {
-    const [diagnostic] = expectCode('LGX001', {
+  it('LGX001: an invalid key (listed as invalid, or absent from a complete catalog: dropped by R5, ignored by R4/R7), with near keys of the own area first', () => {
+    const [diagnostic, registration] = expectCode('LGX001', {
       files: {
         'sup3760.4gl': program('sup3760', '"⟦SUPRIMEN⟧,ESTOQ"'),
         'systemkey_log.4gl': systemKey('LOG', [['WMZ', 'sup3760']]).replace('"WMZ"', '"⟦WMZ⟧"'),
       },
+      catalog: { complete: true },
     });
-    assert.match(diagnostic!.message, /SUPRIMEN is not in the catalog \(built-in catalog\)/);
+    assert.match(diagnostic!.message, /SUPRIMEN is listed as invalid \(built-in catalog \+ logix-license\.json\): the runtime drops it from the list \(R5\)/);
+    assert.match(registration!.message, /WMZ is not in the complete catalog .*: the runtime ignores this registration \(R4, R7\)/);
     assert.match(diagnostic!.message, /did you mean SUPREC/);
     assert.equal(diagnostic!.data?.code, 'LGX001');
     if (diagnostic!.data?.code === 'LGX001') assert.equal(diagnostic!.data.areaDefaultKey, 'ESTOQ');
     expectAbsent('LGX001', cleanWorkspace);
   });
 
-  it('LGX001 names the workspace catalog when there is one', () => {
-    const [diagnostic] = expectCode('LGX001', { files: { 'man1.4gl': program('man1', '"⟦MANXYZ⟧"') }, catalog: { keys: { MANPCP: { slot: 9101 } } } });
-    assert.match(diagnostic!.message, /built-in catalog \+ logix-license\.json/);
+  it('LGX001 names the workspace catalog when there is one, and its invalidKeys count whatever the completeness', () => {
+    const [diagnostic] = expectCode('LGX001', { files: { 'man1.4gl': program('man1', '"⟦MANXYZ⟧"') }, catalog: { keys: { MANPCP: { slot: 9101 } }, invalidKeys: ['MANXYZ'] } });
+    assert.match(diagnostic!.message, /MANXYZ is listed as invalid \(built-in catalog \+ logix-license\.json\)/);
+  });
+
+  it('LGX018, not LGX001/LGX002: a key not in a partial catalog is assumed to exist, and nothing about run time is claimed', () => {
+    const files = {
+      'man1.4gl': program('man1', '"⟦ESPEC999⟧"'),
+      'systemkey_log.4gl': systemKey('LOG', [['WMZ', 'man1']]).replace('"WMZ"', '"⟦WMZ⟧"'),
+    };
+    const [declared, registered] = expectCode('LGX018', { files });
+    assert.equal(declared!.severity, 'information');
+    assert.match(declared!.message, /ESPEC999 is not in the catalog \(built-in catalog\), which is partial: it is assumed to exist in the installation, slot unknown; add it with its slot to check it/);
+    assert.doesNotMatch(declared!.message, /runtime|drops|blocked/);
+    assert.match(registered!.message, /did you mean WMS\?/);
+    expectAbsent('LGX001', { files });
+    expectAbsent('LGX002', { files });
+    // The same keys with a complete catalog: invalid, and the run-time consequences follow.
+    expectAbsent('LGX018', { files, catalog: { complete: true } });
+    expectAbsent('LGX018', cleanWorkspace);
   });
 
   it('LGX002: no declared key is valid, saying which fallback applies', () => {
     const [r6] = expectCode('LGX002', { files: { 'sup3760.4gl': program('sup3760', '⟦"SUPRIMEN"⟧') } });
     assert.match(r6!.message, /default key ESTOQ is elected \(R6\)/);
-    const [r10] = expectCode('LGX002', { files: { 'xyz0001.4gl': program('xyz0001', '⟦"XYZKEY"⟧') } });
+    const [r10] = expectCode('LGX002', { files: { 'xyz0001.4gl': program('xyz0001', '⟦"XYZKEY"⟧') }, catalog: { invalidKeys: ['XYZKEY'] } });
     assert.match(r10!.message, /menu key is consumed \(R10\)/);
     expectAbsent('LGX002', cleanWorkspace);
   });
@@ -134,6 +153,7 @@ describe('diagnostics', () => {
         'sup0051.4gl': program('sup0051', '"SUPREC,NOTAKEY"'),
         'systemkey_sup.4gl': 'FUNCTION systemkey_sup()\n  CALL _ADVPL_SYSTEMKEY_setAppLicenseList("SUPREC","⟦sup0051⟧")\nEND FUNCTION\n',
       },
+      catalog: { complete: true },
     };
     expectCode('LGX007', redundant);
     expectAbsent('LGX006', redundant);
@@ -164,7 +184,7 @@ describe('diagnostics', () => {
       files: { 'man10021.4gl': 'FUNCTION man10021()\n  IF ⟦LOG_initApp⟧("MANENG") <> 0 THEN RETURN END IF\nEND FUNCTION\n' },
       catalog: { menu: { man10021: 'WMS' } },
     });
-    assert.match(diagnostic!.message, /default key MANENG is consumed instead \(R9\)/);
+    assert.match(diagnostic!.message, /MANENG \(slot unknown — add it to the catalog\) is consumed \(R9\) and the AppServer logs a warning \(A4\)/);
     assert.equal(diagnostic!.related?.[0]?.file, 'logix-license.json');
     expectAbsent('LGX010', { files: { 'man10021.4gl': program('man10021', '"MANENG,WMS"') }, catalog: { menu: { man10021: 'WMS' } } });
   });
@@ -172,10 +192,12 @@ describe('diagnostics', () => {
   it('LGX011: menu key ? and no valid key of its own (R11)', () => {
     const [diagnostic] = expectCode('LGX011', {
       files: { 'xyz0001.4gl': 'FUNCTION xyz0001()\n  IF ⟦LOG_initApp⟧("XYZKEY") <> 0 THEN RETURN END IF\nEND FUNCTION\n' },
-      catalog: { menu: { xyz0001: '?' } },
+      catalog: { menu: { xyz0001: '?' }, invalidKeys: ['XYZKEY'] },
     });
     assert.equal(diagnostic!.severity, 'error');
-    expectAbsent('LGX011', { files: { 'man1.4gl': program('man1', '"XYZKEY"') }, catalog: { menu: { man1: '?' } } });
+    expectAbsent('LGX011', { files: { 'man1.4gl': program('man1', '"XYZKEY"') }, catalog: { menu: { man1: '?' }, invalidKeys: ['XYZKEY'] } });
+    // Unverified, XYZKEY is assumed to exist: the program has a key of its own, nothing is blocked.
+    expectAbsent('LGX011', { files: { 'xyz0001.4gl': program('xyz0001', '"XYZKEY"') }, catalog: { menu: { xyz0001: '?' } } });
   });
 
   it('LGX012: wrong number of arguments (R1), an unterminated list, an unknown area file (R3)', () => {

@@ -93,12 +93,12 @@ describe('editor features in process, per environment', () => {
     assert.ok(!labels.includes('ACME'), 'ACME is the root environment\'s key');
   });
 
-  it('offers to add an unknown key to the environment\'s own catalog file', () => {
+  it('offers to add an unverified key to the environment\'s own catalog file, preferred (LGX018)', () => {
     const file = 'clienteA/pol0002.4gl';
     const environment = fx.folder.environmentOf(file);
     const diagnostics: Diagnostic[] = environment.diagnosticsOf(file)
       .map((diagnostic) => toLspDiagnostic(diagnostic, DEFAULT_SETTINGS, uriOf)!)
-      .filter((diagnostic) => diagnostic.code === 'LGX001');
+      .filter((diagnostic) => diagnostic.code === 'LGX018');
     assert.deepEqual(diagnostics.map((diagnostic) => diagnostic.range), fx.ranges.get(file));
     const catalogFile = environment.catalogFile;
     const actions = codeActionsFor({
@@ -109,6 +109,8 @@ describe('editor features in process, per environment', () => {
     }, diagnostics);
     const add = actions.find((action) => action.title === 'Add ACME to logix-license.json');
     assert.ok(add, actions.map((action) => action.title).join(' | '));
+    assert.equal(add.isPreferred, true);
+    assert.ok(!actions.some((action) => action.title.startsWith('Remove')), 'an assumed key is never removed');
     assert.deepEqual((add.edit!.documentChanges as { textDocument: { uri: string } }[]).map((change) => change.textDocument.uri), [uriOf('clienteA/logix-license.json')]);
   });
 

@@ -54,7 +54,7 @@ describe('final key list (R4–R8)', () => {
     const { model, catalog } = workspace({
       'sup0052.4gl': program('sup0052', '"SUPPLA"'),
       'systemkey_sup.4gl': systemKey('SUP', [['NOTAKEY', 'sup0052']]),
-    });
+    }, { invalidKeys: ['NOTAKEY'] });
     assert.equal(keysOf(resolveProgram('sup0052', model, catalog)), 'SUPPLA');
   });
 
@@ -62,14 +62,14 @@ describe('final key list (R4–R8)', () => {
     const { model, catalog } = workspace({
       'man2000.4gl': program('man2000', '"NOTAKEY"'),
       'systemkey_log.4gl': systemKey('LOG', [['WMS', 'man2000']]),
-    });
+    }, { complete: true });
     const resolution = resolveProgram('man2000', model, catalog);
     assert.equal(keysOf(resolution), 'MANENG,WMS');
     assert.equal(resolution.defaultKey, 'MANENG');
   });
 
   it('a prefix of no area and no valid key leaves the list empty (R6 cannot apply)', () => {
-    const { model, catalog } = workspace({ 'xyz0001.4gl': program('xyz0001', '"XYZKEY"') });
+    const { model, catalog } = workspace({ 'xyz0001.4gl': program('xyz0001', '"XYZKEY"') }, { complete: true });
     const resolution = resolveProgram('xyz0001', model, catalog);
     assert.equal(keysOf(resolution), '');
     assert.equal(resolution.defaultKey, undefined);
@@ -150,16 +150,41 @@ describe('consumption (R9–R15)', () => {
   });
 
   it('no valid key at all: the menu key is consumed (R10)', () => {
-    const { model, catalog } = workspace({ 'xyz0001.4gl': program('xyz0001', '"XYZKEY"') });
+    const { model, catalog } = workspace({ 'xyz0001.4gl': program('xyz0001', '"XYZKEY"') }, { complete: true });
     const consumption = consume(resolveProgram('xyz0001', model, catalog), catalog, { menuKey: 'WMS' });
     assert.deepEqual([consumption.key, consumption.slot, consumption.rule], ['WMS', 5087, 'R10']);
   });
 
   it('menu key ? and no valid key: access blocked (R11)', () => {
-    const { model, catalog } = workspace({ 'xyz0001.4gl': program('xyz0001', '"XYZKEY"') });
+    const { model, catalog } = workspace({ 'xyz0001.4gl': program('xyz0001', '"XYZKEY"') }, { invalidKeys: ['XYZKEY'] });
     const consumption = consume(resolveProgram('xyz0001', model, catalog), catalog, { menuKey: '?' });
     assert.equal(consumption.licenseType, 'blocked');
     assert.equal(consumption.rule, 'R11');
+  });
+
+  it('a partial catalog keeps an unverified key where a valid one would be: FINCRE under menu key FINCRE consumes FINCRE, one assumption', () => {
+    const { model, catalog } = workspace({ 'fin0001.4gl': program('fin0001', '"FINCRE"') });
+    const resolution = resolveProgram('fin0001', model, catalog);
+    assert.equal(keysOf(resolution), 'FINCRE');
+    assert.deepEqual(resolution.assumptions.map((each) => each.key), ['FINCRE']);
+    const consumption = consume(resolution, catalog, { menuKey: 'FINCRE' });
+    assert.deepEqual([consumption.key, consumption.slot, consumption.licenseType, consumption.rule], ['FINCRE', undefined, 'slot', 'R9']);
+    assert.deepEqual(consumption.assumptions.map((each) => each.key), ['FINCRE']);
+    const json = explanationToJson(explainProgram('fin0001', model, catalog, { menuKey: 'FINCRE' }));
+    assert.deepEqual(json.assumptions.map((each) => each.key), ['FINCRE']);
+    assert.match(json.assumptions[0]!.reason, /partial: it is assumed to exist in the installation, slot unknown/);
+    // The same with a complete catalog: FINCRE is invalid, dropped (R5); the menu key is consumed (R10).
+    const complete = workspace({ 'fin0001.4gl': program('fin0001', '"FINCRE"') }, { complete: true });
+    const strict = consume(resolveProgram('fin0001', complete.model, complete.catalog), complete.catalog, { menuKey: 'FINCRE' });
+    assert.deepEqual([strict.licenseType, strict.rule], ['blocked', 'R10']);
+  });
+
+  it('a program that calls neither LOG_initApp nor log001_acessa_usuario consumes nothing (R1)', () => {
+    const { model, catalog } = workspace({ 'sup0530.4gl': 'FUNCTION sup0530()\n  DISPLAY "x"\nEND FUNCTION\n' }, { menu: { sup0530: 'ESTOQ' } });
+    const consumption = consume(resolveProgram('sup0530', model, catalog), catalog);
+    assert.deepEqual([consumption.licenseType, consumption.rule], ['none', 'R1']);
+    assert.match(consumption.reason, /never asks for a license/);
+    assert.equal(explanationToJson(explainProgram('sup0530', model, catalog)).consumed.licenseType, 'none');
   });
 
   it('menu key ? with a valid key of its own consumes the default key (R11)', () => {

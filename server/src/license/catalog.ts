@@ -38,6 +38,14 @@ export interface AreaEntry {
 
 export interface Catalog {
   readonly keys: ReadonlyMap<string, KeyEntry>;
+  /**
+   * Complete: `keys` are every system key of the installation, so a key not in it is invalid.
+   * Partial (the built-in catalog, and a workspace file unless it says `"complete": true`): a key
+   * not in it is unverified, assumed to exist (SPEC reading: the product cannot know otherwise).
+   */
+  readonly complete: boolean;
+  /** Keys known not to exist, whatever the completeness: documented ones (SUPRIMEN) and the file's `invalidKeys`. */
+  readonly invalidKeys: ReadonlySet<string>;
   readonly areas: ReadonlyMap<string, AreaEntry>;
   /** Program (lower case) → configured menu key, `?` included. */
   readonly menu: ReadonlyMap<string, string>;
@@ -56,6 +64,8 @@ export interface Catalog {
 export interface CatalogProblem {
   readonly message: string;
   readonly range: Range;
+  /** A problem that leaves the file usable (an unknown property, ignored): a warning. */
+  readonly warning?: boolean;
 }
 
 /** The parsed and validated content of a `logix-license.json`. */
@@ -69,6 +79,8 @@ export interface WorkspaceCatalogFile {
   readonly keyRanges: ReadonlyMap<string, Range>;
   readonly devTest?: boolean;
   readonly replaceBuiltIn: boolean;
+  readonly complete: boolean;
+  readonly invalidKeys: ReadonlySet<string>;
 }
 
 const BUILT_IN = 'built-in catalog';
@@ -97,8 +109,12 @@ export function buildCatalog(file: WorkspaceCatalogFile | undefined): Catalog {
     for (const [area, entry] of file.areas) areas.set(area, entry);
   }
   const description = !file ? BUILT_IN : file.replaceBuiltIn ? baseName(file.path) : `${BUILT_IN} + ${baseName(file.path)}`;
+  const invalidKeys = new Set<string>([...(file?.replaceBuiltIn ? [] : Object.keys(builtInData.invalidKeys)), ...(file?.invalidKeys ?? [])]);
+  for (const key of keys.keys()) invalidKeys.delete(key); // a key the catalog lists exists
   return {
     keys,
+    complete: file?.complete ?? false,
+    invalidKeys,
     areas,
     menu: file?.menu ?? new Map(),
     menuRanges: file?.menuRanges ?? new Map(),
@@ -119,8 +135,20 @@ export function areaOfProgram(catalog: Catalog, program: string): AreaEntry | un
   return undefined;
 }
 
+/**
+ * What the catalog says of a key: `known` (listed), `invalid` (listed as not existing, or absent
+ * from a complete catalog) or `unverified` (absent from a partial catalog: assumed to exist).
+ */
+export type KeyStatus = 'known' | 'unverified' | 'invalid';
+
+export function keyStatus(catalog: Catalog, key: string): KeyStatus {
+  if (catalog.keys.has(key)) return 'known';
+  return catalog.complete || catalog.invalidKeys.has(key) ? 'invalid' : 'unverified';
+}
+
+/** A key the runtime keeps (R4, R5, R7): known, or unverified and so assumed to exist. */
 export function isValidKey(catalog: Catalog, key: string): boolean {
-  return catalog.keys.has(key);
+  return keyStatus(catalog, key) !== 'invalid';
 }
 
 /** Keys written as the runtime reads them: trimmed, upper case. */
@@ -163,6 +191,8 @@ export function parseCatalogFile(path: string, text: string): { file?: Workspace
   let logixVersion: string | undefined;
   let devTest: boolean | undefined;
   let replaceBuiltIn = false;
+  let complete = false;
+  const invalidKeys = new Set<string>();
 
   for (const property of root.children ?? []) {
     const [nameNode, valueNode] = property.children ?? [];
@@ -185,6 +215,17 @@ export function parseCatalogFile(path: string, text: string): { file?: Workspace
       case 'replaceBuiltIn':
         if (valueNode?.type !== 'boolean') problem('"replaceBuiltIn" must be true or false', valueNode);
         else replaceBuiltIn = valueNode.value as boolean;
+        break;
+      case 'complete':
+        if (valueNode?.type !== 'boolean') problem('"complete" must be true (the keys are all the installation has) or false', valueNode);
+        else complete = valueNode.value as boolean;
+        break;
+      case 'invalidKeys':
+        if (valueNode?.type !== 'array' || !(valueNode.children ?? []).every((item) => item.type === 'string' && isKey(item.value as string))) {
+          problem('"invalidKeys" must be a list of system keys in upper case, such as ["SUPRIMEN"]', valueNode);
+        } else {
+          for (const item of valueNode.children ?? []) invalidKeys.add(item.value as string);
+        }
         break;
       case 'keys':
         forEachEntry(valueNode, '"keys"', problem, (key, entryNode) => {
@@ -211,13 +252,18 @@ export function parseCatalogFile(path: string, text: string): { file?: Workspace
         }, false);
         break;
       default:
-        problem(`unknown property "${quoteSource(String(name))}" (expected logixVersion, keys, areas, menu, devTest, replaceBuiltIn)`, nameNode);
+        // A newer product's file may hold what this one does not know: said, not fatal.
+        problems.push({
+          message: `unknown property "${quoteSource(String(name))}" is ignored (this version knows logixVersion, keys, areas, menu, devTest, replaceBuiltIn, complete, invalidKeys)`,
+          range: at(nameNode),
+          warning: true,
+        });
     }
   }
-  if (problems.length > 0) return { problems };
+  if (problems.some((each) => !each.warning)) return { problems };
   return {
     file: {
-      path, keys, areas, menu, menuRanges, keyRanges, replaceBuiltIn,
+      path, keys, areas, menu, menuRanges, keyRanges, replaceBuiltIn, complete, invalidKeys,
       ...(logixVersion ? { logixVersion } : {}),
       ...(devTest !== undefined ? { devTest } : {}),
     },

@@ -14,7 +14,7 @@ export interface CodeInfo {
 }
 
 export const CODES = {
-  LGX001: { severity: 'warning', title: 'key not in the catalog', rules: ['R5', 'R6'] },
+  LGX001: { severity: 'warning', title: 'invalid key', rules: ['R5', 'R6'] },
   LGX002: { severity: 'warning', title: 'no declared key is valid', rules: ['R6', 'R10'] },
   LGX003: { severity: 'warning', title: 'program declares no license', rules: ['R1'] },
   LGX004: { severity: 'hint', title: 'LOG_initApp is not the first statement', rules: ['A3'] },
@@ -31,6 +31,7 @@ export const CODES = {
   LGX015: { severity: 'error', title: 'logix-license.json is invalid', rules: [] },
   LGX016: { severity: 'warning', title: 'file could not be read cleanly', rules: [] },
   LGX017: { severity: 'information', title: 'program defined by more than one file of the environment', rules: [] },
+  LGX018: { severity: 'information', title: 'key not in the partial catalog: assumed to exist', rules: ['R5'] },
 } as const satisfies Record<string, CodeInfo>;
 
 export type DiagnosticCode = keyof typeof CODES;

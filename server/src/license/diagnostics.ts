@@ -5,10 +5,11 @@
  */
 import type { Argument, LicenseCall } from '../syntax/facts.js';
 import type { Range } from '../syntax/positions.js';
-import { areaOfProgram, isValidKey, NO_MENU_KEY, normalizeKey, type Catalog, type CatalogProblem } from './catalog.js';
+import { areaOfProgram, keyStatus, NO_MENU_KEY, normalizeKey, type Catalog, type CatalogProblem } from './catalog.js';
 import { CODES, type DiagnosticCode, type DiagnosticTag, type Severity } from './codes.js';
 import { declaredKeys, normalizeProgram, programDefinedIn, type LicenseModel, type ProgramSource, type Registration, type SystemKeyFile } from './model.js';
-import { resolveProgram, type Resolution, type ResolutionLookup } from './resolve.js';
+import { describeConsumed } from './explain.js';
+import { consume, resolveProgram, type Resolution, type ResolutionLookup } from './resolve.js';
 import { quoteSource } from './quote-source.js';
 import { nearKeys } from './suggest.js';
 
@@ -20,7 +21,7 @@ export interface RelatedInformation {
 
 /** What a quick fix needs, by code. Ranges are in the diagnostic's own file. */
 export type DiagnosticData =
-  | { readonly code: 'LGX001'; readonly key: string; readonly suggestions: readonly string[]; readonly areaDefaultKey?: string; readonly listRange: Range }
+  | { readonly code: 'LGX001' | 'LGX018'; readonly key: string; readonly suggestions: readonly string[]; readonly areaDefaultKey?: string; readonly listRange: Range }
   | { readonly code: 'LGX003'; readonly areaDefaultKey?: string; readonly mainUnitName: string }
   | { readonly code: 'LGX005'; readonly keyArgument?: string }
   | { readonly code: 'LGX007'; readonly program: string; readonly listRange: Range }
@@ -102,12 +103,13 @@ export function diagnoseFile(
 
 /** LGX015: the problems of a broken `logix-license.json`. */
 export function catalogDiagnostics(file: string, problems: readonly CatalogProblem[]): LicenseDiagnostic[] {
+  const fatal = problems.some((problem) => !problem.warning);
   return problems.map((problem) => ({
     file,
     range: problem.range,
-    severity: CODES.LGX015.severity,
+    severity: problem.warning ? 'warning' as const : CODES.LGX015.severity,
     code: 'LGX015' as const,
-    message: `${problem.message}; the built-in catalog is used until this is fixed`,
+    message: problem.warning || !fatal ? problem.message : `${problem.message}; the built-in catalog is used until this is fixed`,
   }));
 }
 
@@ -155,19 +157,28 @@ function diagnoseKeyList(argument: Argument, call: LicenseCall, file: string, ca
       });
     }
     seen.add(key);
-    if (!isValidKey(catalog, key)) {
-      const area = isRegistration ? undefined : ownArea;
-      const suggestions = nearKeys(catalog, key, area);
-      const areaDefaultKey = area ? catalog.areas.get(area)?.defaultKey : undefined;
-      const consequence = isRegistration
-        ? 'the runtime ignores this registration (R4, R7)'
-        : 'the runtime drops it from the list (R5)';
-      push('LGX001', file, item.range,
-        `key ${quoteSource(key)} is not in the catalog (${catalog.description}): ${consequence}` +
-          (suggestions.length > 0 ? `; did you mean ${suggestions.join(', ')}?` : ''), {
-          data: { code: 'LGX001', key, suggestions, listRange: argument.range, ...(areaDefaultKey ? { areaDefaultKey } : {}) },
+    const status = keyStatus(catalog, key);
+    if (status === 'known') continue;
+    const area = isRegistration ? undefined : ownArea;
+    const suggestions = nearKeys(catalog, key, area);
+    const areaDefaultKey = area ? catalog.areas.get(area)?.defaultKey : undefined;
+    const didYouMean = suggestions.length > 0 ? `; did you mean ${suggestions.join(', ')}?` : '';
+    const data = { key, suggestions, listRange: argument.range, ...(areaDefaultKey ? { areaDefaultKey } : {}) };
+    if (status === 'unverified') {
+      // A partial catalog cannot say the key does not exist: nothing about run time is claimed.
+      push('LGX018', file, item.range,
+        `key ${quoteSource(key)} is not in the catalog (${catalog.description}), which is partial: it is assumed to exist in the installation, slot unknown; add it with its slot to check it${didYouMean}`, {
+          data: { code: 'LGX018', ...data },
         });
+      continue;
     }
+    // Invalid: listed as not existing, or absent from a complete catalog. Now the runtime's
+    // behaviour follows.
+    const why = catalog.invalidKeys.has(key) ? `is listed as invalid (${catalog.description})` : `is not in the complete catalog (${catalog.description})`;
+    const consequence = isRegistration ? 'the runtime ignores this registration (R4, R7)' : 'the runtime drops it from the list (R5)';
+    push('LGX001', file, item.range, `key ${quoteSource(key)} ${why}: ${consequence}${didYouMean}`, {
+      data: { code: 'LGX001', ...data },
+    });
   }
 }
 
@@ -251,7 +262,7 @@ function diagnoseProgram(program: ProgramSource, resolution: Resolution, catalog
 
   if (!declaration) {
     push('LGX003', file, program.mainUnit.nameRange,
-      `${quoteSource(program.displayName)} calls neither LOG_initApp nor log001_acessa_usuario: every program must call LOG_initApp first (R1, A3)`, {
+      `${quoteSource(program.displayName)} calls neither LOG_initApp nor log001_acessa_usuario: every program must call LOG_initApp first (R1, A3); as written it never asks for a license, so it consumes none`, {
         data: { code: 'LGX003', mainUnitName: program.mainUnit.name, ...(resolution.areaDefaultKey ? { areaDefaultKey: resolution.areaDefaultKey } : {}) },
       });
   } else if (declaration.unitIndex !== program.mainUnitIndex || !declaration.inFirstStatement) {
@@ -278,14 +289,17 @@ function diagnoseProgram(program: ProgramSource, resolution: Resolution, catalog
   const menuRelated = menuRange && menuKey !== undefined && catalog.workspaceFile
     ? { related: [{ file: catalog.workspaceFile, range: menuRange, message: `menu key ${quoteSource(menuKey)} configured here` }] }
     : {};
+  if (!menuKey) return;
+  // What the menu launch consumes, as the engine computes it (free and R1 programs: nothing).
+  const fromMenu = consume(resolution, catalog, { menuKey, context: 'menu', devTest: false });
   const finalKeys = resolution.finalKeys.map((entry) => entry.key);
-  if (menuKey === NO_MENU_KEY && !resolution.defaultKey && !resolution.free) {
+  if (menuKey === NO_MENU_KEY && fromMenu.licenseType === 'blocked') {
     push('LGX011', file, anchor,
       `${quoteSource(program.displayName)} is launched under menu key ? and has no valid key of its own: access would be blocked (R11)`, menuRelated);
-  } else if (menuKey && menuKey !== NO_MENU_KEY && !finalKeys.includes(menuKey) && !resolution.free) {
-    const fallback = resolution.defaultKey ? `the default key ${resolution.defaultKey} is consumed instead (R9)` : 'the menu key is consumed (R10)';
+  } else if (menuKey !== NO_MENU_KEY && fromMenu.licenseType !== 'none' && !finalKeys.includes(menuKey)) {
+    const outcome = `${describeConsumed(fromMenu)} is consumed (${fromMenu.rule})` + (fromMenu.menuKeyRejected ? ' and the AppServer logs a warning' : '');
     push('LGX010', file, anchor,
-      `the menu key ${quoteSource(menuKey)} configured for ${quoteSource(program.displayName)} is not in its final list (${quoteSource(finalKeys.join(',')) || 'empty'}): ${fallback} and the AppServer logs a warning (A4)`, menuRelated);
+      `the menu key ${quoteSource(menuKey)} configured for ${quoteSource(program.displayName)} is not in its final list (${quoteSource(finalKeys.join(',')) || 'empty'}): ${outcome} (A4)`, menuRelated);
   }
 }
 

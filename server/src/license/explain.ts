@@ -6,7 +6,7 @@
 import type { Catalog } from './catalog.js';
 import type { LicenseModel } from './model.js';
 import { quoteSource } from './quote-source.js';
-import { AREA_LOAD_ORDER, consume, resolveProgram, type ConsumeOptions, type Consumption, type ExecutionContext, type FinalKey, type Resolution, type Step } from './resolve.js';
+import { AREA_LOAD_ORDER, consume, resolveProgram, type Assumption, type ConsumeOptions, type Consumption, type ExecutionContext, type FinalKey, type Resolution, type Step } from './resolve.js';
 
 export interface Explanation {
   readonly resolution: Resolution;
@@ -53,10 +53,20 @@ export function describeConsumed(consumption: Consumption, formatKey: (key: stri
     case 'none':
       return 'nothing';
     case 'slot':
-      return `${formatKey(consumption.key ?? '?')} (${describeSlotNumber(consumption.slot)})`;
+      return `${formatKey(quoteSource(consumption.key ?? '?'))} (${describeSlotNumber(consumption.slot)})`;
     default:
-      return `license type ${consumption.licenseType}${consumption.key ? ` (program key ${formatKey(consumption.key)})` : ''}`;
+      return `license type ${consumption.licenseType}${consumption.key ? ` (program key ${formatKey(quoteSource(consumption.key))})` : ''}`;
   }
+}
+
+/**
+ * Every assumption the explanation rests on, once per key: the unverified keys of the final list
+ * and of the consumption (a menu key consumed under R10 may be one too).
+ */
+export function assumptionsOf(explanation: Explanation): Assumption[] {
+  const byKey = new Map<string, Assumption>();
+  for (const each of [...explanation.resolution.assumptions, ...explanation.consumption.assumptions]) if (!byKey.has(each.key)) byKey.set(each.key, each);
+  return [...byKey.values()];
 }
 
 /** The CLI's `explain --format json` shape (documented in the README). */
@@ -67,6 +77,7 @@ export function explanationToJson(explanation: Explanation) {
     area: resolution.area ?? null,
     finalKeys: resolution.finalKeys.map((entry) => entry.key),
     defaultKey: resolution.defaultKey ?? null,
+    assumptions: assumptionsOf(explanation).map(({ key, reason }) => ({ key, reason })),
     steps: [...resolution.steps, ...consumption.steps].map(stepToJson),
     consumed: {
       key: consumption.key ?? null,
@@ -105,11 +116,16 @@ export function renderExplanationText(explanation: Explanation, catalog: Catalog
   if (resolution.finalKeys.length === 0) lines.push('  (none)');
   resolution.finalKeys.forEach((entry, index) => {
     const catalogEntry = catalog.keys.get(entry.key);
-    lines.push(`  ${String(index + 1).padStart(2)}. ${entry.key.padEnd(10)} ${describeSlot(catalog, entry.key).padEnd(38)} ${entry.origin.rule} ${describeOrigin(entry)}` +
+    lines.push(`  ${String(index + 1).padStart(2)}. ${quoteSource(entry.key).padEnd(10)} ${describeSlot(catalog, entry.key).padEnd(38)} ${entry.origin.rule} ${describeOrigin(entry)}` +
       (catalogEntry?.description ? ` — ${catalogEntry.description}` : ''));
   });
   lines.push('', `Consumed (${explanation.context}${consumption.menuKey ? `, menu key ${quoteSource(consumption.menuKey)}` : ''}):`);
   lines.push(`  ${describeConsumed(consumption)} — ${consumption.rule}: ${consumption.reason}`);
+  const assumptions = assumptionsOf(explanation);
+  if (assumptions.length > 0) {
+    lines.push('', 'Assumed (the catalog is partial; add these keys with their slots to check):');
+    for (const each of assumptions) lines.push(`  ${quoteSource(each.key)}: ${each.reason}`);
+  }
   return lines.join('\n') + '\n';
 }
 
@@ -132,10 +148,10 @@ export function renderDebugLog(explanation: Explanation): string {
   const byArea = new Map<string, string[]>();
   for (const entry of resolution.finalKeys) {
     if (entry.origin.rule !== 'R7') continue;
-    byArea.set(entry.origin.area, [...(byArea.get(entry.origin.area) ?? []), entry.key]);
+    byArea.set(entry.origin.area, [...(byArea.get(entry.origin.area) ?? []), quoteSource(entry.key)]);
   }
   for (const [area, keys] of byArea) lines.push(`${prefix} Aplicação ${name} - licenças Área ${area} = ${keys.join(',')}`);
-  lines.push(`${prefix} Aplicação ${name} - licenças FINAL =${resolution.finalKeys.length ? ` ${resolution.finalKeys.map((entry) => entry.key).join(',')}` : ''}`);
+  lines.push(`${prefix} Aplicação ${name} - licenças FINAL =${resolution.finalKeys.length ? ` ${resolution.finalKeys.map((entry) => quoteSource(entry.key)).join(',')}` : ''}`);
 
   if (consumption.licenseType === 'none') {
     lines.push(`[LOGIX] [LICENSE] Nenhuma licença consumida: ${consumption.reason} (${consumption.rule})`);
@@ -143,7 +159,7 @@ export function renderDebugLog(explanation: Explanation): string {
   }
   if (consumption.menuKey) lines.push(`[LOGIX] [LICENSE] [GETMENUKEY] Licença menu = ${quoteSource(consumption.menuKey)}`);
   if (consumption.menuKeyRejected) {
-    lines.push(`[LOGIX] [LICENSE] [GETMENUKEY] Chave de sistema ${quoteSource(consumption.menuKey ?? '')} do menu não é válida para a aplicação ${name}; será usada ${consumption.key}`);
+    lines.push(`[LOGIX] [LICENSE] [GETMENUKEY] Chave de sistema ${quoteSource(consumption.menuKey ?? '')} do menu não é válida para a aplicação ${name}; será usada ${quoteSource(consumption.key ?? '')}`);
   }
   if (consumption.licenseType === 'blocked') {
     lines.push('[LOGIX] [LICENSE] Chave de sistema não detectada no controle de licenças: acesso bloqueado');
@@ -153,7 +169,7 @@ export function renderDebugLog(explanation: Explanation): string {
     lines.push(`[LOGIX] [LICENSE] Consumo de licença tipo ${consumption.licenseType}`);
     return lines.join('\n') + '\n';
   }
-  const slot = consumption.slot === undefined ? `? (${consumption.key}: ${UNKNOWN_SLOT})` : String(consumption.slot);
+  const slot = consumption.slot === undefined ? `? (${quoteSource(consumption.key ?? '')}: ${UNKNOWN_SLOT})` : String(consumption.slot);
   lines.push(`[LOGIX] [LICENSE] [LICENSESETACTUALSLOT] Slot atual em uso ${slot}`);
   return lines.join('\n') + '\n';
 }
@@ -169,12 +185,18 @@ export function renderExplanationMarkdown(explanation: Explanation, catalog: Cat
   lines.push(`- Context: ${explanation.context}${consumption.menuKey ? `, menu key \`${quoteSource(consumption.menuKey)}\`` : ''}`, '');
   lines.push('## Consumed', '');
   lines.push(`**${describeConsumed(consumption, (key) => `\`${key}\``)}** (${consumption.rule}): ${consumption.reason}.`, '');
+  const assumptions = assumptionsOf(explanation);
+  if (assumptions.length > 0) {
+    lines.push('## Assumed', '', 'The catalog is partial: these conclusions rest on keys it does not list. Add them with their slots to check.', '');
+    for (const each of assumptions) lines.push(`- \`${quoteSource(each.key)}\`: ${each.reason}`);
+    lines.push('');
+  }
   lines.push('## Final key list', '');
   if (resolution.finalKeys.length === 0) lines.push('No valid key.');
   else {
     lines.push('| # | key | slot | from |', '|---|---|---|---|');
     resolution.finalKeys.forEach((entry, index) => {
-      lines.push(`| ${index + 1} | \`${entry.key}\` | ${slotCell(catalog, entry.key)} | ${describeOrigin(entry)} (${entry.origin.rule}) |`);
+      lines.push(`| ${index + 1} | \`${quoteSource(entry.key)}\` | ${slotCell(catalog, entry.key)} | ${describeOrigin(entry)} (${entry.origin.rule}) |`);
     });
   }
   lines.push('', '## Steps', '');

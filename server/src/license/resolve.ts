@@ -5,7 +5,7 @@
  * CLI, simulated AppServer log) renders the same computation (ARCHITECTURE.md, invariant 5).
  */
 import type { Range } from '../syntax/positions.js';
-import { areaOfProgram, DEV_TEST_SLOT, isValidKey, NO_MENU_KEY, type Catalog } from './catalog.js';
+import { areaOfProgram, DEV_TEST_SLOT, isValidKey, keyStatus, NO_MENU_KEY, type Catalog } from './catalog.js';
 import { freeProgram, type FreeProgram } from './free-programs.js';
 import { declaredKeys, type LicenseModel, type ProgramSource, type Registration } from './model.js';
 import { quoteSource } from './quote-source.js';
@@ -43,6 +43,15 @@ export interface FinalKey {
   readonly origin: KeyOrigin;
 }
 
+/**
+ * A conclusion that rests on what the catalog cannot confirm: a key not in a partial catalog is
+ * assumed to exist in the installation (kept where a valid key would be, its slot unknown).
+ */
+export interface Assumption {
+  readonly key: string;
+  readonly reason: string;
+}
+
 export interface Resolution {
   /** Lower case. */
   readonly program: string;
@@ -65,6 +74,8 @@ export interface Resolution {
   readonly validDeclaredKeys: readonly string[];
   /** Keys of the declared list dropped as invalid when R5 applied. */
   readonly droppedKeys: readonly string[];
+  /** The unverified keys of the final list, each assumed to exist. */
+  readonly assumptions: readonly Assumption[];
   readonly steps: readonly Step[];
 }
 
@@ -177,10 +188,11 @@ export function resolveProgram(programName: string, model: LicenseModel, catalog
 
   const defaultKey = finalKeys[0]?.key;
   if (defaultKey) {
-    steps.push({ rule: 'R8', text: `final list ${finalKeys.map((entry) => entry.key).join(',')}; default key ${defaultKey}`, keys: [defaultKey] });
+    steps.push({ rule: 'R8', text: `final list ${joinKeys(finalKeys.map((entry) => entry.key))}; default key ${quoteSource(defaultKey)}`, keys: [defaultKey] });
   }
 
   const free = freeProgram(program, catalog.logixVersion);
+  const assumed = [...new Set(finalKeys.map((entry) => entry.key).filter((key) => keyStatus(catalog, key) === 'unverified'))];
   return {
     program,
     displayName: source?.displayName ?? program,
@@ -194,8 +206,14 @@ export function resolveProgram(programName: string, model: LicenseModel, catalog
     ownAreaRegistrations,
     validDeclaredKeys,
     droppedKeys,
+    assumptions: assumed.map((key) => assumption(catalog, key)),
     steps,
   };
+}
+
+/** The assumption a conclusion about `key` rests on (the key is unverified). */
+export function assumption(catalog: Catalog, key: string): Assumption {
+  return { key, reason: `${quoteSource(key)} is not in the catalog (${catalog.description}), which is partial: it is assumed to exist in the installation, slot unknown` };
 }
 
 /** The areas other than the program's own that register it, in R7 load order (then others). */
@@ -211,8 +229,9 @@ function refOf(registration: Registration): SourceRef {
   return { file: registration.file, range: registration.programItem.range };
 }
 
+/** Keys as a message quotes them (a key may now be any text of the source: unverified keys are kept). */
 function joinKeys(keys: readonly string[]): string {
-  return keys.join(',');
+  return quoteSource(keys.join(','));
 }
 
 // ---- consumption (R9–R15) ------------------------------------------------------------------------
@@ -241,6 +260,8 @@ export interface Consumption {
   readonly menuKey?: string;
   /** A warning the AppServer logs (R9, A4): the menu key is not valid for the program. */
   readonly menuKeyRejected?: boolean;
+  /** What this consumption rests on: the consumed key, or a menu key, unverified. */
+  readonly assumptions: readonly Assumption[];
   readonly steps: readonly Step[];
 }
 
@@ -255,7 +276,9 @@ export function consume(resolution: Resolution, catalog: Catalog, options: Consu
   const slotOf = (key: string | undefined) => (key ? catalog.keys.get(key)?.slot : undefined);
   const finalKeys = resolution.finalKeys.map((entry) => entry.key);
 
-  const done = (result: Omit<Consumption, 'steps'>): Consumption => {
+  const done = (partial: Omit<Consumption, 'steps' | 'assumptions'>): Consumption => {
+    const assumed = partial.key !== undefined && partial.licenseType !== 'none' && keyStatus(catalog, partial.key) === 'unverified' ? [assumption(catalog, partial.key)] : [];
+    const result = { ...partial, assumptions: assumed };
     steps.push({ rule: result.rule, text: result.reason, keys: result.key ? [result.key] : [] });
     if (devTest && (result.licenseType === 'slot' || result.licenseType === 'T' || result.licenseType === 'I')) {
       // R15: in a test environment every consumption goes to the TOTVS Dev Test slot.
@@ -274,6 +297,12 @@ export function consume(resolution: Resolution, catalog: Catalog, options: Consu
         : ` (free from ${resolution.free.since})`
       : '';
     return done({ licenseType: 'none', rule: 'R12', reason: `${quoteSource(resolution.displayName)} is a free program: it consumes no license${since}`, ...withMenuKey });
+  }
+
+  if (resolution.source && !resolution.source.declaration) {
+    // SPEC reading: the license is asked for by LOG_initApp (or its predecessor); a program that
+    // calls neither never asks, so nothing is consumed (and R1 is broken: LGX003).
+    return done({ licenseType: 'none', rule: 'R1', reason: `${resolution.displayName} calls neither LOG_initApp nor log001_acessa_usuario: it never asks for a license, so it consumes none` });
   }
 
   switch (context) {
@@ -308,7 +337,7 @@ export function consume(resolution: Resolution, catalog: Catalog, options: Consu
       }
       return done({
         licenseType: 'slot', key: resolution.defaultKey, ...slotField(slotOf(resolution.defaultKey)), rule: 'R13',
-        reason: `the scheduler trigger starts with PADRAO and switches to the task's key ${resolution.defaultKey} (R8 default key of ${quoteSource(resolution.displayName)})`,
+        reason: `the scheduler trigger starts with PADRAO and switches to the task's key ${quoteSource(resolution.defaultKey)} (R8 default key of ${quoteSource(resolution.displayName)})`,
       });
     }
     case 'menu':
@@ -325,7 +354,7 @@ export function consume(resolution: Resolution, catalog: Catalog, options: Consu
     }
     return done({
       licenseType: 'slot', key: resolution.defaultKey, ...slotField(slotOf(resolution.defaultKey)), rule: 'R11', menuKey,
-      reason: `menu key ? suggests no key: the program's default key ${resolution.defaultKey} is consumed`,
+      reason: `menu key ? suggests no key: the program's default key ${quoteSource(resolution.defaultKey)} is consumed`,
     });
   }
   if (!resolution.defaultKey) {
@@ -346,7 +375,7 @@ export function consume(resolution: Resolution, catalog: Catalog, options: Consu
   if (!menuKey) {
     return done({
       licenseType: 'slot', key: resolution.defaultKey, ...slotField(slotOf(resolution.defaultKey)), rule: 'R8',
-      reason: `no menu key: the default key ${resolution.defaultKey} is consumed`,
+      reason: `no menu key: the default key ${quoteSource(resolution.defaultKey)} is consumed`,
     });
   }
   if (finalKeys.includes(menuKey)) {
@@ -357,7 +386,7 @@ export function consume(resolution: Resolution, catalog: Catalog, options: Consu
   }
   return done({
     licenseType: 'slot', key: resolution.defaultKey, ...slotField(slotOf(resolution.defaultKey)), rule: 'R9', menuKey, menuKeyRejected: true,
-    reason: `the menu key ${quoteSource(menuKey)} is not in the final list: the default key ${resolution.defaultKey} is consumed and the AppServer logs a warning (A4)`,
+    reason: `the menu key ${quoteSource(menuKey)} is not in the final list: the default key ${quoteSource(resolution.defaultKey)} is consumed and the AppServer logs a warning (A4)`,
   });
 }
 

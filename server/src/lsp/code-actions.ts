@@ -73,7 +73,8 @@ function quickFixes(context: CodeActionContext, diagnostic: Diagnostic): CodeAct
   if (!data || typeof data !== 'object' || !('code' in data)) return [];
   switch (data.code) {
     case 'LGX001':
-      return unknownKeyFixes(context, diagnostic, data as Extract<DiagnosticData, { code: 'LGX001' }>);
+    case 'LGX018':
+      return unknownKeyFixes(context, diagnostic, data as Extract<DiagnosticData, { code: 'LGX001' | 'LGX018' }>);
     case 'LGX003':
       return missingInitAppFix(context, diagnostic, data as Extract<DiagnosticData, { code: 'LGX003' }>);
     case 'LGX005':
@@ -89,12 +90,26 @@ function quickFixes(context: CodeActionContext, diagnostic: Diagnostic): CodeAct
   }
 }
 
-// ---- LGX001 ----------------------------------------------------------------------------------
+// ---- LGX001, LGX018 --------------------------------------------------------------------------
 
-function unknownKeyFixes(context: CodeActionContext, diagnostic: Diagnostic, data: Extract<DiagnosticData, { code: 'LGX001' }>): CodeAction[] {
+/**
+ * An invalid key (LGX001): a near key first, the area default, removal, or adding it to the
+ * catalog. An unverified one (LGX018) most likely exists in the installation: adding it to the
+ * catalog comes first, a near key second (it may be a typo), never removal.
+ */
+function unknownKeyFixes(context: CodeActionContext, diagnostic: Diagnostic, data: Extract<DiagnosticData, { code: 'LGX001' | 'LGX018' }>): CodeAction[] {
   const found = findAt(context.facts, diagnostic.range.start);
   if (found?.kind !== 'key' || normalizeKey(found.item.text) !== data.key) return [];
   const actions: CodeAction[] = [];
+  const unverified = data.code === 'LGX018';
+  const catalogEdit = addKeyToCatalog(context, data.key);
+  if (unverified) {
+    if (catalogEdit) actions.push({ title: `Add ${quoteSource(data.key)} to logix-license.json`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: catalogEdit, isPreferred: true });
+    for (const suggestion of data.suggestions) {
+      actions.push(fix(`Replace ${quoteSource(data.key)} with ${suggestion}`, diagnostic, context.document, [{ range: found.item.range, newText: suggestion }]));
+    }
+    return actions;
+  }
   const replacements = [...data.suggestions];
   data.suggestions.forEach((suggestion, index) => {
     actions.push(fix(`Replace ${quoteSource(data.key)} with ${suggestion}`, diagnostic, context.document, [{ range: found.item.range, newText: suggestion }], index === 0));
@@ -105,7 +120,6 @@ function unknownKeyFixes(context: CodeActionContext, diagnostic: Diagnostic, dat
   if (found.argument.items.length > 1) {
     actions.push(fix(`Remove ${quoteSource(data.key)} from the list`, diagnostic, context.document, [removeListItem(context.document.getText(), found.argument, found.itemIndex)]));
   }
-  const catalogEdit = addKeyToCatalog(context, data.key);
   if (catalogEdit) actions.push({ title: `Add ${quoteSource(data.key)} to logix-license.json`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: catalogEdit });
   return actions;
 }

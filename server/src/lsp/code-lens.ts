@@ -1,8 +1,9 @@
 /** The code lens above each program's main function: its default key, slot and key count. */
 import type { CodeLens } from 'vscode-languageserver/node';
-import type { Catalog } from '../license/catalog.js';
+import { keyStatus, type Catalog } from '../license/catalog.js';
 import type { ProgramSource } from '../license/model.js';
-import type { Resolution } from '../license/resolve.js';
+import { quoteSource } from '../license/quote-source.js';
+import { consume, type Resolution } from '../license/resolve.js';
 import { EXPLAIN_COMMAND } from './custom-messages.js';
 
 /** `command`: the client's EXPLAIN_COMMAND or the server's own (explain-command.ts's lensCommandFor). */
@@ -14,11 +15,15 @@ export function programCodeLens(program: ProgramSource, resolution: Resolution, 
 }
 
 export function lensTitle(resolution: Resolution, catalog: Catalog): string {
-  if (resolution.free) return 'License: free program (R12)';
+  // Whether anything is consumed at all is the engine's answer (R12 free, R1 never asks).
+  const fromMenu = consume(resolution, catalog, { context: 'menu', devTest: false });
+  if (fromMenu.rule === 'R12') return 'License: free program (R12)';
+  if (fromMenu.rule === 'R1') return 'License: none, no LOG_initApp (R1)';
   const key = resolution.defaultKey;
   if (!key) return 'License: no valid key (R10: the menu key is consumed)';
   // The default key (R8), with the short slot wording a title has room for.
   const slot = catalog.keys.get(key)?.slot;
   const count = resolution.finalKeys.length;
-  return `License: ${key} (${slot === undefined ? 'slot unknown' : `slot ${slot}`}) · ${count} key${count === 1 ? '' : 's'}`;
+  const slotWords = slot !== undefined ? `slot ${slot}` : keyStatus(catalog, key) === 'unverified' ? 'assumed, slot unknown' : 'slot unknown';
+  return `License: ${quoteSource(key)} (${slotWords}) · ${count} key${count === 1 ? '' : 's'}`;
 }

@@ -5,10 +5,11 @@
  * Resolution and Consumption values: no rule is re-derived here.
  */
 import type { Hover, MarkupContent } from 'vscode-languageserver/node';
-import { isValidKey, NO_MENU_KEY, normalizeKey, type Catalog } from '../license/catalog.js';
+import { isValidKey, keyStatus, normalizeKey, type Catalog } from '../license/catalog.js';
+import { consumptionTable, type ContextRow, type MenuRow } from '../license/consumption-table.js';
 import { describeConsumed, describeOrigin, describeSlotNumber, slotCell } from '../license/explain.js';
 import { normalizeProgram, programDefinedIn, systemKeyArea, type LicenseModel } from '../license/model.js';
-import { consume, type Consumption, type ExecutionContext, type FinalKey, type Resolution, type ResolutionLookup } from '../license/resolve.js';
+import type { Consumption, ExecutionContext, FinalKey, ResolutionLookup } from '../license/resolve.js';
 import { quoteSource } from '../license/quote-source.js';
 import { nearKeys } from '../license/suggest.js';
 import type { FileFacts } from '../syntax/facts.js';
@@ -58,23 +59,25 @@ function programOfFile(context: HoverContext): string | undefined {
 function programHover(context: HoverContext, program: string): string {
   const resolution = context.resolutionOf(program, context.file);
   const { catalog } = context;
+  const table = consumptionTable(resolution, catalog);
   const lines: string[] = [];
   lines.push(`**${quoteSource(resolution.displayName)}** · area ${resolution.area ?? '— (prefix not in the catalog)'}` +
     (resolution.areaDefaultKey ? ` · area default ${code(resolution.areaDefaultKey)}` : ''));
-  if (resolution.free) {
-    lines.push('', `Free program: consumes no license (R12${resolution.free.since ? `, from ${resolution.free.since}` : ''})` +
-      (resolution.free.assumed ? '; no `logixVersion` configured, the newest package is assumed' : '') + '.');
-  }
+  if (resolution.free || table.fromMenu.rule === 'R1') lines.push('', `Consumes nothing: ${table.fromMenu.reason} (${table.fromMenu.rule}).`);
   lines.push('', ...keyTable(context, resolution.finalKeys));
   if (resolution.droppedKeys.length > 0) {
-    lines.push('', `Dropped, not in the catalog: ${resolution.droppedKeys.map((key) => code(quoteSource(key))).join(', ')} (R5).`);
+    lines.push('', `Dropped as invalid (${catalog.complete ? 'not in the complete catalog' : 'listed as invalid'}): ${resolution.droppedKeys.map((key) => code(quoteSource(key))).join(', ')} (R5).`);
   }
   if (resolution.ownAreaRegistrations.length > 0 && resolution.declaredKeys && resolution.finalKeys.some((entry) => entry.origin.rule === 'R4')) {
     lines.push('', `The ${code('LOG_initApp')} list is ignored: its own area's SYSTEMKEY file registers it (R4).`);
   }
-  if (!resolution.free) {
-    lines.push('', '**From the menu**', ...menuLines(context, resolution));
-    lines.push('', `**Other contexts** (R13): ${otherContexts(context, resolution)}`);
+  if (resolution.assumptions.length > 0) {
+    lines.push('', `**Assumed** (the catalog is partial): ${resolution.assumptions.map((each) => code(quoteSource(each.key))).join(', ')} ` +
+      `${resolution.assumptions.length === 1 ? 'is' : 'are'} not in ${catalog.description}; taken to exist in the installation, slot unknown. Add ${resolution.assumptions.length === 1 ? 'it' : 'them'} with the slot to check.`);
+  }
+  if (!resolution.free && table.fromMenu.rule !== 'R1') {
+    lines.push('', '**From the menu**', ...table.menu.map(menuLine));
+    lines.push('', `**Other contexts** (R13): ${table.contexts.map(contextPart).join(' · ')}`);
   }
   if (catalog.devTest) lines.push('', `Dev test (R15): every consumption goes to slot 4007 (TOTVS Dev Test).`);
   return lines.join('\n');
@@ -89,40 +92,32 @@ function keyTable(context: HoverContext, finalKeys: readonly FinalKey[]): string
     const from = origin.rule === 'R6'
       ? `${describeOrigin(entry)} (R6)`
       : `[${describeOrigin(entry)}](${context.linkTo(origin.source.file, origin.source.range)}) (${origin.rule})`;
-    rows.push(`| ${index + 1} | ${code(entry.key)} | ${slotCell(context.catalog, entry.key)} | ${escapeCell(catalogEntry?.description ?? '')} | ${from} |`);
+    const description = catalogEntry?.description ?? (keyStatus(context.catalog, entry.key) === 'unverified' ? '_assumed: not in the catalog_' : '');
+    rows.push(`| ${index + 1} | ${code(quoteSource(entry.key))} | ${slotCell(context.catalog, entry.key)} | ${escapeCell(description)} | ${from} |`);
   });
   return rows;
 }
 
-function menuLines(context: HoverContext, resolution: Resolution): string[] {
-  const { catalog } = context;
-  const configured = catalog.menu.get(resolution.program);
-  const keys = [...new Set([...(configured && configured !== NO_MENU_KEY ? [configured] : []), ...resolution.finalKeys.map((entry) => entry.key)])];
-  const lines = keys.map((menuKey) => {
-    const consumption = consume(resolution, catalog, { menuKey, context: 'menu', devTest: false });
-    const marker = menuKey === configured ? ' (configured)' : '';
-    return `- menu key ${code(quoteSource(menuKey))}${marker} → ${describe(consumption)}, ${consumption.rule}`;
-  });
-  const question = consume(resolution, catalog, { menuKey: NO_MENU_KEY, context: 'menu', devTest: false });
-  if (resolution.defaultKey) {
-    // R9: a key outside the final list falls back to the default key, as `?` does (R11).
-    lines.push(`- any other key or ${code('?')} → ${describe(question)}, R9, ${question.rule}`);
-  } else {
-    // R10: with no valid key of its own, any catalog key is consumed; `?` blocks (R11).
-    lines.push('- any other key of the catalog → that key, R10', `- ${code('?')} → ${describe(question)}, ${question.rule}`);
+/** One row of the menu table, as the engine computed it. */
+function menuLine(row: MenuRow): string {
+  switch (row.kind) {
+    case 'key':
+      return `- menu key ${code(quoteSource(row.menuKey))}${row.configured ? ' (configured)' : ''} → ${describe(row.consumption)}, ${row.consumption.rule}`;
+    case 'any-other':
+      return `- any other key or ${code('?')} → ${describe(row.consumption)}, R9, ${row.consumption.rule}`;
+    case 'any-catalog-key':
+      return '- any other key of the catalog → that key, R10';
+    case 'no-menu-key':
+      return `- ${code('?')} → ${describe(row.consumption)}, ${row.consumption.rule}`;
   }
-  return lines;
 }
 
-/** Collector, web/REST/SOAP, scheduler and EAI, each as `consume` computes it (R13). */
-function otherContexts(context: HoverContext, resolution: Resolution): string {
-  const contexts: [string, ExecutionContext][] = [
-    ['collector', 'collector'], ['web/REST/SOAP', 'web'], [`scheduler (starts with ${code('PADRAO')})`, 'scheduler'], ['EAI', 'eai-in'],
-  ];
-  return contexts.map(([label, executionContext]) => {
-    const consumption = consume(resolution, context.catalog, { context: executionContext, devTest: false });
-    return `${label} → ${describe(consumption)}`;
-  }).join(' · ');
+const CONTEXT_LABELS: Partial<Record<ExecutionContext, string>> = {
+  collector: 'collector', web: 'web/REST/SOAP', scheduler: `scheduler (starts with ${code('PADRAO')})`, 'eai-in': 'EAI',
+};
+
+function contextPart(row: ContextRow): string {
+  return `${CONTEXT_LABELS[row.context] ?? row.context} → ${describe(row.consumption)}`;
 }
 
 function describe(consumption: Consumption): string {
@@ -144,10 +139,15 @@ function keyHover(context: HoverContext, key: string, inRegistration: boolean): 
   } else {
     const area = program ? context.resolutionOf(program, context.file).area : undefined;
     const suggestions = nearKeys(catalog, key, area);
-    lines.push(`**${quoteSource(key)}** is not in the catalog (${catalog.description}).`);
-    lines.push('', inRegistration
-      ? 'The runtime ignores this registration (R4, R7).'
-      : 'The runtime drops it from the list (R5).' + (suggestions.length > 0 ? ` Did you mean ${suggestions.map(code).join(', ')}?` : ''));
+    const didYouMean = suggestions.length > 0 ? ` Did you mean ${suggestions.map(code).join(', ')}?` : '';
+    if (keyStatus(catalog, key) === 'unverified') {
+      // A partial catalog says nothing of run time: the key is assumed to exist.
+      lines.push(`**${quoteSource(key)}** is not in the catalog (${catalog.description}), which is partial: **assumed** to exist in the installation, slot unknown.`);
+      lines.push('', `Add it to \`logix-license.json\` with its slot to check it.${didYouMean}`);
+    } else {
+      lines.push(`**${quoteSource(key)}** is ${catalog.invalidKeys.has(key) ? 'listed as invalid' : 'not in the complete catalog'} (${catalog.description}).`);
+      lines.push('', (inRegistration ? 'The runtime ignores this registration (R4, R7).' : 'The runtime drops it from the list (R5).') + didYouMean);
+    }
   }
 
   if (program && isValidKey(catalog, key)) {
@@ -181,8 +181,8 @@ function registeredProgramHover(context: HoverContext, program: string): string 
     : `**${quoteSource(program)}** — no source in this environment`];
   const others = context.model.sourcesOf(program).slice(1);
   if (others.length > 0) lines.push('', `Also defined in ${others.map((other) => `[${other.file}](${context.linkTo(other.file, other.mainUnit.nameRange)})`).join(', ')} (LGX017): each file is resolved on its own; this is the first in path order.`);
-  lines.push('', `Final list (R4–R8): ${resolution.finalKeys.map((entry) => code(entry.key)).join(', ') || 'no valid key'}` +
-    (resolution.defaultKey ? `; default ${code(resolution.defaultKey)}` : ''));
+  lines.push('', `Final list (R4–R8): ${resolution.finalKeys.map((entry) => code(quoteSource(entry.key))).join(', ') || 'no valid key'}` +
+    (resolution.defaultKey ? `; default ${code(quoteSource(resolution.defaultKey))}` : ''));
   const area = systemKeyArea(context.file);
   if (area && resolution.area === area) lines.push('', `This is the program's own area: this registration replaces its ${code('LOG_initApp')} list (R4).`);
   else if (area) lines.push('', `Another area: this registration appends its key to the program's list (R7).`);
