@@ -42,6 +42,6 @@ describe('examples/', () => {
     const start = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'start.mjs')], { encoding: 'utf8' });
     assert.equal(start.status, 0, start.stderr);
     assert.match(start.stdout, new RegExp(`man10021\\s+PRD\\s+${MAN10021_KEYS}`));
-    assert.match(start.stdout, /21 files, 15 programs: 2 errors/);
+    assert.match(start.stdout, /22 files, 16 programs: 2 errors/);
   });
 });
