@@ -154,7 +154,7 @@ export const cases: readonly TestCase[] = [
       assert.equal(text.includes('\uFFFD'), false, 'no replacement characters');
       assert.equal(document.lineAt(2).text, FIXTURE_ACCENTED_LINE);
       for (const words of FIXTURE_ACCENTED_WORDS) assert.ok(text.includes(words), words);
-      // The server decodes the same way: its range covers exactly the unknown key.
+      // The server decodes the same way: its range covers exactly the key the catalog lacks (LGX018).
       await diagnosticsOf('man10090.4gl', EXPECTED_DIAGNOSTICS['man10090.4gl']!);
       const [diagnostic] = vscode.languages.getDiagnostics(document.uri).filter((candidate) => candidate.source === 'logix-license');
       assert.equal(document.getText(diagnostic!.range), 'PRECO');

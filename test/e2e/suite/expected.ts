@@ -10,7 +10,7 @@ export const EXTENSION_ID = 'logix-tools.logix-license';
 export const EXPECTED_DIAGNOSTICS: Record<string, readonly string[]> = {
   ...EXAMPLE_DIAGNOSTICS,
   // test/e2e/fixtures: Windows-1252 with characters Latin-1 does not have.
-  'man10090.4gl': ['LGX001@10:warning'],
+  'man10090.4gl': ['LGX018@10:information'],
   // test/e2e/fixtures: in a subfolder; FINCRE is a key of logix-license.json.
   'fin/fin0010.4gl': [],
 };
@@ -37,8 +37,8 @@ export interface RestoredFile {
 /**
  * Answers that need the folder (`check examples` on the test workspace gives the same). fin0010,
  * in a subfolder: FINCRE and its slot 9102 come from logix-license.json, the second FINCRE from
- * SYSTEMKEY_FIN.4gl (R5 + R7); analysed alone, FINCRE is unknown (LGX001, LGX002) and the list is
- * empty. sup3760, at the root: LGX001 names "built-in catalog + logix-license.json".
+ * SYSTEMKEY_FIN.4gl (R5 + R7); analysed alone, FINCRE is only assumed (LGX018: slot unknown, one
+ * key). sup3760, at the root: LGX001 names "built-in catalog + logix-license.json".
  */
 export const RESTORED_FILES: readonly RestoredFile[] = [
   { file: 'fin/fin0010.4gl', lens: 'License: FINCRE (slot 9102) · 2 keys', finalKeys: ['FINCRE', 'FINCRE'], hoverAnchor: 'LOG_initApp("', diagnostics: EXPECTED_DIAGNOSTICS['fin/fin0010.4gl']! },
