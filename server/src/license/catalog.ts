@@ -23,7 +23,11 @@ export const NO_MENU_KEY = '?';
 
 export interface KeyEntry {
   readonly key: string;
-  readonly slot?: number;
+  /**
+   * The License Server slot. Absent: nobody stated it. `null`: the workspace file lists the key
+   * with `"slot": null` (a key that exists, its slot not filled in yet, as `init` writes it).
+   */
+  readonly slot?: number | null;
   readonly area?: string;
   readonly description?: string;
   /** Where the entry comes from: "built-in catalog" or the workspace file's name. */
@@ -51,6 +55,10 @@ export interface Catalog {
   readonly menuRanges: ReadonlyMap<string, Range>;
   /** Where each key of the workspace file is declared: its name in `keys` (quotes excluded). */
   readonly keyRanges: ReadonlyMap<string, Range>;
+  /** The workspace file's `"complete"`, when it says (`init` writes `false`). */
+  readonly complete?: boolean;
+  /** The workspace file's `"invalidKeys"`; empty without one. */
+  readonly invalidKeys: ReadonlySet<string>;
 }
 
 export interface CatalogProblem {
@@ -69,6 +77,8 @@ export interface WorkspaceCatalogFile {
   readonly keyRanges: ReadonlyMap<string, Range>;
   readonly devTest?: boolean;
   readonly replaceBuiltIn: boolean;
+  readonly complete?: boolean;
+  readonly invalidKeys?: ReadonlySet<string>;
 }
 
 const BUILT_IN = 'built-in catalog';
@@ -105,6 +115,8 @@ export function buildCatalog(file: WorkspaceCatalogFile | undefined): Catalog {
     keyRanges: file?.keyRanges ?? new Map(),
     devTest: file?.devTest ?? false,
     description,
+    invalidKeys: file?.invalidKeys ?? new Set(),
+    ...(file?.complete !== undefined ? { complete: file.complete } : {}),
     ...(file?.logixVersion ? { logixVersion: file.logixVersion } : {}),
     ...(file ? { workspaceFile: file.path } : {}),
   };
@@ -163,6 +175,8 @@ export function parseCatalogFile(path: string, text: string): { file?: Workspace
   let logixVersion: string | undefined;
   let devTest: boolean | undefined;
   let replaceBuiltIn = false;
+  let complete: boolean | undefined;
+  let invalidKeys: Set<string> | undefined;
 
   for (const property of root.children ?? []) {
     const [nameNode, valueNode] = property.children ?? [];
@@ -185,6 +199,15 @@ export function parseCatalogFile(path: string, text: string): { file?: Workspace
       case 'replaceBuiltIn':
         if (valueNode?.type !== 'boolean') problem('"replaceBuiltIn" must be true or false', valueNode);
         else replaceBuiltIn = valueNode.value as boolean;
+        break;
+      case 'complete':
+        if (valueNode?.type !== 'boolean') problem('"complete" must be true or false', valueNode);
+        else complete = valueNode.value as boolean;
+        break;
+      case 'invalidKeys':
+        if (valueNode?.type !== 'array' || !(valueNode.children ?? []).every((item) => item.type === 'string' && isKey(item.value as string))) {
+          problem('"invalidKeys" must be a list of system keys in upper case such as ["SUPRIMEN"]', valueNode);
+        } else invalidKeys = new Set((valueNode.children ?? []).map((item) => item.value as string));
         break;
       case 'keys':
         forEachEntry(valueNode, '"keys"', problem, (key, entryNode) => {
@@ -211,7 +234,7 @@ export function parseCatalogFile(path: string, text: string): { file?: Workspace
         }, false);
         break;
       default:
-        problem(`unknown property "${quoteSource(String(name))}" (expected logixVersion, keys, areas, menu, devTest, replaceBuiltIn)`, nameNode);
+        problem(`unknown property "${quoteSource(String(name))}" (expected logixVersion, keys, areas, menu, devTest, replaceBuiltIn, complete, invalidKeys)`, nameNode);
     }
   }
   if (problems.length > 0) return { problems };
@@ -220,6 +243,8 @@ export function parseCatalogFile(path: string, text: string): { file?: Workspace
       path, keys, areas, menu, menuRanges, keyRanges, replaceBuiltIn,
       ...(logixVersion ? { logixVersion } : {}),
       ...(devTest !== undefined ? { devTest } : {}),
+      ...(complete !== undefined ? { complete } : {}),
+      ...(invalidKeys ? { invalidKeys } : {}),
     },
     problems,
   };
@@ -254,7 +279,7 @@ function readKeyEntry(key: string, node: Node, problem: Report): Omit<KeyEntry, 
     problem(`key "${quoteSource(key)}" must be an object such as { "slot": 5087, "area": "LOG", "description": "…" }`, node);
     return undefined;
   }
-  let slot: number | undefined;
+  let slot: number | null | undefined;
   let area: string | undefined;
   let description: string | undefined;
   let ok = true;
@@ -263,7 +288,9 @@ function readKeyEntry(key: string, node: Node, problem: Report): Omit<KeyEntry, 
     const value = valueNode?.value;
     switch (nameNode?.value) {
       case 'slot':
-        if (valueNode?.type !== 'number' || !Number.isInteger(value) || (value as number) <= 0) {
+        // null: the key exists, its slot is not filled in yet.
+        if (valueNode?.type === 'null') slot = null;
+        else if (valueNode?.type !== 'number' || !Number.isInteger(value) || (value as number) <= 0) {
           problem(`slot of "${quoteSource(key)}" must be a positive whole number`, valueNode);
           ok = false;
         } else slot = value as number;

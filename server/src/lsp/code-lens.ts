@@ -20,5 +20,6 @@ export function lensTitle(resolution: Resolution, catalog: Catalog): string {
   // The default key (R8), with the short slot wording a title has room for.
   const slot = catalog.keys.get(key)?.slot;
   const count = resolution.finalKeys.length;
-  return `License: ${key} (${slot === undefined ? 'slot unknown' : `slot ${slot}`}) · ${count} key${count === 1 ? '' : 's'}`;
+  const slotText = slot === undefined ? 'slot unknown' : slot === null ? 'slot not filled in' : `slot ${slot}`;
+  return `License: ${key} (${slotText}) · ${count} key${count === 1 ? '' : 's'}`;
 }
