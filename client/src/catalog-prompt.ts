@@ -44,6 +44,9 @@ export class CatalogPrompt {
     const id = folder.uri.toString();
     if (this.asked.has(id) || this.neverAsk().includes(id)) return;
     this.asked.add(id);
+    // A folder with its catalog file is not asked about: the server then reads no declaration for it.
+    const catalogPath = vscode.workspace.getConfiguration('logix', folder.uri).get<string>('catalogPath') || 'logix-license.json';
+    if (await exists(vscode.Uri.joinPath(folder.uri, catalogPath))) return;
     const proposal = await this.proposal(folder);
     if (!proposal || proposal.exists || proposal.unknownKeys.length === 0) return;
     const choice = await vscode.window.showInformationMessage(notificationText(proposal, folder), CREATE, NEVER);

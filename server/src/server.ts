@@ -22,17 +22,8 @@ import { statSync } from 'node:fs';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CATALOG_FILE_NAME } from './license/catalog.js';
 import { FIX_ALL_KIND } from './lsp/code-actions.js';
-import {
-  CatalogProposalRequest,
-  ExplainRequest,
-  ProgramInfoRequest,
-  type CatalogProposalParams,
-  type CatalogProposalResult,
-  type ExplainParams,
-  type ExplainResult,
-  type ProgramInfoParams,
-  type ProgramInfoResult,
-} from './lsp/custom-messages.js';
+import { ExplainRequest, ProgramInfoRequest, type ExplainParams, type ExplainResult, type ProgramInfoParams, type ProgramInfoResult } from './lsp/custom-messages.js';
+import { CatalogProposalRequest, type CatalogProposalParams, type CatalogProposalResult } from './lsp/custom-messages.js';
 import { lensCommandFor, serverCommands } from './lsp/explain-command.js';
 import { clientWatchesFiles, FolderWatchers } from './lsp/folder-watchers.js';
 import { Queries } from './lsp/queries.js';

@@ -34,11 +34,8 @@ import type { EnvironmentIndex } from '../workspace/environment-index.js';
 import { codeActionsFor } from './code-actions.js';
 import { programCodeLens } from './code-lens.js';
 import { completionsAt } from './completion.js';
-import {
-  SERVER_EXPLAIN_COMMAND,
-  type CatalogProposalParams,
-  type CatalogProposalResult,
-  type ExplainParams, type ExplainResult, type ProgramInfoParams, type ProgramInfoResult } from './custom-messages.js';
+import { SERVER_EXPLAIN_COMMAND, type ExplainParams, type ExplainResult, type ProgramInfoParams, type ProgramInfoResult } from './custom-messages.js';
+import type { CatalogProposalParams, CatalogProposalResult } from './custom-messages.js';
 import { explain, explainArguments } from './explain-command.js';
 import { hoverAt } from './hover.js';
 import { definitionAt, referencesAt, type EnvironmentView } from './navigation.js';
