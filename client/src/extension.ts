@@ -1,11 +1,14 @@
 /**
- * The VS Code side: starts the language server, registers the three commands, and nothing else.
- * Every rule lives in the server; the client only asks and shows.
+ * The VS Code side: starts the language server, registers the commands, offers a folder without a
+ * logix-license.json its start (catalog-prompt.ts), and nothing else. Every rule lives in the
+ * server; the client only asks and shows.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CatalogPrompt } from './catalog-prompt';
 import {
+  CREATE_CATALOG_COMMAND,
   EXPLAIN_COMMAND,
   ExplainRequest,
   ProgramInfoRequest,
@@ -32,6 +35,7 @@ const CONTEXTS: { label: string; context: string; description: string }[] = [
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   output = vscode.window.createOutputChannel('Logix License', { log: true });
+  const catalogPrompt = new CatalogPrompt(context, () => client, output);
   context.subscriptions.push(
     output,
     vscode.commands.registerCommand(EXPLAIN_COMMAND, (args?: { uri?: string; program?: string }) => explain(args)),
@@ -40,9 +44,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       output.info('language server restarted');
     }),
     vscode.commands.registerCommand('logix.showOutput', () => output.show(true)),
+    vscode.commands.registerCommand(CREATE_CATALOG_COMMAND, (target?: vscode.Uri) => catalogPrompt.runCommand(target instanceof vscode.Uri ? target : undefined)),
   );
   client = createClient(context);
   await client.start();
+  // Each folder's question waits, in the server, for the folder's first index.
+  context.subscriptions.push(catalogPrompt.watchFolders());
 }
 
 export async function deactivate(): Promise<void> {

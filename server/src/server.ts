@@ -23,6 +23,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CATALOG_FILE_NAME } from './license/catalog.js';
 import { FIX_ALL_KIND } from './lsp/code-actions.js';
 import { ExplainRequest, ProgramInfoRequest, type ExplainParams, type ExplainResult, type ProgramInfoParams, type ProgramInfoResult } from './lsp/custom-messages.js';
+import { CatalogProposalRequest, type CatalogProposalParams, type CatalogProposalResult } from './lsp/custom-messages.js';
 import { lensCommandFor, serverCommands } from './lsp/explain-command.js';
 import { clientWatchesFiles, FolderWatchers } from './lsp/folder-watchers.js';
 import { Queries } from './lsp/queries.js';
@@ -160,6 +161,7 @@ connection.onWorkspaceSymbol(safe('workspace symbols', [], (params) => queries.w
 connection.onFoldingRanges(safe('folding', [], (params) => queries.folding(params.textDocument.uri)));
 connection.onRequest(ProgramInfoRequest, safe('program info', { menuKeys: [] } as ProgramInfoResult, (params: ProgramInfoParams) => queries.programInfo(params)));
 connection.onRequest(ExplainRequest, safe('explain', null as ExplainResult | null, (params: ExplainParams) => queries.explain(params)));
+connection.onRequest(CatalogProposalRequest, safe('catalog proposal', null as CatalogProposalResult | null, (params: CatalogProposalParams) => queries.catalogProposal(params)));
 
 // The code lens's command in clients that do not run Explain themselves: the same answer, and the
 // report shown (explain-command.ts says why so).

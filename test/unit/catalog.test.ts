@@ -68,6 +68,29 @@ describe('logix-license.json', () => {
     assert.equal(catalog.description, 'logix-license.json');
   });
 
+  it('reads "slot": null as a key that exists with its slot not filled in, over a built-in slot too', () => {
+    const { file, problems } = parse('{\n  "keys": {\n    "ESPEC999": { "slot": null, "description": "used by 119 programs" },\n    "WMS": { "slot": null }\n  }\n}');
+    assert.deepEqual(problems, []);
+    const catalog = buildCatalog(file);
+    assert.ok(catalog.keys.has('ESPEC999'), 'a valid key');
+    assert.equal(catalog.keys.get('ESPEC999')?.slot, null);
+    assert.equal(catalog.keys.get('WMS')?.slot, null, 'the file says the slot is still to be written');
+    assert.equal(catalog.keys.get('WMS')?.area, 'LOG', 'the rest of the built-in entry stays');
+    assert.equal(catalog.keys.get('MANENG')?.slot, undefined, 'a built-in key without a slot stays unknown, not null');
+  });
+
+  it('keeps "complete" and "invalidKeys" on the catalog; absent, the catalog is partial and only the documented SUPRIMEN is invalid', () => {
+    const catalog = buildCatalog(parse('{ "complete": false, "invalidKeys": ["SUPRIMEN", "MANEGN"], "keys": {} }').file);
+    assert.equal(catalog.complete, false);
+    assert.deepEqual([...catalog.invalidKeys], ['SUPRIMEN', 'MANEGN']);
+    assert.equal(buildCatalog(parse('{ "complete": true }').file).complete, true);
+    const plain = buildCatalog(parse('{ "keys": {} }').file);
+    assert.equal(plain.complete, false);
+    assert.deepEqual([...plain.invalidKeys], ['SUPRIMEN']);
+    assert.equal(builtInCatalog().complete, false);
+    assert.deepEqual([...builtInCatalog().invalidKeys], ['SUPRIMEN']);
+  });
+
   const broken: [string, string, RegExp, number][] = [
     ['a syntax error', '{\n  "keys": {\n    "WMS": { "slot": 5087 },\n  }\n}', /invalid JSON: property name expected/, 3],
     ['not an object', '[1, 2]', /one JSON object/, 0],
@@ -76,6 +99,9 @@ describe('logix-license.json', () => {
     ['a bad version', '{ "logixVersion": "twelve" }', /logixVersion/, 0],
     ['a bad menu key', '{ "menu": { "man1": "wms" } }', /menu key of "man1"/, 0],
     ['bad prefixes', '{ "areas": { "LOG": { "prefixes": ["LOGX"] } } }', /3-letter program prefixes/, 0],
+    ['a slot written as a string', '{ "keys": { "WMS": { "slot": "null" } } }', /slot of "WMS" must be a positive whole number/, 0],
+    ['a "complete" that is not a boolean', '{\n "complete": "no" }', /"complete" must be true .* or false/, 1],
+    ['"invalidKeys" that are not upper-case keys', '{ "invalidKeys": ["suprimen"] }', /"invalidKeys" must be a list of system keys/, 0],
   ];
   it('warns of an unknown top-level property (a newer version\'s file) and keeps the rest of the file', () => {
     const { file, problems } = parse('{\n\n "kyes": {}, "keys": { "ACME": { "slot": 7001 } } }');

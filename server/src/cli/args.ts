@@ -1,5 +1,5 @@
 /**
- * Command-line parsing for `logix-license check | explain`. Usage errors are thrown as
+ * Command-line parsing for `logix-license check | explain | init`. Usage errors are thrown as
  * UsageError (exit code 2 with the message on stderr).
  */
 import { EXECUTION_CONTEXTS, type ExecutionContext } from '../license/resolve.js';
@@ -12,11 +12,14 @@ export const USAGE = `Usage:
                       [--encoding ENC] [--exclude GLOB]...
   logix-license explain PROGRAM [DIR] [--file PATH] [--menu-key KEY] [--context CONTEXT] [--dev-test]
                       [--format text|json|log] [--config FILE] [--logix-version V] [--encoding ENC]
+  logix-license init [DIR] [--stdout] [--encoding ENC] [--exclude GLOB]...
 
   DIR defaults to the current folder. CONTEXT is one of ${EXECUTION_CONTEXTS.join(', ')}.
   A folder holding a logix-license.json is an environment of its own. --file PATH (relative to
   DIR) chooses among files that define the same program.
-  check exits 0 with no error-severity diagnostic, 1 with one, 2 on usage or configuration errors.`;
+  check exits 0 with no error-severity diagnostic, 1 with one, 2 on usage or configuration errors.
+  init writes DIR/logix-license.json from the keys DIR's programs use (exit 2 if it exists);
+  --stdout prints it instead.`;
 
 interface CommonOptions {
   readonly dir: string;
@@ -42,10 +45,19 @@ export interface ExplainCommand extends CommonOptions {
   readonly devTest?: boolean;
 }
 
-export type Command = CheckCommand | ExplainCommand | { readonly command: 'help' };
+/** `init`: the start of DIR's logix-license.json, written there or printed (`--stdout`). */
+export interface InitCommand {
+  readonly command: 'init';
+  readonly dir: string;
+  readonly stdout: boolean;
+  readonly encoding?: string;
+  readonly excludes: readonly string[];
+}
+
+export type Command = CheckCommand | ExplainCommand | InitCommand | { readonly command: 'help' };
 
 const VALUE_FLAGS = new Set(['--config', '--logix-version', '--format', '--encoding', '--exclude', '--menu-key', '--context', '--file']);
-const SWITCHES = new Set(['--dev-test', '--help', '-h']);
+const SWITCHES = new Set(['--dev-test', '--stdout', '--help', '-h']);
 
 export function parseArgs(argv: readonly string[]): Command {
   const positional: string[] = [];
@@ -89,14 +101,14 @@ export function parseArgs(argv: readonly string[]): Command {
   const [command, ...rest] = positional;
   if (command === 'check') {
     if (rest.length > 1) throw new UsageError(`check takes one folder, got: ${rest.join(' ')}`);
-    rejectFlags(values, switches, ['--menu-key', '--context', '--dev-test', '--file'], 'check');
+    rejectFlags(values, switches, ['--menu-key', '--context', '--dev-test', '--file', '--stdout'], 'check');
     const format = oneOf(single('--format') ?? 'text', ['text', 'json', 'sarif'] as const, '--format');
     return { command, format, dir: rest[0] ?? '.', ...common };
   }
   if (command === 'explain') {
     if (rest.length === 0) throw new UsageError('explain needs a PROGRAM, e.g. explain man10021');
     if (rest.length > 2) throw new UsageError(`explain takes a program and one folder, got: ${rest.join(' ')}`);
-    rejectFlags(values, switches, ['--exclude'], 'explain');
+    rejectFlags(values, switches, ['--exclude', '--stdout'], 'explain');
     const format = oneOf(single('--format') ?? 'text', ['text', 'json', 'log'] as const, '--format');
     const context = oneOf(single('--context') ?? 'menu', EXECUTION_CONTEXTS, '--context');
     const menuKey = single('--menu-key');
@@ -108,7 +120,16 @@ export function parseArgs(argv: readonly string[]): Command {
       ...(switches.has('--dev-test') ? { devTest: true } : {}),
     };
   }
-  throw new UsageError(`unknown command "${command}" (expected check or explain)`);
+  if (command === 'init') {
+    if (rest.length > 1) throw new UsageError(`init takes one folder, got: ${rest.join(' ')}`);
+    // The file starts from the built-in catalog: no other catalog, version or format applies.
+    rejectFlags(values, switches, ['--config', '--logix-version', '--format', '--menu-key', '--context', '--dev-test', '--file'], 'init');
+    return {
+      command, dir: rest[0] ?? '.', stdout: switches.has('--stdout'), excludes: common.excludes,
+      ...(encoding !== undefined ? { encoding } : {}),
+    };
+  }
+  throw new UsageError(`unknown command "${command}" (expected check, explain or init)`);
 }
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string): T {

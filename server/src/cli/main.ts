@@ -1,14 +1,18 @@
 /**
- * `logix-license` command line: `check` a workspace or `explain` one program. Wiring only: the
+ * `logix-license` command line: `check` a workspace, `explain` one program, or `init` its catalog file. Wiring only: the
  * analysis is in workspace/ and license/, the renderings in check-report.ts and sarif.ts.
  */
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import packageJson from '../../../package.json';
+import { builtInCatalog, CATALOG_FILE_NAME } from '../license/catalog.js';
+import { keyUses, proposeCatalog } from '../license/catalog-init.js';
 import { explainResolution, explanationToJson, renderDebugLog, renderExplanationText } from '../license/explain.js';
 import { analyzeWorkspace, ConfigurationError, type WorkspaceAnalysis } from '../workspace/analysis.js';
 import type { EnvironmentIndex } from '../workspace/environment-index.js';
 import { toPosix } from '../workspace/files.js';
-import { parseArgs, USAGE, UsageError, type CheckCommand, type ExplainCommand } from './args.js';
+import { parseArgs, USAGE, UsageError, type CheckCommand, type ExplainCommand, type InitCommand } from './args.js';
 import { checkToJson, checkToText, summarize } from './check-report.js';
 import { checkToSarif } from './sarif.js';
 
@@ -23,6 +27,8 @@ async function main(argv: readonly string[]): Promise<number> {
         return await runCheck(command);
       case 'explain':
         return await runExplain(command);
+      case 'init':
+        return await runInit(command);
     }
   } catch (error) {
     if (error instanceof UsageError) {
@@ -37,15 +43,16 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-async function analyze(command: CheckCommand | ExplainCommand): Promise<WorkspaceAnalysis> {
+async function analyze(command: CheckCommand | ExplainCommand | InitCommand): Promise<WorkspaceAnalysis> {
   // Progress goes to stderr, only for a person watching a terminal (never into JSON or a pipe).
   const showProgress = process.stderr.isTTY === true;
   const analysis = await analyzeWorkspace(command.dir, {
     excludes: command.excludes,
-    ...(command.configFile !== undefined ? { configFile: command.configFile } : {}),
-    ...(command.logixVersion !== undefined ? { logixVersion: command.logixVersion } : {}),
+    ...(command.command !== 'init' && command.configFile !== undefined ? { configFile: command.configFile } : {}),
+    ...(command.command !== 'init' && command.logixVersion !== undefined ? { logixVersion: command.logixVersion } : {}),
     ...(command.encoding !== undefined ? { encoding: command.encoding } : {}),
     ...(command.command === 'explain' ? { diagnose: false, ...(command.devTest ? { devTest: true } : {}) } : {}),
+    ...(command.command === 'init' ? { diagnose: false } : {}),
     // Progress arrives a batch of files at a time.
     ...(showProgress ? { onProgress: (done: number, total: number) => process.stderr.write(`\rreading ${done}/${total} files`) } : {}),
   });
@@ -84,6 +91,38 @@ async function runExplain(command: ExplainCommand): Promise<number> {
   if (command.format === 'json') process.stdout.write(`${JSON.stringify(explanationToJson(explanation), null, 2)}\n`);
   else if (command.format === 'log') process.stdout.write(renderDebugLog(explanation));
   else process.stdout.write(renderExplanationText(explanation, environment.catalog));
+  return 0;
+}
+
+/**
+ * `init`: DIR's logix-license.json from the keys its programs use. Only the root environment's
+ * programs count: a folder below holding a logix-license.json is an environment with its own file.
+ * An existing file is never touched (exit 2); `--stdout` prints the text and writes nothing.
+ */
+async function runInit(command: InitCommand): Promise<number> {
+  const target = join(command.dir, CATALOG_FILE_NAME);
+  if (!command.stdout && existsSync(target)) {
+    process.stderr.write(`logix-license: ${target} already exists; nothing written (--stdout prints what init would write)\n`);
+    return 2;
+  }
+  const analysis = await analyze(command);
+  const model = analysis.folder.root.model;
+  const text = proposeCatalog(model, builtInCatalog());
+  if (command.stdout) {
+    process.stdout.write(text);
+    return 0;
+  }
+  try {
+    writeFileSync(target, text, { flag: 'wx' });
+  } catch (error) {
+    process.stderr.write(`logix-license: cannot write ${target}: ${(error as Error).message}\n`);
+    return 2;
+  }
+  const uses = keyUses(model);
+  const nested = analysis.environments.length - 1;
+  process.stdout.write(`wrote ${target}: ${uses.length} key${uses.length === 1 ? '' : 's'} used by ${model.programs.size} program${model.programs.size === 1 ? '' : 's'}` +
+    (nested > 0 ? ` (${nested} folder${nested === 1 ? '' : 's'} below with a ${CATALOG_FILE_NAME} of ${nested === 1 ? 'its' : 'their'} own not counted)` : '') +
+    '; fill in each "slot", then set "complete" to true\n');
   return 0;
 }
 

@@ -23,7 +23,11 @@ export const NO_MENU_KEY = '?';
 
 export interface KeyEntry {
   readonly key: string;
-  readonly slot?: number;
+  /**
+   * The License Server slot. Absent: nobody stated it. `null`: the workspace file lists the key
+   * with `"slot": null` (a key that exists, its slot not filled in yet, as `init` writes it).
+   */
+  readonly slot?: number | null;
   readonly area?: string;
   readonly description?: string;
   /** Where the entry comes from: "built-in catalog" or the workspace file's name. */
@@ -300,7 +304,7 @@ function readKeyEntry(key: string, node: Node, problem: Report): Omit<KeyEntry, 
     problem(`key "${quoteSource(key)}" must be an object such as { "slot": 5087, "area": "LOG", "description": "…" }`, node);
     return undefined;
   }
-  let slot: number | undefined;
+  let slot: number | null | undefined;
   let area: string | undefined;
   let description: string | undefined;
   let ok = true;
@@ -309,7 +313,9 @@ function readKeyEntry(key: string, node: Node, problem: Report): Omit<KeyEntry, 
     const value = valueNode?.value;
     switch (nameNode?.value) {
       case 'slot':
-        if (valueNode?.type !== 'number' || !Number.isInteger(value) || (value as number) <= 0) {
+        // null: the key exists, its slot is not filled in yet.
+        if (valueNode?.type === 'null') slot = null;
+        else if (valueNode?.type !== 'number' || !Number.isInteger(value) || (value as number) <= 0) {
           problem(`slot of "${quoteSource(key)}" must be a positive whole number`, valueNode);
           ok = false;
         } else slot = value as number;

@@ -25,18 +25,25 @@ export function explainResolution(resolution: Resolution, catalog: Catalog, opti
 
 export const UNKNOWN_SLOT = 'slot unknown — add it to the catalog';
 
-/** A slot as every view words it: its number, or unknown, never invented (ARCHITECTURE.md, invariant 6). */
-export function describeSlotNumber(slot: number | undefined): string {
-  return slot === undefined ? UNKNOWN_SLOT : `slot ${slot}`;
+/** A key the catalog file lists with `"slot": null`: it exists, its slot is still to be written. */
+export const SLOT_NOT_FILLED_IN = 'slot not filled in';
+
+/**
+ * A slot as every view words it: its number, not filled in (`null`: the catalog file lists the key
+ * without its slot yet), or unknown, never invented (ARCHITECTURE.md, invariant 6).
+ */
+export function describeSlotNumber(slot: number | null | undefined): string {
+  return slot === undefined ? UNKNOWN_SLOT : slot === null ? SLOT_NOT_FILLED_IN : `slot ${slot}`;
 }
 
 export function describeSlot(catalog: Catalog, key: string): string {
   return describeSlotNumber(catalog.keys.get(key)?.slot);
 }
 
-/** A slot in a table column headed "slot": the number, or `unknown`. */
+/** A slot in a table column headed "slot": the number, `not filled in`, or `unknown`. */
 export function slotCell(catalog: Catalog, key: string): string {
-  return String(catalog.keys.get(key)?.slot ?? 'unknown');
+  const slot = catalog.keys.get(key)?.slot;
+  return slot === undefined ? 'unknown' : slot === null ? 'not filled in' : String(slot);
 }
 
 /** Where a final key comes from: the declaration (R5), an area default (R6) or a SYSTEMKEY file (R4, R7). */
@@ -169,7 +176,9 @@ export function renderDebugLog(explanation: Explanation): string {
     lines.push(`[LOGIX] [LICENSE] Consumo de licença tipo ${consumption.licenseType}`);
     return lines.join('\n') + '\n';
   }
-  const slot = consumption.slot === undefined ? `? (${quoteSource(consumption.key ?? '')}: ${UNKNOWN_SLOT})` : String(consumption.slot);
+  const slot = consumption.slot === undefined || consumption.slot === null
+    ? `? (${quoteSource(consumption.key ?? '')}: ${describeSlotNumber(consumption.slot)})`
+    : String(consumption.slot);
   lines.push(`[LOGIX] [LICENSE] [LICENSESETACTUALSLOT] Slot atual em uso ${slot}`);
   return lines.join('\n') + '\n';
 }

@@ -252,7 +252,8 @@ export interface ConsumeOptions {
 
 export interface Consumption {
   readonly key?: string;
-  readonly slot?: number;
+  /** The key's slot in the catalog: absent when unknown, `null` when the catalog lists the key with its slot not filled in. */
+  readonly slot?: number | null;
   readonly licenseType: LicenseType;
   readonly rule: RuleId;
   readonly reason: string;
@@ -390,6 +391,6 @@ export function consume(resolution: Resolution, catalog: Catalog, options: Consu
   });
 }
 
-function slotField(slot: number | undefined): { slot?: number } {
+function slotField(slot: number | null | undefined): { slot?: number | null } {
   return slot === undefined ? {} : { slot };
 }

@@ -24,6 +24,6 @@ export function lensTitle(resolution: Resolution, catalog: Catalog): string {
   // The default key (R8), with the short slot wording a title has room for.
   const slot = catalog.keys.get(key)?.slot;
   const count = resolution.finalKeys.length;
-  const slotWords = slot !== undefined ? `slot ${slot}` : keyStatus(catalog, key) === 'unverified' ? 'assumed, slot unknown' : 'slot unknown';
+  const slotWords = slot === null ? 'slot not filled in' : slot !== undefined ? `slot ${slot}` : keyStatus(catalog, key) === 'unverified' ? 'assumed, slot unknown' : 'slot unknown';
   return `License: ${quoteSource(key)} (${slotWords}) · ${count} key${count === 1 ? '' : 's'}`;
 }

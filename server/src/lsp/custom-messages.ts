@@ -37,6 +37,32 @@ export interface ProgramInfoResult {
   readonly configuredMenuKey?: string;
 }
 
+/**
+ * client → server request: the `logix-license.json` to propose for a workspace folder (its root
+ * environment), what `logix-license init` would write, and the keys its programs use that its
+ * catalog does not hold. Answered once the folder's first index is complete.
+ */
+export const CatalogProposalRequest = 'logix/catalogProposal';
+
+export interface CatalogProposalParams {
+  /** The workspace folder. */
+  readonly folderUri: string;
+}
+
+export interface CatalogProposalResult {
+  /** Whether the folder's catalog file (`logix.catalogPath`) exists. */
+  readonly exists: boolean;
+  /** That file's URI: where to create it. */
+  readonly catalogUri: string;
+  /** The proposed file's text. */
+  readonly text: string;
+  /** Keys used by the folder's programs and not in its catalog, most used first, with the number of programs using each. */
+  readonly unknownKeys: readonly { readonly key: string; readonly programs: number }[];
+}
+
+/** The VS Code command that creates a folder's `logix-license.json` from the proposal (registered by the client). */
+export const CREATE_CATALOG_COMMAND = 'logix.createCatalog';
+
 /** The VS Code command the code lens runs (registered by the client). */
 export const EXPLAIN_COMMAND = 'logix.explainLicense';
 

@@ -25,7 +25,8 @@ import {
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { join } from 'node:path';
-import { areaOfProgram, NO_MENU_KEY } from '../license/catalog.js';
+import { areaOfProgram, builtInCatalog, NO_MENU_KEY } from '../license/catalog.js';
+import { proposeCatalog, unknownKeyUses } from '../license/catalog-init.js';
 import { programDefinedIn, programNameOf } from '../license/model.js';
 import type { FileFacts } from '../syntax/facts.js';
 import { foldingRanges } from '../syntax/folding.js';
@@ -34,6 +35,7 @@ import { codeActionsFor } from './code-actions.js';
 import { programCodeLens } from './code-lens.js';
 import { completionsAt } from './completion.js';
 import { SERVER_EXPLAIN_COMMAND, type ExplainParams, type ExplainResult, type ProgramInfoParams, type ProgramInfoResult } from './custom-messages.js';
+import type { CatalogProposalParams, CatalogProposalResult } from './custom-messages.js';
 import { explain, explainArguments } from './explain-command.js';
 import { hoverAt } from './hover.js';
 import { definitionAt, referencesAt, type EnvironmentView } from './navigation.js';
@@ -174,6 +176,31 @@ export class Queries {
     // carry, and `?` (R11).
     const keys = new Set([...(configured ? [configured] : []), ...resolution.finalKeys.map((entry) => entry.key), 'PADRAO', NO_MENU_KEY]);
     return { program: program.name, menuKeys: [...keys], ...(configured ? { configuredMenuKey: configured } : {}) };
+  }
+
+  /**
+   * The catalog file to propose for a workspace folder, from its root environment once its first
+   * index is complete (a nested environment has a catalog file already); null for a URI in no
+   * workspace folder. Nothing is written here: the client writes the file if the user asks.
+   */
+  async catalogProposal(params: CatalogProposalParams): Promise<CatalogProposalResult | null> {
+    // A settings reload may replace the folder while waiting: then wait for the new one.
+    let located = await this.locateKnown(params.folderUri);
+    while (located && located.folder.scanned) {
+      await located.folder.indexed;
+      const now = await this.locateKnown(params.folderUri);
+      if (now?.folder === located.folder) break;
+      located = now;
+    }
+    if (!located || !located.folder.scanned) return null;
+    const { folder } = located;
+    const environment = folder.index.root;
+    return {
+      exists: environment.catalogFile.text !== undefined,
+      catalogUri: this.workspace.uriOf(folder, environment.catalogFile.path),
+      text: proposeCatalog(environment.model, builtInCatalog()),
+      unknownKeys: unknownKeyUses(environment.model, environment.catalog),
+    };
   }
 
   async explain(params: ExplainParams): Promise<ExplainResult | null> {

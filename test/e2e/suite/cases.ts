@@ -190,4 +190,20 @@ export const cases: readonly TestCase[] = [
       await closeAllEditorsDiscarding();
     },
   },
+  {
+    name: 'Create logix-license.json only opens the catalog the workspace already has',
+    async run() {
+      await closeAllEditorsDiscarding();
+      assert.ok((await vscode.commands.getCommands(true)).includes('logix.createCatalog'), 'the command is registered');
+      const catalog = fileUri('logix-license.json');
+      const before = new TextDecoder().decode(await vscode.workspace.fs.readFile(catalog));
+      const opened = await vscode.commands.executeCommand<vscode.Uri | undefined>('logix.createCatalog', workspaceFolder().uri);
+      assert.equal(opened?.toString(), catalog.toString(), 'the server names the folder\'s catalog file');
+      assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), catalog.toString(), 'and it is opened');
+      assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(catalog)), before, 'unchanged');
+      // Its message ("already exists") goes, so that no screenshot shows it.
+      await vscode.commands.executeCommand('notifications.clearAll');
+      await closeAllEditorsDiscarding();
+    },
+  },
 ];
