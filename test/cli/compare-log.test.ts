@@ -149,6 +149,23 @@ describe('compare-log', () => {
     assert.equal(empty.stdout, '');
   });
 
+  it('is in the usage, and exits 2 on its usage errors', () => {
+    assert.match(runCli(['--help']).stdout, /logix-license compare-log LOGFILE \[DIR\][\s\S]*logix-license import-log LOGFILE \[DIR\] \[--write\]/);
+    const cases: [string[], RegExp][] = [
+      [['compare-log'], /compare-log needs a LOGFILE/],
+      [['compare-log', 'a.log', '.', 'extra'], /compare-log takes a log file and one folder/],
+      [['compare-log', 'a.log', '--write'], /--write does not apply to compare-log/],
+      [['compare-log', 'a.log', '--format', 'log'], /--format must be one of text, json/],
+      [['import-log'], /import-log needs a LOGFILE/],
+      [['import-log', 'a.log', '--dev-test'], /--dev-test does not apply to import-log/],
+    ];
+    for (const [args, message] of cases) {
+      const result = runCli(args);
+      assert.equal(result.status, 2, args.join(' '));
+      assert.match(result.stderr, message);
+    }
+  });
+
   it('agrees with what explain --format log writes, for every program of examples/', () => {
     const programs = Object.keys(EXAMPLE_PROGRAMS);
     const logs = programs.map((name) => {
