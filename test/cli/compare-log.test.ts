@@ -27,7 +27,7 @@ const man10021 = (extra: Record<string, string> = {}, log = true) => tempWorkspa
 });
 
 /** The documentation's run, as the AppServer's console writes it: thread prefixes, times, Windows-1252, CRLF. */
-const SEED_RUN = [
+const DOCUMENTED_RUN = [
   '[Thread 13576] [LOGIX] [LICENSE] [SYSTEMKEY] Carregando licenças SUP 12:53:05',
   '[Thread 13576] [LOGIX] [LICENSE] [SYSTEMKEY] Licenças carregadas 12:53:05',
   '[Thread 13576] [LOGIX] [LICENSE] [SYSTEMKEY] Aplicação MAN10021 - licenças Área padrão PRD =',
@@ -58,7 +58,7 @@ const run = (thread: number, name: string, finalKeys: string, menuKey: string | 
 
 describe('compare-log', () => {
   it('agrees with the documentation\'s MAN10021 run (JSON), exit 0', () => {
-    const result = runCli(['compare-log', logFile(SEED_RUN), man10021(), '--format', 'json']);
+    const result = runCli(['compare-log', logFile(DOCUMENTED_RUN), man10021(), '--format', 'json']);
     assert.equal(result.status, 0, result.stderr + result.stdout);
     const json = JSON.parse(result.stdout);
     assert.deepEqual(json.summary, { runs: 1, agree: 1, disagree: 0 });
@@ -71,7 +71,7 @@ describe('compare-log', () => {
   });
 
   it('names the keys that differ, where each predicted key comes from, and the lists that differ (final-list)', () => {
-    const result = runCli(['compare-log', logFile(SEED_RUN), man10021({}, false), '--format', 'json']);
+    const result = runCli(['compare-log', logFile(DOCUMENTED_RUN), man10021({}, false), '--format', 'json']);
     assert.equal(result.status, 1);
     const [cause, ...others] = JSON.parse(result.stdout).runs[0].causes;
     assert.equal(cause.kind, 'final-list');
@@ -89,7 +89,7 @@ describe('compare-log', () => {
 
   it('reports a slot the catalog states differently (slot), a configured menu key the run did not use (menu-key), a program with no source (unknown-program)', () => {
     const root = man10021({ 'logix-license.json': JSON.stringify({ keys: { WMS: { slot: 6000 } }, menu: { man10021: 'SUPCON' } }) });
-    const log = logFile([...SEED_RUN, ...run(2, 'FOO0001', 'FOOKEY', 'FOOKEY', 7000)]);
+    const log = logFile([...DOCUMENTED_RUN, ...run(2, 'FOO0001', 'FOOKEY', 'FOOKEY', 7000)]);
     const result = runCli(['compare-log', log, root, '--format', 'json']);
     assert.equal(result.status, 1);
     const json = JSON.parse(result.stdout);
@@ -110,7 +110,7 @@ describe('compare-log', () => {
   });
 
   it('reads a UTF-8 log whose text was damaged by a code page', () => {
-    const damaged = SEED_RUN.map((line) => Buffer.from(line, 'utf8').toString('latin1'));
+    const damaged = DOCUMENTED_RUN.map((line) => Buffer.from(line, 'utf8').toString('latin1'));
     const result = runCli(['compare-log', logFile(damaged, 'utf8'), man10021(), '--format', 'json']);
     assert.equal(result.status, 0, result.stdout);
     assert.equal(JSON.parse(result.stdout).runs[0].logged.slot, 5087);
@@ -125,7 +125,7 @@ describe('compare-log', () => {
       'cliente_b/vdp9000.4gl': program('vdp9000', '"VDPPED"'),
       'cliente_b/sup9000.4gl': program('sup9000', '"ESTOQ"'),
     });
-    const log = logFile([...SEED_RUN, ...run(2, 'VDP9000', 'VDPPED', undefined, undefined), ...run(3, 'SUP9000', 'ESTOQ', undefined, undefined)]);
+    const log = logFile([...DOCUMENTED_RUN, ...run(2, 'VDP9000', 'VDPPED', undefined, undefined), ...run(3, 'SUP9000', 'ESTOQ', undefined, undefined)]);
     const json = JSON.parse(runCli(['compare-log', log, root, '--format', 'json']).stdout);
     assert.equal(json.runs[0].agree, true);
     assert.deepEqual(json.runs[0].notes, ['also defined in environment cliente_a: the root environment\'s is compared']);

@@ -9,7 +9,7 @@ import { decodeLog } from '../../server/src/applog/decode-log.js';
 import { consumedKeyOf, readDebugLog } from '../../server/src/applog/read-log.js';
 
 /** The documentation's example, verbatim (\u00a0 marks its non-breaking spaces). */
-const SEED = [
+const DOCUMENTED = [
   'LOG DE PROCESSAMENTO DA ABERTURA DO PROGRAMA MAN10021',
   '',
   '[Thread 13576] [LOGIX] [LICENSE] [SYSTEMKEY] Carregando licenças SUP 12:53:05',
@@ -43,7 +43,7 @@ const MAN10021_FINAL = ['MANENG', 'SUPPLA', 'VDPPED', 'ESTOQ', 'SUPCON', 'VDPPED
 
 describe('reading the AppServer debug log', () => {
   it('reads the documentation\'s MAN10021 run: lists, FINAL, menu key, slot, consumed key', () => {
-    const { runs } = readDebugLog(SEED.join('\n'));
+    const { runs } = readDebugLog(DOCUMENTED.join('\n'));
     assert.equal(runs.length, 1);
     const run = runs[0]!;
     assert.deepEqual({ ...run, lists: undefined }, {
@@ -60,10 +60,10 @@ describe('reading the AppServer debug log', () => {
   });
 
   it('takes the slot from the strongest line present: Slot atual em uso, Obtendo licença Cloud, slotId, moduleId', () => {
-    const without = (...needles: string[]) => SEED.filter((line) => !needles.some((needle) => line.includes(needle))).join('\n');
+    const without = (...needles: string[]) => DOCUMENTED.filter((line) => !needles.some((needle) => line.includes(needle))).join('\n');
     const withSlot = (text: string, slot: string) => text.replaceAll('5087', slot);
     // Each stronger line carries another number, so the one read is known.
-    const text = SEED.map((line) => line.includes('Slot atual') ? withSlot(line, '1') : line.includes('Obtendo') ? withSlot(line, '2') : line.includes('(Retorno)') ? withSlot(line, '3') : line.includes('getLicense') ? withSlot(line, '4') : line);
+    const text = DOCUMENTED.map((line) => line.includes('Slot atual') ? withSlot(line, '1') : line.includes('Obtendo') ? withSlot(line, '2') : line.includes('(Retorno)') ? withSlot(line, '3') : line.includes('getLicense') ? withSlot(line, '4') : line);
     const slotOf = (log: string) => { const run = readDebugLog(log).runs[0]!; return [run.slot, run.slotEvidence]; };
     assert.deepEqual(slotOf(text.join('\n')), [1, 'slot-in-use']);
     assert.deepEqual(slotOf(without('Slot atual')), [5087, 'cloud']);
