@@ -136,7 +136,7 @@ describe('explain', () => {
 
   it('prints the AppServer debug log', () => {
     const result = runCli(['explain', 'man10021', man10021(), '--menu-key', 'WMS', '--format', 'log']);
-    assert.match(result.stdout, /licenças FINAL = MANENG,SUPPLA,VDPPED,ESTOQ,SUPCON,VDPPED,WMS\n.*Licença menu = WMS\n.*Slot atual em uso 5087\n$/);
+    assert.match(result.stdout, /licenças FINAL = MANENG,SUPPLA,VDPPED,ESTOQ,SUPCON,VDPPED,WMS\n.*INICIO - Checando consumo de licença\.\.\.\n.*Licença menu = WMS\n.*Obtendo licença Cloud \(5087\) STATUS = 0\n.*Slot atual em uso 5087\n$/);
   });
 
   it('explains contexts and dev test in text (R13, R15, R6)', () => {

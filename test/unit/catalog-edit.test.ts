@@ -4,7 +4,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { addKeyEdit } from '../../server/src/license/catalog-edit.js';
+import { addKeyEdit, addMenuEdit, applyTextEdit, setKeySlotEdit } from '../../server/src/license/catalog-edit.js';
 import { LineMap } from '../../server/src/syntax/positions.js';
 import { applyEdits } from '../helpers/edits.js';
 
@@ -151,5 +151,49 @@ describe('adding a key to logix-license.json', () => {
     for (const text of ['{ "keys": { ', '[]', '{ "keys": [] }', '{ "keys": {}, // comment\n}', '']) {
       assert.equal(addKeyEdit(text, 'SUPRIMEN', { area: 'SUP' }), undefined, JSON.stringify(text));
     }
+  });
+});
+
+describe('setting a slot and adding a menu entry (import-log)', () => {
+  const apply = (text: string, edit: ReturnType<typeof setKeySlotEdit>) => (edit ? applyTextEdit(text, edit) : undefined);
+
+  it('appends the slot to an entry that has none, in its own layout, and never overwrites one', () => {
+    const before = crlf([
+      '{',
+      '\t"keys": {',
+      '\t\t"MANENG": {',
+      '\t\t\t"area": "PRD"',
+      '\t\t},',
+      '\t\t"ESTOQ": {},',
+      '\t\t"WMS": { "slot": 5087 }',
+      '\t}',
+      '}',
+    ]);
+    assert.equal(apply(before, setKeySlotEdit(before, 'MANENG', 9001)), crlf([
+      '{',
+      '\t"keys": {',
+      '\t\t"MANENG": {',
+      '\t\t\t"area": "PRD",',
+      '\t\t\t"slot": 9001',
+      '\t\t},',
+      '\t\t"ESTOQ": {},',
+      '\t\t"WMS": { "slot": 5087 }',
+      '\t}',
+      '}',
+    ]));
+    assert.match(apply(before, setKeySlotEdit(before, 'ESTOQ', 1001))!, /"ESTOQ": \{ "slot": 1001 \},/);
+    assert.equal(setKeySlotEdit(before, 'WMS', 6000), undefined, 'a slot already there is never overwritten');
+    assert.equal(setKeySlotEdit(before, 'WMS', 5087), undefined);
+    assert.match(apply(before, setKeySlotEdit(before, 'MANPCP', 9101))!, /"WMS": \{ "slot": 5087 \},\r\n\t\t"MANPCP": \{ "slot": 9101 \}\r\n\t\}/);
+  });
+
+  it('adds a menu entry after the others, or a menu section in the file\'s style, never a second entry for a program', () => {
+    const before = lf(['{', '    "menu": {', '        "man10021": "WMS"', '    }', '}']);
+    assert.equal(apply(before, addMenuEdit(before, 'man10022', '?')), lf(['{', '    "menu": {', '        "man10021": "WMS",', '        "man10022": "?"', '    }', '}']));
+    assert.equal(addMenuEdit(before, 'MAN10021', 'PADRAO'), undefined, 'program names are read in lower case');
+    const noMenu = lf(['{', '  "keys": { "WMS": { "slot": 5087 } }', '}']);
+    assert.equal(apply(noMenu, addMenuEdit(noMenu, 'man10021', 'WMS')), lf(['{', '  "keys": { "WMS": { "slot": 5087 } },', '  "menu": {', '    "man10021": "WMS"', '  }', '}']));
+    assert.equal(apply('{"keys":{}}', addMenuEdit('{"keys":{}}', 'man10021', 'WMS')), '{"keys":{},"menu":{"man10021":"WMS"}}');
+    for (const text of ['{ "menu": ', '{ "menu": [] }', '[]']) assert.equal(addMenuEdit(text, 'man10021', 'WMS'), undefined, text);
   });
 });

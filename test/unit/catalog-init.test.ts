@@ -119,7 +119,7 @@ describe('a key listed with "slot": null', () => {
     }, source.cursors[0]!);
     assert.match((hover?.contents as { value: string }).value, /\*\*ESPEC999\*\* · slot not filled in/);
     const explanation = explainProgram('pol0001', model, catalog, { menuKey: '?' });
-    assert.match(renderDebugLog(explanation), /Slot atual em uso \? \(ESPEC999: slot not filled in\)\n$/);
-    assert.match(renderDebugLog(explainProgram('sup0001', model, catalog)), /Slot atual em uso \? \(SUPREC: slot unknown — add it to the catalog\)\n$/);
+    assert.match(renderDebugLog(explanation), /# Chave consumida ESPEC999: slot não preenchido no catálogo \(logix-license.json\)\n$/);
+    assert.match(renderDebugLog(explainProgram('sup0001', model, catalog)), /# Chave consumida SUPREC: slot desconhecido — acrescente-o ao catálogo \(logix-license.json\)\n$/);
   });
 });

@@ -278,7 +278,9 @@ describe('explanation renderings', () => {
       '[LOGIX] [LICENSE] [SYSTEMKEY] Aplicação MAN10021 - licenças Área VDP = VDPPED',
       '[LOGIX] [LICENSE] [SYSTEMKEY] Aplicação MAN10021 - licenças Área LOG = WMS',
       '[LOGIX] [LICENSE] [SYSTEMKEY] Aplicação MAN10021 - licenças FINAL = MANENG,SUPPLA,VDPPED,ESTOQ,SUPCON,VDPPED,WMS',
+      '[LOGIX] [LICENSE] [LICENSE] INICIO - Checando consumo de licença...',
       '[LOGIX] [LICENSE] [GETMENUKEY] Licença menu = WMS',
+      '[LOGIX] [LICENSE] [LICENSE] Obtendo licença Cloud (5087) STATUS = 0',
       '[LOGIX] [LICENSE] [LICENSESETACTUALSLOT] Slot atual em uso 5087',
       '',
     ].join('\n'));

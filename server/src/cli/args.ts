@@ -1,5 +1,5 @@
 /**
- * Command-line parsing for `logix-license check | explain | init`. Usage errors are thrown as
+ * Command-line parsing for `logix-license check | explain | init | compare-log | import-log`. Usage errors are thrown as
  * UsageError (exit code 2 with the message on stderr).
  */
 import { EXECUTION_CONTEXTS, type ExecutionContext } from '../license/resolve.js';
@@ -13,13 +13,24 @@ export const USAGE = `Usage:
   logix-license explain PROGRAM [DIR] [--file PATH] [--menu-key KEY] [--context CONTEXT] [--dev-test]
                       [--format text|json|log] [--config FILE] [--logix-version V] [--encoding ENC]
   logix-license init [DIR] [--stdout] [--encoding ENC] [--exclude GLOB]...
+  logix-license compare-log LOGFILE [DIR] [--format text|json] [--dev-test]
+                      [--config FILE] [--logix-version V] [--encoding ENC] [--exclude GLOB]...
+  logix-license import-log LOGFILE [DIR] [--write] [--format text|json] [--config FILE]
 
   DIR defaults to the current folder. CONTEXT is one of ${EXECUTION_CONTEXTS.join(', ')}.
   A folder holding a logix-license.json is an environment of its own. --file PATH (relative to
   DIR) chooses among files that define the same program.
-  check exits 0 with no error-severity diagnostic, 1 with one, 2 on usage or configuration errors.
   init writes DIR/logix-license.json from the keys DIR's programs use (exit 2 if it exists);
-  --stdout prints it instead.`;
+  --stdout prints it instead.
+  LOGFILE is an AppServer log written with logix.license.debug = 1 (Windows-1252, UTF-8 or
+  UTF-16; thread prefixes, times and other lines may be there), or what explain --format log
+  prints. compare-log compares each program run in it with the prediction for the same program
+  and menu key; import-log learns each consumed key's slot and each program's menu key and shows
+  what it would add to DIR's logix-license.json (or --config FILE); --write adds it, never
+  changing or removing what is there.
+  check exits 0 with no error-severity diagnostic, 1 with one; compare-log 0 when every run
+  agrees, 1 when one disagrees; all exit 2 on usage or configuration errors, or an unreadable
+  log or one without a run.`;
 
 interface CommonOptions {
   readonly dir: string;
@@ -54,10 +65,27 @@ export interface InitCommand {
   readonly excludes: readonly string[];
 }
 
-export type Command = CheckCommand | ExplainCommand | InitCommand | { readonly command: 'help' };
+export interface CompareLogCommand extends CommonOptions {
+  readonly command: 'compare-log';
+  readonly logFile: string;
+  readonly format: 'text' | 'json';
+  readonly devTest?: boolean;
+}
+
+export interface ImportLogCommand {
+  readonly command: 'import-log';
+  readonly logFile: string;
+  readonly dir: string;
+  /** The catalog file to read and write; DIR/logix-license.json by default. */
+  readonly configFile?: string;
+  readonly format: 'text' | 'json';
+  readonly write: boolean;
+}
+
+export type Command = CheckCommand | ExplainCommand | InitCommand | CompareLogCommand | ImportLogCommand | { readonly command: 'help' };
 
 const VALUE_FLAGS = new Set(['--config', '--logix-version', '--format', '--encoding', '--exclude', '--menu-key', '--context', '--file']);
-const SWITCHES = new Set(['--dev-test', '--stdout', '--help', '-h']);
+const SWITCHES = new Set(['--dev-test', '--stdout', '--write', '--help', '-h']);
 
 export function parseArgs(argv: readonly string[]): Command {
   const positional: string[] = [];
@@ -101,14 +129,14 @@ export function parseArgs(argv: readonly string[]): Command {
   const [command, ...rest] = positional;
   if (command === 'check') {
     if (rest.length > 1) throw new UsageError(`check takes one folder, got: ${rest.join(' ')}`);
-    rejectFlags(values, switches, ['--menu-key', '--context', '--dev-test', '--file', '--stdout'], 'check');
+    rejectFlags(values, switches, ['--menu-key', '--context', '--dev-test', '--file', '--stdout', '--write'], 'check');
     const format = oneOf(single('--format') ?? 'text', ['text', 'json', 'sarif'] as const, '--format');
     return { command, format, dir: rest[0] ?? '.', ...common };
   }
   if (command === 'explain') {
     if (rest.length === 0) throw new UsageError('explain needs a PROGRAM, e.g. explain man10021');
     if (rest.length > 2) throw new UsageError(`explain takes a program and one folder, got: ${rest.join(' ')}`);
-    rejectFlags(values, switches, ['--exclude', '--stdout'], 'explain');
+    rejectFlags(values, switches, ['--exclude', '--stdout', '--write'], 'explain');
     const format = oneOf(single('--format') ?? 'text', ['text', 'json', 'log'] as const, '--format');
     const context = oneOf(single('--context') ?? 'menu', EXECUTION_CONTEXTS, '--context');
     const menuKey = single('--menu-key');
@@ -123,13 +151,30 @@ export function parseArgs(argv: readonly string[]): Command {
   if (command === 'init') {
     if (rest.length > 1) throw new UsageError(`init takes one folder, got: ${rest.join(' ')}`);
     // The file starts from the built-in catalog: no other catalog, version or format applies.
-    rejectFlags(values, switches, ['--config', '--logix-version', '--format', '--menu-key', '--context', '--dev-test', '--file'], 'init');
+    rejectFlags(values, switches, ['--config', '--logix-version', '--format', '--menu-key', '--context', '--dev-test', '--file', '--write'], 'init');
     return {
       command, dir: rest[0] ?? '.', stdout: switches.has('--stdout'), excludes: common.excludes,
       ...(encoding !== undefined ? { encoding } : {}),
     };
   }
-  throw new UsageError(`unknown command "${command}" (expected check, explain or init)`);
+  if (command === 'compare-log') {
+    if (rest.length === 0) throw new UsageError('compare-log needs a LOGFILE, e.g. compare-log appserver.log');
+    if (rest.length > 2) throw new UsageError(`compare-log takes a log file and one folder, got: ${rest.join(' ')}`);
+    rejectFlags(values, switches, ['--menu-key', '--context', '--file', '--write', '--stdout'], 'compare-log');
+    const format = oneOf(single('--format') ?? 'text', ['text', 'json'] as const, '--format');
+    return { command, logFile: rest[0]!, dir: rest[1] ?? '.', format, ...common, ...(switches.has('--dev-test') ? { devTest: true } : {}) };
+  }
+  if (command === 'import-log') {
+    if (rest.length === 0) throw new UsageError('import-log needs a LOGFILE, e.g. import-log appserver.log');
+    if (rest.length > 2) throw new UsageError(`import-log takes a log file and one folder, got: ${rest.join(' ')}`);
+    rejectFlags(values, switches, ['--menu-key', '--context', '--file', '--dev-test', '--logix-version', '--encoding', '--exclude', '--stdout'], 'import-log');
+    const format = oneOf(single('--format') ?? 'text', ['text', 'json'] as const, '--format');
+    return {
+      command, logFile: rest[0]!, dir: rest[1] ?? '.', format, write: switches.has('--write'),
+      ...(configFile !== undefined ? { configFile } : {}),
+    };
+  }
+  throw new UsageError(`unknown command "${command}" (expected check, explain, init, compare-log or import-log)`);
 }
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string): T {

@@ -1,6 +1,8 @@
 /**
- * `logix-license` command line: `check` a workspace, `explain` one program, or `init` its catalog file. Wiring only: the
- * analysis is in workspace/ and license/, the renderings in check-report.ts and sarif.ts.
+ * `logix-license` command line: `check` a workspace, `explain` one program, `init` its catalog
+ * file, `compare-log` and `import-log` an AppServer debug log. Wiring only: the analysis is in
+ * workspace/ and license/, the log in applog/, the renderings in check-report.ts, sarif.ts,
+ * compare-log.ts and import-log.ts.
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,8 +14,11 @@ import { explainResolution, explanationToJson, renderDebugLog, renderExplanation
 import { analyzeWorkspace, ConfigurationError, type WorkspaceAnalysis } from '../workspace/analysis.js';
 import type { EnvironmentIndex } from '../workspace/environment-index.js';
 import { toPosix } from '../workspace/files.js';
-import { parseArgs, USAGE, UsageError, type CheckCommand, type ExplainCommand, type InitCommand } from './args.js';
+import { parseArgs, USAGE, UsageError, type CheckCommand, type CompareLogCommand, type ExplainCommand, type InitCommand } from './args.js';
 import { checkToJson, checkToText, summarize } from './check-report.js';
+import { compareLog, compareLogToJson, compareLogToText } from './compare-log.js';
+import { runImportLog } from './import-log.js';
+import { readLogFile } from './log-file.js';
 import { checkToSarif } from './sarif.js';
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -29,6 +34,10 @@ async function main(argv: readonly string[]): Promise<number> {
         return await runExplain(command);
       case 'init':
         return await runInit(command);
+      case 'compare-log':
+        return await runCompareLog(command);
+      case 'import-log':
+        return runImportLog(command);
     }
   } catch (error) {
     if (error instanceof UsageError) {
@@ -43,7 +52,7 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-async function analyze(command: CheckCommand | ExplainCommand | InitCommand): Promise<WorkspaceAnalysis> {
+async function analyze(command: CheckCommand | ExplainCommand | InitCommand | CompareLogCommand): Promise<WorkspaceAnalysis> {
   // Progress goes to stderr, only for a person watching a terminal (never into JSON or a pipe).
   const showProgress = process.stderr.isTTY === true;
   const analysis = await analyzeWorkspace(command.dir, {
@@ -51,7 +60,7 @@ async function analyze(command: CheckCommand | ExplainCommand | InitCommand): Pr
     ...(command.command !== 'init' && command.configFile !== undefined ? { configFile: command.configFile } : {}),
     ...(command.command !== 'init' && command.logixVersion !== undefined ? { logixVersion: command.logixVersion } : {}),
     ...(command.encoding !== undefined ? { encoding: command.encoding } : {}),
-    ...(command.command === 'explain' ? { diagnose: false, ...(command.devTest ? { devTest: true } : {}) } : {}),
+    ...(command.command === 'explain' || command.command === 'compare-log' ? { diagnose: false, ...(command.devTest ? { devTest: true } : {}) } : {}),
     ...(command.command === 'init' ? { diagnose: false } : {}),
     // Progress arrives a batch of files at a time.
     ...(showProgress ? { onProgress: (done: number, total: number) => process.stderr.write(`\rreading ${done}/${total} files`) } : {}),
@@ -92,6 +101,15 @@ async function runExplain(command: ExplainCommand): Promise<number> {
   else if (command.format === 'log') process.stdout.write(renderDebugLog(explanation));
   else process.stdout.write(renderExplanationText(explanation, environment.catalog));
   return 0;
+}
+
+async function runCompareLog(command: CompareLogCommand): Promise<number> {
+  // The log first: an unreadable one, or one without a run, is said before the workspace is read.
+  const reading = readLogFile(command.logFile);
+  const report = compareLog(await analyze(command), reading.runs);
+  if (command.format === 'json') process.stdout.write(`${JSON.stringify(compareLogToJson(report), null, 2)}\n`);
+  else process.stdout.write(compareLogToText(report, command.logFile));
+  return report.summary.disagree > 0 ? 1 : 0;
 }
 
 /**

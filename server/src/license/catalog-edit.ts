@@ -1,8 +1,9 @@
 /**
- * Adding a key to the text of `logix-license.json` as a person would: one insertion, written in
- * the file's own style (indentation, line ends, spacing, entries on one line or several), and every
- * other byte of the file left as it was (invariant 9). jsonc-parser's `modify` re-formats the
- * whole object it touches, so a one-line entry before the new one came back over five lines.
+ * Adding a key, a key's slot or a menu entry to the text of `logix-license.json` as a person
+ * would: one insertion, written in the file's own style (indentation, line ends, spacing, entries
+ * on one line or several), and every other byte of the file left as it was (invariant 9).
+ * jsonc-parser's `modify` re-formats the whole object it touches, so a one-line entry before the
+ * new one came back over five lines.
  */
 import { parseTree, type Node, type ParseError } from 'jsonc-parser';
 
@@ -21,10 +22,8 @@ export type EntryValue = string | number | boolean;
  * catalog's own validation, LGX015, says what is wrong with it).
  */
 export function addKeyEdit(text: string, key: string, entry: Readonly<Record<string, EntryValue>>): TextEdit | undefined {
-  const errors: ParseError[] = [];
-  // The options the catalog is read with: a file it rejects is not edited.
-  const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
-  if (errors.length > 0 || root?.type !== 'object') return undefined;
+  const root = catalogTree(text);
+  if (!root) return undefined;
   const file = fileStyle(text, root);
   const entryLayout = layoutOf(text, sampleEntry(root), file);
   const renderEntry = (indent: string) => renderObject(Object.entries(entry).map(([name, value]) => [name, () => JSON.stringify(value)]), entryLayout, indent, file.eol);
@@ -44,6 +43,59 @@ export function addKeyEdit(text: string, key: string, entry: Readonly<Record<str
     return { offset: value.offset, length: value.length, content: renderEntry(lineIndent(text, existing.offset)) };
   }
   return appendMember(text, keys, key, renderEntry, file);
+}
+
+/**
+ * The edit that gives `keys[key]` the slot `slot`: a `"slot"` member appended to the key's entry
+ * when it has none, or a new entry `{ "slot": … }` when the file has no such key (the built-in
+ * catalog's area and description still apply to it). Undefined when the entry already has a slot
+ * (a slot is never overwritten) or the text is not one valid JSON object.
+ */
+export function setKeySlotEdit(text: string, key: string, slot: number): TextEdit | undefined {
+  const root = catalogTree(text);
+  if (!root) return undefined;
+  const keys = memberNamed(root, 'keys')?.children?.[1];
+  const existing = keys?.type === 'object' ? memberNamed(keys, key) : undefined;
+  if (!existing) return addKeyEdit(text, key, { slot });
+  const entry = existing.children?.[1];
+  if (entry?.type !== 'object') return undefined;
+  const current = memberNamed(entry, 'slot')?.children?.[1];
+  // `"slot": null` (as init writes it) is filled in place; any other slot is never overwritten.
+  if (current?.type === 'null') return { offset: current.offset, length: current.length, content: String(slot) };
+  if (current) return undefined;
+  return appendMember(text, entry, 'slot', () => String(slot), fileStyle(text, root));
+}
+
+/**
+ * The edit that adds `"program": "KEY"` to `menu`, creating `menu` if the file has none.
+ * Undefined when the program already has a menu entry (in any case: the catalog reads program
+ * names in lower case) or the text is not one valid JSON object.
+ */
+export function addMenuEdit(text: string, program: string, menuKey: string): TextEdit | undefined {
+  const root = catalogTree(text);
+  if (!root) return undefined;
+  const file = fileStyle(text, root);
+  const value: Render = () => JSON.stringify(menuKey);
+  const menuProperty = memberNamed(root, 'menu');
+  if (!menuProperty) {
+    const layout: Layout = { ...layoutOf(text, undefined, file), multiLine: isMultiLine(text, root) };
+    return appendMember(text, root, 'menu', (indent) => renderObject([[program, value]], layout, indent, file.eol), file);
+  }
+  const menu = menuProperty.children?.[1];
+  if (menu?.type !== 'object') return undefined;
+  if ((menu.children ?? []).some((member) => String(member.children?.[0]?.value).toLowerCase() === program.toLowerCase())) return undefined;
+  return appendMember(text, menu, program, value, file);
+}
+
+export function applyTextEdit(text: string, edit: TextEdit): string {
+  return text.slice(0, edit.offset) + edit.content + text.slice(edit.offset + edit.length);
+}
+
+/** The file's tree, read with the catalog's own options: a file it rejects is not edited. */
+function catalogTree(text: string): Node | undefined {
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+  return errors.length > 0 || root?.type !== 'object' ? undefined : root;
 }
 
 // ---- style -----------------------------------------------------------------------------------

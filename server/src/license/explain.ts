@@ -136,51 +136,145 @@ export function renderExplanationText(explanation: Explanation, catalog: Catalog
   return lines.join('\n') + '\n';
 }
 
-/**
- * The AppServer debug log (`logix.license.debug = 1`) as TOTVS' documentation shows it, thread ids and times
- * omitted. Lines the seed does not show (the R9 warning, an unknown slot) are written in the same
- * style and marked as this product's wording.
- */
-export function renderDebugLog(explanation: Explanation): string {
-  const { resolution, consumption } = explanation;
-  const name = quoteSource(resolution.displayName.toUpperCase());
-  const prefix = '[LOGIX] [LICENSE] [SYSTEMKEY]';
-  const lines: string[] = [];
-  for (const area of AREA_LOAD_ORDER) lines.push(`${prefix} Carregando licenças ${area}`);
-  lines.push(`${prefix} Licenças carregadas`);
+/** The lists the AppServer prints before FINAL, as the debug log prints them (and `compare-log` reads them back). */
+export interface DebugLogLists {
+  /** `Área padrão <area>`: the registrations of the program's own area file, valid or not. */
+  readonly ownArea: { readonly area: string; readonly keys: readonly string[] };
+  /** `da aplicação`: the keys of its LOG_initApp / log001_acessa_usuario call, as written. */
+  readonly declared: readonly string[];
+  /** `Área <area>`: each other area that appends keys (R7), in load order. */
+  readonly otherAreas: readonly { readonly area: string; readonly keys: readonly string[] }[];
+  readonly finalKeys: readonly string[];
+}
+
+export function debugLogLists(resolution: Resolution): DebugLogLists {
   const own = resolution.ownAreaRegistrations.map((registration) => registration.key).filter((key): key is string => key !== undefined);
-  lines.push(`${prefix} Aplicação ${name} - licenças Área padrão ${resolution.area ?? '?'} =${own.length ? ` ${quoteSource(own.join(','))}` : ''}`);
-  const declared = resolution.declaredKeys ?? [];
-  lines.push(`${prefix} Aplicação ${name} - licenças da aplicação =${declared.length ? ` ${quoteSource(declared.join(','))}` : ''}`);
   const byArea = new Map<string, string[]>();
   for (const entry of resolution.finalKeys) {
     if (entry.origin.rule !== 'R7') continue;
     byArea.set(entry.origin.area, [...(byArea.get(entry.origin.area) ?? []), quoteSource(entry.key)]);
   }
-  for (const [area, keys] of byArea) lines.push(`${prefix} Aplicação ${name} - licenças Área ${area} = ${keys.join(',')}`);
-  lines.push(`${prefix} Aplicação ${name} - licenças FINAL =${resolution.finalKeys.length ? ` ${resolution.finalKeys.map((entry) => quoteSource(entry.key)).join(',')}` : ''}`);
+  return {
+    ownArea: { area: resolution.area ?? '?', keys: own },
+    declared: resolution.declaredKeys ?? [],
+    otherAreas: [...byArea].map(([area, keys]) => ({ area, keys })),
+    finalKeys: resolution.finalKeys.map((entry) => entry.key),
+  };
+}
 
-  if (consumption.licenseType === 'none') {
-    lines.push(`[LOGIX] [LICENSE] Nenhuma licença consumida: ${consumption.reason} (${consumption.rule})`);
-    return lines.join('\n') + '\n';
+/** The execution contexts in the debug log's language. */
+const CONTEXT_PT: Record<ExecutionContext, string> = {
+  menu: 'menu',
+  collector: 'coletor de dados (menu MEN3002, telnet)',
+  web: 'portal web',
+  rest: 'requisição REST',
+  soap: 'requisição SOAP',
+  scheduler: 'agendador de tarefas',
+  'eai-in': 'mensagem EAI recebida',
+  'eai-out': 'mensagem EAI enviada',
+};
+
+/**
+ * The AppServer debug log (`logix.license.debug = 1`) as TOTVS' documentation shows it, thread
+ * ids, times and what only the run knows (user, IP, the License Server's answers) omitted. The
+ * lines the documentation shows are written exactly as the AppServer writes them; every other line
+ * (the context, a free program, a rejected menu key, an unknown slot, access blocked, dev test) is
+ * the product's own, in Portuguese like the rest of the log, and starts with `#`.
+ */
+export function renderDebugLog(explanation: Explanation): string {
+  const { resolution, consumption, context } = explanation;
+  const name = quoteSource(resolution.displayName.toUpperCase());
+  const prefix = '[LOGIX] [LICENSE] [SYSTEMKEY]';
+  const lines: string[] = [];
+  const ours = (text: string) => lines.push(`# ${text}`);
+  if (context !== 'menu') ours(`Contexto: ${CONTEXT_PT[context]} (R13)`);
+  for (const area of AREA_LOAD_ORDER) lines.push(`${prefix} Carregando licenças ${area}`);
+  lines.push(`${prefix} Licenças carregadas`);
+  const lists = debugLogLists(resolution);
+  // Key by key, so a long list is never cut (each key is bounded and escaped on its own).
+  const list = (keys: readonly string[]) => (keys.length ? ` ${keys.map(quoteSource).join(',')}` : '');
+  lines.push(`${prefix} Aplicação ${name} - licenças Área padrão ${lists.ownArea.area} =${list(lists.ownArea.keys)}`);
+  lines.push(`${prefix} Aplicação ${name} - licenças da aplicação =${list(lists.declared)}`);
+  for (const { area, keys } of lists.otherAreas) lines.push(`${prefix} Aplicação ${name} - licenças Área ${area} =${list(keys)}`);
+  lines.push(`${prefix} Aplicação ${name} - licenças FINAL =${list(lists.finalKeys)}`);
+
+  // What the prediction assumes: keys the partial catalog does not list.
+  for (const each of assumptionsOf(explanation)) {
+    ours(`Suposição: a chave ${quoteSource(each.key)} não está no catálogo, que é parcial; supõe-se que exista na instalação, slot desconhecido`);
   }
+  const done = () => lines.join('\n') + '\n';
+  if (consumption.licenseType === 'none') {
+    ours(nothingConsumed(explanation, name));
+    return done();
+  }
+  const checked = consumption.licenseType === 'slot' || consumption.licenseType === 'blocked';
+  if (checked) lines.push('[LOGIX] [LICENSE] [LICENSE] INICIO - Checando consumo de licença...');
   if (consumption.menuKey) lines.push(`[LOGIX] [LICENSE] [GETMENUKEY] Licença menu = ${quoteSource(consumption.menuKey)}`);
-  if (consumption.menuKeyRejected) {
-    lines.push(`[LOGIX] [LICENSE] [GETMENUKEY] Chave de sistema ${quoteSource(consumption.menuKey ?? '')} do menu não é válida para a aplicação ${name}; será usada ${quoteSource(consumption.key ?? '')}`);
+  if (consumption.licenseType === 'T' || consumption.licenseType === 'I') {
+    const key = consumption.key ? ` (chave do programa ${consumption.key})` : '';
+    ours(consumption.licenseType === 'T'
+      ? `Coletor de dados: sempre licença tipo T, qualquer que seja a chave${key} (R13)`
+      : `${capitalize(CONTEXT_PT[context])}: licença tipo I (Internet)${key}; um app Mingle consome o código de licença registrado para ele (R13)`);
+    return done();
   }
   if (consumption.licenseType === 'blocked') {
-    lines.push('[LOGIX] [LICENSE] Chave de sistema não detectada no controle de licenças: acesso bloqueado');
-    return lines.join('\n') + '\n';
+    ours(consumption.rule === 'R11'
+      ? `Acesso bloqueado: a chave do menu ? não sugere chave e ${name} não tem chave válida própria — "chave de sistema não detectada no controle de licenças" (R11)`
+      : `Acesso bloqueado: ${name} não tem chave válida e ${consumption.menuKey ? `a chave do menu ${quoteSource(consumption.menuKey)} não está no catálogo` : 'nenhuma chave de menu foi dada'} (R10)`);
+    return done();
   }
-  if (consumption.licenseType === 'T' || consumption.licenseType === 'I') {
-    lines.push(`[LOGIX] [LICENSE] Consumo de licença tipo ${consumption.licenseType}`);
-    return lines.join('\n') + '\n';
+  const key = quoteSource(consumption.key ?? '?');
+  if (consumption.menuKeyRejected) {
+    ours(`Aviso do AppServer (texto não documentado): a chave de sistema ${quoteSource(consumption.menuKey ?? '')} do menu não é válida para a aplicação ${name}; é consumida a chave padrão ${key} (R9, A4)`);
   }
-  const slot = consumption.slot === undefined || consumption.slot === null
-    ? `? (${quoteSource(consumption.key ?? '')}: ${describeSlotNumber(consumption.slot)})`
-    : String(consumption.slot);
-  lines.push(`[LOGIX] [LICENSE] [LICENSESETACTUALSLOT] Slot atual em uso ${slot}`);
-  return lines.join('\n') + '\n';
+  const rule = consumption.steps.find((step) => step.rule !== 'R15')?.rule;
+  if (context === 'scheduler') {
+    ours(resolution.defaultKey
+      ? `Agendador: o gatilho começa consumindo PADRAO e troca para a chave da tarefa ${key} (R13)`
+      : `Agendador: o gatilho consome PADRAO; ${name} não tem chave válida para a troca (R13)`);
+  } else if (rule === 'R10') {
+    ours(`${name} não tem chave válida: é consumida a chave do menu ${key} (R10)`);
+  } else if (rule === 'R11') {
+    ours(`A chave do menu ? não sugere chave: é consumida a chave padrão ${key} (R11)`);
+  } else if (rule === 'R8') {
+    ours(`Sem chave de menu: é consumida a chave padrão ${key} (R8)`);
+  }
+  if (consumption.rule === 'R15') ours(`Ambiente de teste (logix.license.LSDevTest = 1): o consumo de ${key} vai para o slot ${consumption.slot} (TOTVS Dev Test) (R15)`);
+  if (consumption.slot === undefined || consumption.slot === null) {
+    ours(consumption.slot === null
+      ? `Chave consumida ${key}: slot não preenchido no catálogo (logix-license.json)`
+      : `Chave consumida ${key}: slot desconhecido — acrescente-o ao catálogo (logix-license.json)`);
+    return done();
+  }
+  lines.push(`[LOGIX] [LICENSE] [LICENSE] Obtendo licença Cloud (${consumption.slot}) STATUS = 0`);
+  lines.push(`[LOGIX] [LICENSE] [LICENSESETACTUALSLOT] Slot atual em uso ${consumption.slot}`);
+  return done();
+}
+
+/** Why nothing is consumed (R12, R13), in the debug log's language. */
+function nothingConsumed(explanation: Explanation, name: string): string {
+  const { resolution, context } = explanation;
+  if (explanation.consumption.rule === 'R1') return `${name} não chama LOG_initApp nem log001_acessa_usuario: nunca pede licença, nada é consumido (R1)`;
+  if (resolution.free) {
+    const since = resolution.free.since
+      ? resolution.free.assumed
+        ? ` (livre a partir da ${resolution.free.since}; sem versão do Logix configurada, assume-se o pacote mais novo)`
+        : ` (livre a partir da ${resolution.free.since})`
+      : '';
+    return `Programa livre: ${name} não consome licença${since} (R12)`;
+  }
+  switch (context) {
+    case 'eai-in':
+      return 'Mensagem EAI recebida: isenta de consumo de licença (R13)';
+    case 'eai-out':
+      return 'Mensagem EAI enviada: nada a mais é consumido; o programa que a envia já tem a sua licença (R13)';
+    default:
+      return `${capitalize(CONTEXT_PT[context])}: o consumo tipo I vale a partir da 12.1.29; a versão configurada não consome nada (R13)`;
+  }
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** The explanation as a Markdown report (the editor's "Explain license consumption" view). */

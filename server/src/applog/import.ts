@@ -1,0 +1,111 @@
+/**
+ * What a debug log teaches the catalog: the slot of each key a run consumed (`key → slot`) and the
+ * menu key each program was launched under (`program → menu key`), and the text of
+ * `logix-license.json` with what is new written in. Pure: runs and catalog in, plan and text out.
+ *
+ * Nothing is ever removed or overwritten: an unknown slot is filled, a missing key or menu entry is
+ * added; a key the catalog gives another slot keeps it (and is reported); a key the log shows with
+ * two slots is a conflict and is not written; nor is a program launched under several menu keys.
+ * Slot 4007 is TOTVS Dev Test (R15): every consumption of a test environment goes there, so it
+ * says nothing about a key.
+ */
+import { DEV_TEST_SLOT, NO_MENU_KEY, type Catalog } from '../license/catalog.js';
+import { addMenuEdit, applyTextEdit, setKeySlotEdit } from '../license/catalog-edit.js';
+import type { LoggedRun } from './read-log.js';
+
+export interface ImportPlan {
+  /** Keys whose slot is to be written: absent from the catalog, or there without a slot. */
+  readonly keys: ReadonlyMap<string, { readonly slot: number; readonly runs: number; readonly known: boolean }>;
+  /** Programs (lower case) whose menu key is to be written. */
+  readonly menu: ReadonlyMap<string, string>;
+  /** Keys the log shows consumed with several slots: not written. */
+  readonly conflicts: readonly { readonly key: string; readonly slots: readonly number[] }[];
+  /** Programs the log shows launched under several menu keys: not written. */
+  readonly menuConflicts: readonly { readonly program: string; readonly keys: readonly string[] }[];
+  /** Keys the catalog gives another slot than the log: kept. */
+  readonly keptSlots: readonly { readonly key: string; readonly slot: number; readonly logged: number }[];
+  /** Programs the catalog gives another menu key than the log: kept. */
+  readonly keptMenu: readonly { readonly program: string; readonly menuKey: string; readonly logged: string }[];
+  /** Keys and programs the catalog already has as the log shows them. */
+  readonly confirmed: { readonly keys: readonly string[]; readonly menu: readonly string[] };
+  /** Runs that teach no slot: no slot logged, no key consumed, or the dev-test slot. */
+  readonly withoutSlot: number;
+  readonly devTestRuns: number;
+}
+
+export function planImport(runs: readonly LoggedRun[], catalog: Catalog): ImportPlan {
+  const slotsByKey = new Map<string, Map<number, number>>();
+  const menuByProgram = new Map<string, Set<string>>();
+  let withoutSlot = 0;
+  let devTestRuns = 0;
+  for (const run of runs) {
+    if (run.menuKey !== undefined && isMenuKey(run.menuKey)) {
+      const keys = menuByProgram.get(run.program) ?? new Set<string>();
+      menuByProgram.set(run.program, keys.add(run.menuKey));
+    }
+    if (run.slot === undefined || run.consumedKey === undefined) withoutSlot += 1;
+    else if (run.slot === DEV_TEST_SLOT) devTestRuns += 1;
+    else {
+      const slots = slotsByKey.get(run.consumedKey) ?? new Map<number, number>();
+      slotsByKey.set(run.consumedKey, slots.set(run.slot, (slots.get(run.slot) ?? 0) + 1));
+    }
+  }
+
+  const keys = new Map<string, { slot: number; runs: number; known: boolean }>();
+  const conflicts: { key: string; slots: number[] }[] = [];
+  const keptSlots: { key: string; slot: number; logged: number }[] = [];
+  const confirmedKeys: string[] = [];
+  for (const [key, slots] of slotsByKey) {
+    if (slots.size > 1) {
+      conflicts.push({ key, slots: [...slots.keys()] });
+      continue;
+    }
+    const [[slot, count]] = [...slots] as [[number, number]];
+    const entry = catalog.keys.get(key);
+    // No slot, or `"slot": null` (listed, not filled in yet): the log fills it.
+    if (entry?.slot === undefined || entry.slot === null) keys.set(key, { slot, runs: count, known: entry !== undefined });
+    else if (entry.slot === slot) confirmedKeys.push(key);
+    else keptSlots.push({ key, slot: entry.slot, logged: slot });
+  }
+
+  const menu = new Map<string, string>();
+  const menuConflicts: { program: string; keys: string[] }[] = [];
+  const keptMenu: { program: string; menuKey: string; logged: string }[] = [];
+  const confirmedMenu: string[] = [];
+  for (const [program, seen] of menuByProgram) {
+    if (seen.size > 1) {
+      menuConflicts.push({ program, keys: [...seen] });
+      continue;
+    }
+    const [logged] = [...seen] as [string];
+    const configured = catalog.menu.get(program);
+    if (configured === undefined) menu.set(program, logged);
+    else if (configured === logged) confirmedMenu.push(program);
+    else keptMenu.push({ program, menuKey: configured, logged });
+  }
+
+  return { keys, menu, conflicts, menuConflicts, keptSlots, keptMenu, confirmed: { keys: confirmedKeys, menu: confirmedMenu }, withoutSlot, devTestRuns };
+}
+
+/** A menu key the catalog file accepts: a key in upper case, or `?` (R11). */
+function isMenuKey(text: string): boolean {
+  return text === NO_MENU_KEY || /^[A-Z0-9_]+$/.test(text);
+}
+
+/**
+ * The text of the catalog with the plan written in, one insertion at a time in the file's own
+ * style; `text` undefined: a new file. The text must be a catalog the catalog reader accepts
+ * (`parseCatalogFile`); an entry it cannot take (already there) is left as it is.
+ */
+export function applyImport(text: string | undefined, plan: ImportPlan): string {
+  let result = text ?? '{\n}\n';
+  for (const [key, { slot }] of plan.keys) {
+    const edit = setKeySlotEdit(result, key, slot);
+    if (edit) result = applyTextEdit(result, edit);
+  }
+  for (const [program, menuKey] of plan.menu) {
+    const edit = addMenuEdit(result, program, menuKey);
+    if (edit) result = applyTextEdit(result, edit);
+  }
+  return result;
+}

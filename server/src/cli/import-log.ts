@@ -1,0 +1,84 @@
+/**
+ * `import-log`: the catalog file read, the plan of what the log teaches it, the reports, and with
+ * `--write` the file written (created when absent). The plan and the edits are pure
+ * (applog/import.ts, license/catalog-edit.ts); this is the IO around them.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { applyImport, planImport, type ImportPlan } from '../applog/import.js';
+import { buildCatalog, CATALOG_FILE_NAME, parseCatalogFile } from '../license/catalog.js';
+import { ConfigurationError } from '../workspace/analysis.js';
+import { toPosix } from '../workspace/files.js';
+import type { ImportLogCommand } from './args.js';
+import { readLogFile } from './log-file.js';
+
+export function runImportLog(command: ImportLogCommand): number {
+  const reading = readLogFile(command.logFile);
+  const dir = resolve(command.dir);
+  if (!existsSync(dir)) throw new ConfigurationError(`no such folder: ${command.dir}`);
+  const path = command.configFile !== undefined ? resolve(command.configFile) : resolve(dir, CATALOG_FILE_NAME);
+  const text = readCatalogText(path);
+  let catalog = buildCatalog(undefined);
+  if (text !== undefined) {
+    const parsed = parseCatalogFile(toPosix(path), text);
+    if (!parsed.file) {
+      const first = parsed.problems[0]!;
+      throw new ConfigurationError(`${path}:${first.range.start.line + 1}:${first.range.start.character + 1}: ${first.message} (fix the catalog file first)`);
+    }
+    catalog = buildCatalog(parsed.file);
+  }
+  const plan = planImport(reading.runs, catalog);
+  const changes = plan.keys.size + plan.menu.size;
+  const written = command.write && changes > 0;
+  if (written) writeFileSync(path, applyImport(text, plan));
+  // Shown relative to DIR when it lies there, as the other commands show paths.
+  const shown = relative(dir, path);
+  const name = shown.startsWith('..') || isAbsolute(shown) ? path : toPosix(shown);
+  if (command.format === 'json') process.stdout.write(`${JSON.stringify(importToJson(plan, name, written), null, 2)}\n`);
+  else process.stdout.write(importToText(plan, name, reading.runs.length, { write: command.write, created: text === undefined }));
+  return 0;
+}
+
+function readCatalogText(path: string): string | undefined {
+  if (!existsSync(path)) return undefined;
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ConfigurationError(`cannot read the catalog file ${path}: ${(error as Error).message}`);
+  }
+}
+
+export function importToJson(plan: ImportPlan, path: string, written: boolean) {
+  return {
+    catalog: path,
+    written,
+    keys: Object.fromEntries([...plan.keys].map(([key, { slot, runs }]) => [key, { slot, runs }])),
+    menu: Object.fromEntries(plan.menu),
+    conflicts: plan.conflicts,
+    menuConflicts: plan.menuConflicts,
+    kept: { keys: plan.keptSlots, menu: plan.keptMenu },
+  };
+}
+
+export function importToText(plan: ImportPlan, path: string, runs: number, { write, created }: { write: boolean; created: boolean }): string {
+  const lines = [`${path}${created ? ' (no such file yet)' : ''}: what ${runs === 1 ? '1 run of the log teaches' : `${runs} runs of the log teach`}`];
+  const plural = (count: number) => `${count} run${count === 1 ? '' : 's'}`;
+  for (const [key, { slot, runs: count, known }] of plan.keys) {
+    lines.push(known ? `  fill  slot of ${key}: ${slot} (${plural(count)})` : `  add   key ${key}, slot ${slot} (${plural(count)})`);
+  }
+  for (const [program, key] of plan.menu) lines.push(`  add   menu ${program}: ${key}`);
+  for (const { key, slots } of plan.conflicts) lines.push(`  conflict: ${key} consumed with slots ${slots.join(', ')}: not written`);
+  for (const { program, keys } of plan.menuConflicts) lines.push(`  several menu keys: ${program} launched under ${keys.join(', ')}: not written`);
+  for (const { key, slot, logged } of plan.keptSlots) lines.push(`  kept: ${key} has slot ${slot} in the catalog; the log shows ${logged} (not overwritten)`);
+  for (const { program, menuKey, logged } of plan.keptMenu) lines.push(`  kept: menu ${program} is ${menuKey} in the catalog; the log shows ${logged} (not overwritten)`);
+  if (plan.confirmed.keys.length + plan.confirmed.menu.length > 0) {
+    lines.push(`  already in the catalog as logged: ${[...plan.confirmed.keys.map((key) => `key ${key}`), ...plan.confirmed.menu.map((program) => `menu ${program}`)].join(', ')}`);
+  }
+  if (plan.withoutSlot > 0) lines.push(`  ${plural(plan.withoutSlot)} with no slot or no consumed key in the log: no slot learnt from them`);
+  if (plan.devTestRuns > 0) lines.push(`  ${plural(plan.devTestRuns)} in slot 4007 (TOTVS Dev Test, R15): no slot learnt from them`);
+  const changes = plan.keys.size + plan.menu.size;
+  if (changes === 0) lines.push('Nothing to add.');
+  else if (write) lines.push(`${created ? 'Created' : 'Written'}: ${changes} addition${changes === 1 ? '' : 's'}.`);
+  else lines.push(`Nothing written: run again with --write to add ${changes === 1 ? 'it' : 'them'}.`);
+  return lines.join('\n') + '\n';
+}
