@@ -1,7 +1,7 @@
 /** The worked examples of the rules (MAN10021, SUP3760, the debug log) as tests of the license engine. */
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { explainProgram, explanationToJson, renderDebugLog } from '../../server/src/license/explain.js';
+import { explainProgram, explanationToJson, renderDebugLog, renderExplanationMarkdown, renderExplanationText } from '../../server/src/license/explain.js';
 import { systemKeyArea } from '../../server/src/license/model.js';
 import { consume, resolveProgram } from '../../server/src/license/resolve.js';
 import { program, systemKey, workspace } from '../helpers/workspace.js';
@@ -185,6 +185,26 @@ describe('consumption (R9–R15)', () => {
     assert.deepEqual([consumption.licenseType, consumption.rule], ['none', 'R1']);
     assert.match(consumption.reason, /never asks for a license/);
     assert.equal(explanationToJson(explainProgram('sup0530', model, catalog)).consumed.licenseType, 'none');
+  });
+
+  it('a program called by another consumes nothing new; the license in use may switch to what it would consume (R14)', () => {
+    const { model, catalog } = man10021Workspace({ menu: { man10021: 'WMS' } });
+    const consumption = consume(resolveProgram('man10021', model, catalog), catalog, { context: 'called' });
+    assert.deepEqual([consumption.licenseType, consumption.rule, consumption.key], ['none', 'R14', 'WMS']);
+    assert.match(consumption.reason, /nothing new is consumed; the license in use may switch to WMS \(slot 5087\)/);
+    assert.match(renderDebugLog(explainProgram('man10021', model, catalog, { context: 'called' })), /^# Chamado por outro programa: nada novo é consumido; a licença em uso pode trocar para WMS \(R14\)$/m);
+  });
+
+  it('where a slot is consumed, the "Licenças excedidas" checklist for that slot (A5, A6) and the abono note; none when nothing is consumed', () => {
+    const { model, catalog } = man10021Workspace();
+    const text = renderExplanationText(explainProgram('man10021', model, catalog, { menuKey: 'WMS' }), catalog);
+    assert.match(text, /If users see "Licenças excedidas":\n  - Monitor de Licenças of the License Server, tab Uso de Licenças: for slot 5087 \(WMS\), is Em Uso equal to Total\?/);
+    assert.match(text, /TopConnect: Excedeu Licenças" is about DBAccess \(TOTVS TEC\) licenses instead: counted per user, or per core as processors × cores per processor, Hyper-Threading not counted \(A5, A6\)/);
+    assert.match(text, /\(abono\) is decided by the License Server and the contract/);
+    const markdown = renderExplanationMarkdown(explainProgram('man10021', model, catalog, { menuKey: 'WMS' }), catalog);
+    assert.match(markdown, /## If users see "Licenças excedidas"/);
+    const free = workspace({ 'log00083.4gl': program('log00083', '"PADRAO"') });
+    assert.doesNotMatch(renderExplanationText(explainProgram('log00083', free.model, free.catalog), free.catalog), /Licenças excedidas/);
   });
 
   it('menu key ? with a valid key of its own consumes the default key (R11)', () => {

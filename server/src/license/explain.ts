@@ -5,6 +5,7 @@
  */
 import type { Catalog } from './catalog.js';
 import type { LicenseModel } from './model.js';
+import { exceededChecklist } from './exceeded-checklist.js';
 import { quoteSource } from './quote-source.js';
 import { AREA_LOAD_ORDER, consume, resolveProgram, type Assumption, type ConsumeOptions, type Consumption, type ExecutionContext, type FinalKey, type Resolution, type Step } from './resolve.js';
 
@@ -133,6 +134,11 @@ export function renderExplanationText(explanation: Explanation, catalog: Catalog
     lines.push('', 'Assumed (the catalog is partial; add these keys with their slots to check):');
     for (const each of assumptions) lines.push(`  ${quoteSource(each.key)}: ${each.reason}`);
   }
+  const checklist = exceededChecklist(consumption);
+  if (checklist.length > 0) {
+    lines.push('', 'If users see "Licenças excedidas":');
+    for (const item of checklist) lines.push(`  - ${item.replace(/\*/g, '')}`);
+  }
   return lines.join('\n') + '\n';
 }
 
@@ -172,6 +178,7 @@ const CONTEXT_PT: Record<ExecutionContext, string> = {
   scheduler: 'agendador de tarefas',
   'eai-in': 'mensagem EAI recebida',
   'eai-out': 'mensagem EAI enviada',
+  called: 'chamado por outro programa',
 };
 
 /**
@@ -254,6 +261,10 @@ export function renderDebugLog(explanation: Explanation): string {
 /** Why nothing is consumed (R12, R13), in the debug log's language. */
 function nothingConsumed(explanation: Explanation, name: string): string {
   const { resolution, context } = explanation;
+  if (explanation.consumption.rule === 'R14') {
+    const key = explanation.consumption.key;
+    return `Chamado por outro programa: nada novo é consumido${key ? `; a licença em uso pode trocar para ${quoteSource(key)}` : ''} (R14)`;
+  }
   if (explanation.consumption.rule === 'R1') return `${name} não chama LOG_initApp nem log001_acessa_usuario: nunca pede licença, nada é consumido (R1)`;
   if (resolution.free) {
     const since = resolution.free.since
@@ -292,6 +303,12 @@ export function renderExplanationMarkdown(explanation: Explanation, catalog: Cat
   if (assumptions.length > 0) {
     lines.push('## Assumed', '', 'The catalog is partial: these conclusions rest on keys it does not list. Add them with their slots to check.', '');
     for (const each of assumptions) lines.push(`- \`${quoteSource(each.key)}\`: ${each.reason}`);
+    lines.push('');
+  }
+  const checklist = exceededChecklist(consumption);
+  if (checklist.length > 0) {
+    lines.push('## If users see "Licenças excedidas"', '');
+    for (const item of checklist) lines.push(`- ${item}`);
     lines.push('');
   }
   lines.push('## Final key list', '');

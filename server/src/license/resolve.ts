@@ -231,14 +231,15 @@ function refOf(registration: Registration): SourceRef {
 
 /** Keys as a message quotes them (a key may now be any text of the source: unverified keys are kept). */
 function joinKeys(keys: readonly string[]): string {
-  return quoteSource(keys.join(','));
+  // Key by key: a list is never cut, each key bounded and escaped on its own.
+  return keys.map(quoteSource).join(',');
 }
 
 // ---- consumption (R9–R15) ------------------------------------------------------------------------
 
-export type ExecutionContext = 'menu' | 'collector' | 'web' | 'rest' | 'soap' | 'scheduler' | 'eai-in' | 'eai-out';
+export type ExecutionContext = 'menu' | 'collector' | 'web' | 'rest' | 'soap' | 'scheduler' | 'eai-in' | 'eai-out' | 'called';
 
-export const EXECUTION_CONTEXTS: readonly ExecutionContext[] = ['menu', 'collector', 'web', 'rest', 'soap', 'scheduler', 'eai-in', 'eai-out'];
+export const EXECUTION_CONTEXTS: readonly ExecutionContext[] = ['menu', 'collector', 'web', 'rest', 'soap', 'scheduler', 'eai-in', 'eai-out', 'called'];
 
 export type LicenseType = 'slot' | 'T' | 'I' | 'none' | 'blocked';
 
@@ -307,6 +308,15 @@ export function consume(resolution: Resolution, catalog: Catalog, options: Consu
   }
 
   switch (context) {
+    case 'called': {
+      // R14: started by another program, which already holds a license. What this program would
+      // consume from the menu is what the license in use may switch to.
+      const own = consume(resolution, catalog, { ...options, context: 'menu' });
+      const switchTo = own.key && own.licenseType === 'slot'
+        ? `; the license in use may switch to ${quoteSource(own.key)} (${own.slot !== undefined && own.slot !== null ? `slot ${own.slot}` : 'slot unknown'}), what ${quoteSource(resolution.displayName)} would consume from the menu`
+        : '';
+      return done({ licenseType: 'none', rule: 'R14', reason: `started by another program: nothing new is consumed${switchTo}`, ...(own.key ? { key: own.key } : {}) });
+    }
     case 'eai-in':
       return done({ licenseType: 'none', rule: 'R13', reason: 'incoming EAI messages are exempt from license consumption' });
     case 'eai-out':

@@ -7,6 +7,7 @@
 import type { Hover, MarkupContent } from 'vscode-languageserver/node';
 import { isValidKey, keyStatus, normalizeKey, type Catalog } from '../license/catalog.js';
 import { consumptionTable, type ContextRow, type MenuRow } from '../license/consumption-table.js';
+import { exceededChecklistLine } from '../license/exceeded-checklist.js';
 import { describeConsumed, describeOrigin, describeSlotNumber, slotCell } from '../license/explain.js';
 import { normalizeProgram, programDefinedIn, systemKeyArea, type LicenseModel } from '../license/model.js';
 import type { Consumption, ExecutionContext, FinalKey, ResolutionLookup } from '../license/resolve.js';
@@ -79,7 +80,9 @@ function programHover(context: HoverContext, program: string): string {
     lines.push('', '**From the menu**', ...table.menu.map(menuLine));
     lines.push('', `**Other contexts** (R13): ${table.contexts.map(contextPart).join(' · ')}`);
   }
-  if (catalog.devTest) lines.push('', `Dev test (R15): every consumption goes to slot 4007 (TOTVS Dev Test).`);
+  if (catalog.devTest) lines.push('', `Dev test (R15, from TOTVS' License Server documentation): every consumption goes to slot 4007 (TOTVS Dev Test).`);
+  const checklist = exceededChecklistLine(table.fromMenu);
+  if (checklist) lines.push('', checklist);
   return lines.join('\n');
 }
 
@@ -114,9 +117,14 @@ function menuLine(row: MenuRow): string {
 
 const CONTEXT_LABELS: Partial<Record<ExecutionContext, string>> = {
   collector: 'collector', web: 'web/REST/SOAP', scheduler: `scheduler (starts with ${code('PADRAO')})`, 'eai-in': 'EAI',
+  called: 'called by another program (R14)',
 };
 
 function contextPart(row: ContextRow): string {
+  if (row.context === 'called') {
+    // R14: nothing new; the license in use may switch to what this program consumes.
+    return `${CONTEXT_LABELS.called} → nothing new${row.consumption.key ? `, the license in use may switch to ${code(quoteSource(row.consumption.key))}` : ''}`;
+  }
   return `${CONTEXT_LABELS[row.context] ?? row.context} → ${describe(row.consumption)}`;
 }
 
