@@ -76,7 +76,8 @@ describe('language server over stdio', () => {
     assert.match(value, /menu key `WMS` \(configured\) → `WMS` \(slot 5087\), R9/);
     assert.match(value, /any other key or `\?` → `MANENG` \(slot unknown — add it to the catalog\), R9, R11/);
     // R13 as `consume` computes it: no logixVersion, so web requests consume type I.
-    assert.match(value, /collector → license type T \(program key `MANENG`\) · web\/REST\/SOAP → license type I .* · EAI → nothing/);
+    // The collector chooses the key as the menu does (the configured WMS, R9), consumed as type T.
+    assert.match(value, /collector → license type T \(program key `WMS`\) · web\/REST\/SOAP → license type I .* · TPD REST → nothing · Mingle app → license type I .* · EAI → nothing/);
   });
 
   it('hovers a program with no valid key: a catalog menu key is consumed (R10), `?` blocks (R11)', async () => {

@@ -69,7 +69,8 @@ describe('the simulated AppServer debug log', () => {
     assert.deepEqual(ours(log('log00083', { menuKey: 'WMS' })), ['# Programa livre: LOG00083 não consome licença (R12)']);
     const collector = log('man10021', { context: 'collector', menuKey: 'WMS' });
     assert.equal(collector.split('\n')[0], '# Contexto: coletor de dados (menu MEN3002, telnet) (R13)');
-    assert.equal(ours(collector)[1], '# Coletor de dados: sempre licença tipo T, qualquer que seja a chave (chave do programa MANENG) (R13)');
+    // The collector's menu MEN3002 follows the standard menu's rules: WMS, in the final list, is the key (R9), consumed as type T.
+    assert.equal(ours(collector)[1], '# Coletor de dados: a chave é escolhida como no menu (R9–R11); consumo de licença tipo T (chave do programa WMS) (R13)');
     assert.deepEqual(ours(log('man10021', { context: 'eai-in' })), ['# Contexto: mensagem EAI recebida (R13)', '# Mensagem EAI recebida: isenta de consumo de licença (R13)']);
     const devTest = log('man10021', { menuKey: 'WMS', devTest: true });
     assert.deepEqual(ours(devTest), ['# Ambiente de teste (logix.license.LSDevTest = 1): o consumo de WMS vai para o slot 4007 (TOTVS Dev Test) (R15)']);

@@ -10,14 +10,15 @@ export class UsageError extends Error {}
 export const USAGE = `Usage:
   logix-license check [DIR] [--config FILE] [--logix-version V] [--format text|json|sarif]
                       [--encoding ENC] [--exclude GLOB]...
-  logix-license explain PROGRAM [DIR] [--file PATH] [--menu-key KEY] [--context CONTEXT] [--dev-test]
+  logix-license explain PROGRAM [DIR] [--file PATH] [--menu-key KEY] [--context CONTEXT] [--app-license CODE] [--dev-test]
                       [--format text|json|log] [--config FILE] [--logix-version V] [--encoding ENC]
   logix-license init [DIR] [--stdout] [--encoding ENC] [--exclude GLOB]...
   logix-license compare-log LOGFILE [DIR] [--format text|json] [--dev-test]
                       [--config FILE] [--logix-version V] [--encoding ENC] [--exclude GLOB]...
   logix-license import-log LOGFILE [DIR] [--write] [--format text|json] [--config FILE]
 
-  DIR defaults to the current folder. CONTEXT is one of ${EXECUTION_CONTEXTS.join(', ')}.
+  DIR defaults to the current folder. CONTEXT is one of ${EXECUTION_CONTEXTS.join(', ')};
+  with mingle, --app-license CODE is the license code registered for the app.
   A folder holding a logix-license.json is an environment of its own. --file PATH (relative to
   DIR) chooses among files that define the same program.
   init writes DIR/logix-license.json from the keys DIR's programs use (exit 2 if it exists);
@@ -50,6 +51,8 @@ export interface ExplainCommand extends CommonOptions {
   readonly program: string;
   /** The file defining the program, relative to DIR, when several do. */
   readonly file?: string;
+  /** Context `mingle`: the app's registered license code. */
+  readonly appLicense?: string;
   readonly format: 'text' | 'json' | 'log';
   readonly menuKey?: string;
   readonly context: ExecutionContext;
@@ -84,7 +87,7 @@ export interface ImportLogCommand {
 
 export type Command = CheckCommand | ExplainCommand | InitCommand | CompareLogCommand | ImportLogCommand | { readonly command: 'help' };
 
-const VALUE_FLAGS = new Set(['--config', '--logix-version', '--format', '--encoding', '--exclude', '--menu-key', '--context', '--file']);
+const VALUE_FLAGS = new Set(['--config', '--logix-version', '--format', '--encoding', '--exclude', '--menu-key', '--context', '--file', '--app-license']);
 const SWITCHES = new Set(['--dev-test', '--stdout', '--write', '--help', '-h']);
 
 export function parseArgs(argv: readonly string[]): Command {
@@ -129,7 +132,7 @@ export function parseArgs(argv: readonly string[]): Command {
   const [command, ...rest] = positional;
   if (command === 'check') {
     if (rest.length > 1) throw new UsageError(`check takes one folder, got: ${rest.join(' ')}`);
-    rejectFlags(values, switches, ['--menu-key', '--context', '--dev-test', '--file', '--stdout', '--write'], 'check');
+    rejectFlags(values, switches, ['--menu-key', '--context', '--dev-test', '--file', '--stdout', '--write', '--app-license'], 'check');
     const format = oneOf(single('--format') ?? 'text', ['text', 'json', 'sarif'] as const, '--format');
     return { command, format, dir: rest[0] ?? '.', ...common };
   }
@@ -141,17 +144,20 @@ export function parseArgs(argv: readonly string[]): Command {
     const context = oneOf(single('--context') ?? 'menu', EXECUTION_CONTEXTS, '--context');
     const menuKey = single('--menu-key');
     const file = single('--file');
+    const appLicense = single('--app-license');
+    if (appLicense !== undefined && context !== 'mingle') throw new UsageError('--app-license applies to --context mingle only');
     return {
       command, program: rest[0]!, dir: rest[1] ?? '.', format, context, ...common,
       ...(menuKey !== undefined ? { menuKey } : {}),
       ...(file !== undefined ? { file } : {}),
+      ...(appLicense !== undefined ? { appLicense } : {}),
       ...(switches.has('--dev-test') ? { devTest: true } : {}),
     };
   }
   if (command === 'init') {
     if (rest.length > 1) throw new UsageError(`init takes one folder, got: ${rest.join(' ')}`);
     // The file starts from the built-in catalog: no other catalog, version or format applies.
-    rejectFlags(values, switches, ['--config', '--logix-version', '--format', '--menu-key', '--context', '--dev-test', '--file', '--write'], 'init');
+    rejectFlags(values, switches, ['--config', '--logix-version', '--format', '--menu-key', '--context', '--dev-test', '--file', '--write', '--app-license'], 'init');
     return {
       command, dir: rest[0] ?? '.', stdout: switches.has('--stdout'), excludes: common.excludes,
       ...(encoding !== undefined ? { encoding } : {}),
@@ -160,14 +166,14 @@ export function parseArgs(argv: readonly string[]): Command {
   if (command === 'compare-log') {
     if (rest.length === 0) throw new UsageError('compare-log needs a LOGFILE, e.g. compare-log appserver.log');
     if (rest.length > 2) throw new UsageError(`compare-log takes a log file and one folder, got: ${rest.join(' ')}`);
-    rejectFlags(values, switches, ['--menu-key', '--context', '--file', '--write', '--stdout'], 'compare-log');
+    rejectFlags(values, switches, ['--menu-key', '--context', '--file', '--write', '--stdout', '--app-license'], 'compare-log');
     const format = oneOf(single('--format') ?? 'text', ['text', 'json'] as const, '--format');
     return { command, logFile: rest[0]!, dir: rest[1] ?? '.', format, ...common, ...(switches.has('--dev-test') ? { devTest: true } : {}) };
   }
   if (command === 'import-log') {
     if (rest.length === 0) throw new UsageError('import-log needs a LOGFILE, e.g. import-log appserver.log');
     if (rest.length > 2) throw new UsageError(`import-log takes a log file and one folder, got: ${rest.join(' ')}`);
-    rejectFlags(values, switches, ['--menu-key', '--context', '--file', '--dev-test', '--logix-version', '--encoding', '--exclude', '--stdout'], 'import-log');
+    rejectFlags(values, switches, ['--menu-key', '--context', '--file', '--dev-test', '--logix-version', '--encoding', '--exclude', '--stdout', '--app-license'], 'import-log');
     const format = oneOf(single('--format') ?? 'text', ['text', 'json'] as const, '--format');
     return {
       command, logFile: rest[0]!, dir: rest[1] ?? '.', format, write: switches.has('--write'),

@@ -95,6 +95,7 @@ async function runExplain(command: ExplainCommand): Promise<number> {
   const explanation = explainResolution(environment.resolutionOf(program, file), environment.catalog, {
     context: command.context,
     ...(command.menuKey !== undefined ? { menuKey: command.menuKey } : {}),
+    ...(command.appLicense !== undefined ? { appLicense: command.appLicense } : {}),
     ...(command.devTest ? { devTest: true } : {}),
   });
   if (command.format === 'json') process.stdout.write(`${JSON.stringify(explanationToJson(explanation), null, 2)}\n`);

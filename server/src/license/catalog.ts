@@ -11,6 +11,7 @@ import { parseTree, printParseErrorCode, type Node, type ParseError } from 'json
 import builtInData from '../../data/catalog.json';
 import { LineMap, type Range } from '../syntax/positions.js';
 import { quoteSource } from './quote-source.js';
+import type { FreeProgramChanges } from './free-programs.js';
 import { isVersion } from './versions.js';
 
 export const CATALOG_FILE_NAME = 'logix-license.json';
@@ -50,6 +51,8 @@ export interface Catalog {
   readonly complete: boolean;
   /** Keys known not to exist, whatever the completeness: documented ones (SUPRIMEN) and the file's `invalidKeys`. */
   readonly invalidKeys: ReadonlySet<string>;
+  /** The file's changes to the list of free programs (R12). */
+  readonly freePrograms: FreeProgramChanges;
   readonly areas: ReadonlyMap<string, AreaEntry>;
   /** Program (lower case) → configured menu key, `?` included. */
   readonly menu: ReadonlyMap<string, string>;
@@ -85,6 +88,7 @@ export interface WorkspaceCatalogFile {
   readonly replaceBuiltIn: boolean;
   readonly complete: boolean;
   readonly invalidKeys: ReadonlySet<string>;
+  readonly freePrograms: FreeProgramChanges;
 }
 
 const BUILT_IN = 'built-in catalog';
@@ -119,6 +123,7 @@ export function buildCatalog(file: WorkspaceCatalogFile | undefined): Catalog {
     keys,
     complete: file?.complete ?? false,
     invalidKeys,
+    freePrograms: file?.freePrograms ?? { add: new Set(), remove: new Set() },
     areas,
     menu: file?.menu ?? new Map(),
     menuRanges: file?.menuRanges ?? new Map(),
@@ -128,6 +133,17 @@ export function buildCatalog(file: WorkspaceCatalogFile | undefined): Catalog {
     ...(file?.logixVersion ? { logixVersion: file.logixVersion } : {}),
     ...(file ? { workspaceFile: file.path } : {}),
   };
+}
+
+/**
+ * The area a `SYSTEMKEY_<name>.4gl` file belongs to: the area itself when `name` is one, else the
+ * area `name` is a program prefix of (`SYSTEMKEY_MAN.4GL` is PRD's file: TOTVS' own documents
+ * call MAN10021's own-area file that way); undefined for a name that is neither.
+ */
+export function canonicalArea(catalog: Catalog, name: string): string | undefined {
+  if (catalog.areas.has(name)) return name;
+  for (const area of catalog.areas.values()) if (area.prefixes.some((prefix) => prefix.toUpperCase() === name)) return area.area;
+  return undefined;
 }
 
 /** The area a program belongs to, from its 3-letter prefix (R3: areas by program prefix). */
@@ -197,6 +213,7 @@ export function parseCatalogFile(path: string, text: string): { file?: Workspace
   let replaceBuiltIn = false;
   let complete = false;
   const invalidKeys = new Set<string>();
+  const freePrograms = { add: new Set<string>(), remove: new Set<string>() };
 
   for (const property of root.children ?? []) {
     const [nameNode, valueNode] = property.children ?? [];
@@ -231,6 +248,23 @@ export function parseCatalogFile(path: string, text: string): { file?: Workspace
           for (const item of valueNode.children ?? []) invalidKeys.add(item.value as string);
         }
         break;
+      case 'freePrograms': {
+        const lists = valueNode?.type === 'object' ? valueNode.children ?? [] : undefined;
+        const valid = lists?.every((member) => {
+          const [listName, listValue] = member.children ?? [];
+          return (listName?.value === 'add' || listName?.value === 'remove') && listValue?.type === 'array' &&
+            (listValue.children ?? []).every((item) => item.type === 'string' && /^[A-Za-z0-9_]+$/.test(item.value as string));
+        });
+        if (!lists || !valid) {
+          problem('"freePrograms" must be { "add": ["prog1"], "remove": ["prog2"] }: program names added to or removed from the free programs (R12)', valueNode);
+        } else {
+          for (const member of lists) {
+            const [listName, listValue] = member.children!;
+            for (const item of listValue!.children ?? []) freePrograms[listName!.value as 'add' | 'remove'].add((item.value as string).toLowerCase());
+          }
+        }
+        break;
+      }
       case 'keys':
         forEachEntry(valueNode, '"keys"', problem, (key, entryNode) => {
           const entry = readKeyEntry(key, entryNode, problem);
@@ -258,7 +292,7 @@ export function parseCatalogFile(path: string, text: string): { file?: Workspace
       default:
         // A newer product's file may hold what this one does not know: said, not fatal.
         problems.push({
-          message: `unknown property "${quoteSource(String(name))}" is ignored (this version knows logixVersion, keys, areas, menu, devTest, replaceBuiltIn, complete, invalidKeys)`,
+          message: `unknown property "${quoteSource(String(name))}" is ignored (this version knows logixVersion, keys, areas, menu, devTest, replaceBuiltIn, complete, invalidKeys, freePrograms)`,
           range: at(nameNode),
           warning: true,
         });
@@ -267,7 +301,7 @@ export function parseCatalogFile(path: string, text: string): { file?: Workspace
   if (problems.some((each) => !each.warning)) return { problems };
   return {
     file: {
-      path, keys, areas, menu, menuRanges, keyRanges, replaceBuiltIn, complete, invalidKeys,
+      path, keys, areas, menu, menuRanges, keyRanges, replaceBuiltIn, complete, invalidKeys, freePrograms,
       ...(logixVersion ? { logixVersion } : {}),
       ...(devTest !== undefined ? { devTest } : {}),
     },

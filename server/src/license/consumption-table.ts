@@ -32,7 +32,7 @@ export interface ConsumptionTable {
 }
 
 /** The contexts other than the menu, one of each kind (web stands for REST and SOAP too). */
-const OTHER_CONTEXTS: readonly ExecutionContext[] = ['collector', 'web', 'scheduler', 'eai-in', 'called'];
+const OTHER_CONTEXTS: readonly ExecutionContext[] = ['collector', 'web', 'rest-tpd', 'mingle', 'scheduler', 'eai-in', 'called'];
 
 /**
  * The table of a program's consumptions. Rows are computed without dev test (R15), which sends

@@ -5,7 +5,7 @@
  */
 import type { Argument, LicenseCall } from '../syntax/facts.js';
 import type { Range } from '../syntax/positions.js';
-import { areaOfProgram, keyStatus, NO_MENU_KEY, normalizeKey, type Catalog, type CatalogProblem } from './catalog.js';
+import { areaOfProgram, canonicalArea, keyStatus, NO_MENU_KEY, normalizeKey, type Catalog, type CatalogProblem } from './catalog.js';
 import { CODES, type DiagnosticCode, type DiagnosticTag, type Severity } from './codes.js';
 import { declaredKeys, normalizeProgram, programDefinedIn, type LicenseModel, type ProgramSource, type Registration, type SystemKeyFile } from './model.js';
 import { describeConsumed } from './explain.js';
@@ -87,10 +87,14 @@ export function diagnoseFile(
 
   const systemKeyFile = model.systemKeyFiles.get(file);
   if (systemKeyFile) {
-    if (!catalog.areas.has(systemKeyFile.area)) {
-      const firstLine = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    const canonical = canonicalArea(catalog, systemKeyFile.area);
+    const firstLine = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    if (!canonical) {
       push('LGX012', file, systemKeyFile.calls[0]?.nameRange ?? firstLine,
         `SYSTEMKEY_${quoteSource(systemKeyFile.area)}.4gl names an unknown area ${quoteSource(systemKeyFile.area)} (known: ${[...catalog.areas.keys()].join(', ')}); its registrations are still applied (R3, R7)`);
+    } else if (canonical !== systemKeyFile.area) {
+      push('LGX020', file, systemKeyFile.calls[0]?.nameRange ?? firstLine,
+        `SYSTEMKEY_${quoteSource(systemKeyFile.area)}.4gl is the file of area ${canonical} (${quoteSource(systemKeyFile.area)} is one of its program prefixes): its registrations are ${canonical}'s, the own area of ${canonical} programs (R4); its canonical name is SYSTEMKEY_${canonical}.4gl`);
     }
     diagnoseRegistrations(model, systemKeyFile, resolutionOf, push);
   }

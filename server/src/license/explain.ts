@@ -174,7 +174,9 @@ const CONTEXT_PT: Record<ExecutionContext, string> = {
   collector: 'coletor de dados (menu MEN3002, telnet)',
   web: 'portal web',
   rest: 'requisição REST',
+  'rest-tpd': 'requisição REST do TOTVS Privacidade de Dados (TPD)',
   soap: 'requisição SOAP',
+  mingle: 'app Mingle',
   scheduler: 'agendador de tarefas',
   'eai-in': 'mensagem EAI recebida',
   'eai-out': 'mensagem EAI enviada',
@@ -220,7 +222,7 @@ export function renderDebugLog(explanation: Explanation): string {
   if (consumption.licenseType === 'T' || consumption.licenseType === 'I') {
     const key = consumption.key ? ` (chave do programa ${consumption.key})` : '';
     ours(consumption.licenseType === 'T'
-      ? `Coletor de dados: sempre licença tipo T, qualquer que seja a chave${key} (R13)`
+      ? `Coletor de dados: a chave é escolhida como no menu (R9–R11); consumo de licença tipo T${key} (R13)`
       : `${capitalize(CONTEXT_PT[context])}: licença tipo I (Internet)${key}; um app Mingle consome o código de licença registrado para ele (R13)`);
     return done();
   }
@@ -265,6 +267,7 @@ function nothingConsumed(explanation: Explanation, name: string): string {
     const key = explanation.consumption.key;
     return `Chamado por outro programa: nada novo é consumido${key ? `; a licença em uso pode trocar para ${quoteSource(key)}` : ''} (R14)`;
   }
+  if (explanation.consumption.rule === 'R12' && context === 'rest-tpd') return 'Requisição REST do TOTVS Privacidade de Dados (TPD): não consome licença a partir da 12.1.2301 (R12)';
   if (explanation.consumption.rule === 'R1') return `${name} não chama LOG_initApp nem log001_acessa_usuario: nunca pede licença, nada é consumido (R1)`;
   if (resolution.free) {
     const since = resolution.free.since

@@ -5,7 +5,7 @@
  * CLI, simulated AppServer log) renders the same computation (ARCHITECTURE.md, invariant 5).
  */
 import type { Range } from '../syntax/positions.js';
-import { areaOfProgram, DEV_TEST_SLOT, isValidKey, keyStatus, NO_MENU_KEY, type Catalog } from './catalog.js';
+import { areaOfProgram, canonicalArea, DEV_TEST_SLOT, isValidKey, keyStatus, NO_MENU_KEY, type Catalog } from './catalog.js';
 import { freeProgram, type FreeProgram } from './free-programs.js';
 import { declaredKeys, type LicenseModel, type ProgramSource, type Registration } from './model.js';
 import { quoteSource } from './quote-source.js';
@@ -92,7 +92,11 @@ export function resolveProgram(programName: string, model: LicenseModel, catalog
   const area = areaOfProgram(catalog, program);
   const steps: Step[] = [];
   const finalKeys: FinalKey[] = [];
-  const registrations = model.registrations.get(program) ?? [];
+  // A file named after a prefix of an area (SYSTEMKEY_MAN.4GL) is that area's file (R3, R4).
+  const registrations = (model.registrations.get(program) ?? []).map((registration) => {
+    const canonical = canonicalArea(catalog, registration.area);
+    return canonical && canonical !== registration.area ? { ...registration, area: canonical } : registration;
+  });
 
   const declaration = source?.declaration;
   const declared = declaredKeys(declaration);
@@ -191,7 +195,7 @@ export function resolveProgram(programName: string, model: LicenseModel, catalog
     steps.push({ rule: 'R8', text: `final list ${joinKeys(finalKeys.map((entry) => entry.key))}; default key ${quoteSource(defaultKey)}`, keys: [defaultKey] });
   }
 
-  const free = freeProgram(program, catalog.logixVersion);
+  const free = freeProgram(program, catalog.logixVersion, catalog.freePrograms);
   const assumed = [...new Set(finalKeys.map((entry) => entry.key).filter((key) => keyStatus(catalog, key) === 'unverified'))];
   return {
     program,
@@ -237,9 +241,9 @@ function joinKeys(keys: readonly string[]): string {
 
 // ---- consumption (R9–R15) ------------------------------------------------------------------------
 
-export type ExecutionContext = 'menu' | 'collector' | 'web' | 'rest' | 'soap' | 'scheduler' | 'eai-in' | 'eai-out' | 'called';
+export type ExecutionContext = 'menu' | 'collector' | 'web' | 'rest' | 'rest-tpd' | 'soap' | 'mingle' | 'scheduler' | 'eai-in' | 'eai-out' | 'called';
 
-export const EXECUTION_CONTEXTS: readonly ExecutionContext[] = ['menu', 'collector', 'web', 'rest', 'soap', 'scheduler', 'eai-in', 'eai-out', 'called'];
+export const EXECUTION_CONTEXTS: readonly ExecutionContext[] = ['menu', 'collector', 'web', 'rest', 'rest-tpd', 'soap', 'mingle', 'scheduler', 'eai-in', 'eai-out', 'called'];
 
 export type LicenseType = 'slot' | 'T' | 'I' | 'none' | 'blocked';
 
@@ -249,6 +253,8 @@ export interface ConsumeOptions {
   readonly context?: ExecutionContext;
   /** Overrides the catalog's `devTest` (R15). */
   readonly devTest?: boolean;
+  /** Context `mingle`: the license code registered for the app (R13). */
+  readonly appLicense?: string;
 }
 
 export interface Consumption {
@@ -266,6 +272,9 @@ export interface Consumption {
   readonly assumptions: readonly Assumption[];
   readonly steps: readonly Step[];
 }
+
+/** R12: REST requests of TOTVS Privacidade de Dados consume nothing from this package on. */
+const TPD_FREE_SINCE = '12.1.2301';
 
 /** R13: web portals, REST and SOAP consume type I from this package on. */
 const INTERNET_LICENSE_SINCE = '12.1.29';
@@ -298,7 +307,8 @@ export function consume(resolution: Resolution, catalog: Catalog, options: Consu
         ? ` (free from ${resolution.free.since}; no Logix version configured, the newest package is assumed)`
         : ` (free from ${resolution.free.since})`
       : '';
-    return done({ licenseType: 'none', rule: 'R12', reason: `${quoteSource(resolution.displayName)} is a free program: it consumes no license${since}`, ...withMenuKey });
+    const listed = resolution.free.listedInCatalog ? ' (listed as free by the catalog file)' : '';
+    return done({ licenseType: 'none', rule: 'R12', reason: `${quoteSource(resolution.displayName)} is a free program: it consumes no license${since}${listed}`, ...withMenuKey });
   }
 
   if (resolution.source && !resolution.source.declaration) {
@@ -321,24 +331,49 @@ export function consume(resolution: Resolution, catalog: Catalog, options: Consu
       return done({ licenseType: 'none', rule: 'R13', reason: 'incoming EAI messages are exempt from license consumption' });
     case 'eai-out':
       return done({ licenseType: 'none', rule: 'R13', reason: 'outgoing EAI messages consume nothing extra: the calling program already holds its license' });
-    case 'collector':
+    case 'collector': {
+      // The collector's menu (MEN3002) follows the same rules as the standard menu: the key is
+      // chosen by R9–R11 with the menu key, then consumed as license type T (R13).
+      const fromMenu = consume(resolution, catalog, { ...options, context: 'menu', devTest: false });
+      if (fromMenu.licenseType === 'blocked') {
+        return done({ ...fromMenu, reason: `data collector (menu MEN3002, telnet), as from the menu: ${fromMenu.reason}` });
+      }
       return done({
         licenseType: 'T', rule: 'R13', ...withMenuKey,
-        ...(resolution.defaultKey ? { key: resolution.defaultKey } : {}),
-        reason: 'data collector (menu MEN3002, telnet): always license type T, whatever the key',
+        ...(fromMenu.key ? { key: fromMenu.key } : {}),
+        reason: `data collector (menu MEN3002, telnet): the key is chosen as from the menu (${fromMenu.rule}: ${fromMenu.reason}) and consumed as license type T`,
       });
+    }
+    case 'rest-tpd': {
+      // R12: REST requests of TOTVS Privacidade de Dados are free from 12.1.2301 (with no version
+      // configured, the newest package is assumed, as for free programs).
+      if (!catalog.logixVersion || compareVersions(catalog.logixVersion, TPD_FREE_SINCE) >= 0) {
+        const assumed = catalog.logixVersion ? '' : ' (no Logix version configured: the newest package is assumed)';
+        return done({ licenseType: 'none', rule: 'R12', reason: `REST request of TOTVS Privacidade de Dados (TPD): consumes no license from ${TPD_FREE_SINCE}${assumed}` });
+      }
+      return consume(resolution, catalog, { ...options, context: 'rest' });
+    }
     case 'web':
     case 'rest':
-    case 'soap': {
-      const label = context === 'web' ? 'web portal' : context === 'rest' ? 'REST request' : 'SOAP request';
+    case 'soap':
+    case 'mingle': {
+      const label = context === 'web' ? 'web portal' : context === 'rest' ? 'REST request' : context === 'soap' ? 'SOAP request' : 'Mingle app';
       if (catalog.logixVersion && compareVersions(catalog.logixVersion, INTERNET_LICENSE_SINCE) < 0) {
         // Reading: before 12.1.29 these requests did not consume a license.
         return done({ licenseType: 'none', rule: 'R13', reason: `${label}: type I consumption applies from ${INTERNET_LICENSE_SINCE}; ${catalog.logixVersion} consumes nothing` });
       }
+      const code = options.appLicense?.trim().toUpperCase();
+      const codeSlot = code ? catalog.keys.get(code)?.slot : undefined;
+      if (context === 'mingle' && code && typeof codeSlot === 'number') {
+        return done({ licenseType: 'slot', key: code, slot: codeSlot, rule: 'R13', reason: `Mingle app: it consumes the license code registered for the app, ${quoteSource(code)}` });
+      }
+      const mingle = context !== 'mingle' ? '' : code
+        ? `; the app's license code ${quoteSource(code)} has no slot in the catalog, so type I is shown`
+        : '; no license code of the app given (--app-license), so type I';
       return done({
         licenseType: 'I', rule: 'R13',
         ...(resolution.defaultKey ? { key: resolution.defaultKey } : {}),
-        reason: `${label}: license type I (Internet); a Mingle app consumes its own registered license code, else type I`,
+        reason: `${label}: license type I (Internet)${context === 'mingle' ? mingle : '; a Mingle app consumes its own registered license code, else type I'}`,
       });
     }
     case 'scheduler': {

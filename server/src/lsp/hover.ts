@@ -5,7 +5,7 @@
  * Resolution and Consumption values: no rule is re-derived here.
  */
 import type { Hover, MarkupContent } from 'vscode-languageserver/node';
-import { isValidKey, keyStatus, normalizeKey, type Catalog } from '../license/catalog.js';
+import { canonicalArea, isValidKey, keyStatus, normalizeKey, type Catalog } from '../license/catalog.js';
 import { consumptionTable, type ContextRow, type MenuRow } from '../license/consumption-table.js';
 import { exceededChecklistLine } from '../license/exceeded-checklist.js';
 import { describeConsumed, describeOrigin, describeSlotNumber, slotCell } from '../license/explain.js';
@@ -116,7 +116,7 @@ function menuLine(row: MenuRow): string {
 }
 
 const CONTEXT_LABELS: Partial<Record<ExecutionContext, string>> = {
-  collector: 'collector', web: 'web/REST/SOAP', scheduler: `scheduler (starts with ${code('PADRAO')})`, 'eai-in': 'EAI',
+  collector: 'collector', web: 'web/REST/SOAP', 'rest-tpd': 'TPD REST', mingle: 'Mingle app', scheduler: `scheduler (starts with ${code('PADRAO')})`, 'eai-in': 'EAI',
   called: 'called by another program (R14)',
 };
 
@@ -192,7 +192,7 @@ function registeredProgramHover(context: HoverContext, program: string): string 
   lines.push('', `Final list (R4–R8): ${resolution.finalKeys.map((entry) => code(quoteSource(entry.key))).join(', ') || 'no valid key'}` +
     (resolution.defaultKey ? `; default ${code(quoteSource(resolution.defaultKey))}` : ''));
   const area = systemKeyArea(context.file);
-  if (area && resolution.area === area) lines.push('', `This is the program's own area: this registration replaces its ${code('LOG_initApp')} list (R4).`);
+  if (area && resolution.area === canonicalArea(context.catalog, area)) lines.push('', `This is the program's own area: this registration replaces its ${code('LOG_initApp')} list (R4).`);
   else if (area) lines.push('', `Another area: this registration appends its key to the program's list (R7).`);
   return lines.join('\n');
 }
