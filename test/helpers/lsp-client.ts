@@ -33,6 +33,8 @@ export interface ClientOptions {
    * the server's start-up.
    */
   readonly onServerRequest?: (method: string) => void;
+  /** The server process's working directory (default: this process's). */
+  readonly cwd?: string;
   /**
    * Whether the client watches files for the server (dynamic registration of
    * workspace/didChangeWatchedFiles, as VS Code); false: it declares nothing of the kind, as
@@ -68,7 +70,7 @@ export class TestClient {
   initializeResult: InitializeResult | undefined;
 
   constructor(private readonly options: ClientOptions = {}) {
-    this.process = spawn(process.execPath, [join(repoRoot, 'server', 'out', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process = spawn(process.execPath, [join(repoRoot, 'server', 'out', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], ...(options.cwd ? { cwd: options.cwd } : {}) });
     this.process.stderr!.on('data', (chunk) => this.stderr.push(String(chunk)));
     this.exited = new Promise<never>((_, reject) => {
       this.process.once('close', (code, signal) => reject(new Error(`the server exited (${signal ?? `code ${code}`})${this.stderrTail()}`)));

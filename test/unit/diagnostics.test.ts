@@ -233,7 +233,7 @@ describe('diagnostics', () => {
     const [diagnostic] = catalogDiagnostics('logix-license.json', problems);
     assert.equal(diagnostic!.code, 'LGX015');
     assert.deepEqual(diagnostic!.range.start, { line: 2, character: 21 });
-    assert.match(diagnostic!.message, /slot of "WMS" must be a positive whole number; the built-in catalog is used/);
+    assert.match(diagnostic!.message, /slot of "WMS" must be a positive whole number up to 999999; the built-in catalog is used/);
     assert.deepEqual(parseCatalogFile('logix-license.json', '{ "keys": { "WMS": { "slot": 5087 } } }').problems, []);
   });
 

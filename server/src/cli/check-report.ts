@@ -26,7 +26,9 @@ interface ProgramEntry {
 
 function programEntries(analysis: WorkspaceAnalysis): ProgramEntry[] {
   return analysis.environments.flatMap((environment) =>
-    allSources(environment.model).map((source) => ({ environment, source, resolution: environment.resolutionOf(source.name, source.file) })));
+    allSources(environment.model)
+      .filter((source) => analysis.focus === undefined || source.file === analysis.focus)
+      .map((source) => ({ environment, source, resolution: environment.resolutionOf(source.name, source.file) })));
 }
 
 export function summarize(analysis: WorkspaceAnalysis, durationMs: number): CheckSummary {

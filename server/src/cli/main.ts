@@ -170,6 +170,12 @@ function chooseProgram(analysis: WorkspaceAnalysis, program: string, file: strin
   return `no program ${program} in ${analysis.root} (no ${program}.4gl with MAIN or FUNCTION ${program}, and no SYSTEMKEY registration)`;
 }
 
+// `check … | head` closes the pipe early: that is the reader's choice, not an error to crash on.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 void main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
 });

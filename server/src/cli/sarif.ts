@@ -43,7 +43,7 @@ export function checkToSarif(analysis: WorkspaceAnalysis, version: string) {
           locations: [
             {
               physicalLocation: {
-                artifactLocation: { uri: diagnostic.file, uriBaseId: '%SRCROOT%' },
+                artifactLocation: { uri: relativeUri(diagnostic.file), uriBaseId: '%SRCROOT%' },
                 region: {
                   startLine: diagnostic.range.start.line + 1,
                   startColumn: diagnostic.range.start.character + 1,
@@ -59,7 +59,7 @@ export function checkToSarif(analysis: WorkspaceAnalysis, version: string) {
                   id: index,
                   message: { text: related.message },
                   physicalLocation: {
-                    artifactLocation: { uri: related.file, uriBaseId: '%SRCROOT%' },
+                    artifactLocation: { uri: relativeUri(related.file), uriBaseId: '%SRCROOT%' },
                     region: { startLine: related.range.start.line + 1, startColumn: related.range.start.character + 1 },
                   },
                 })),
@@ -75,4 +75,12 @@ export function checkToSarif(analysis: WorkspaceAnalysis, version: string) {
 function environmentOf(analysis: WorkspaceAnalysis, file: string): { properties?: { environment: string } } {
   const root = analysis.folder.environmentOf(file).root;
   return root === '' ? {} : { properties: { environment: root } };
+}
+
+/**
+ * A `/`-separated relative path as a relative URI reference: each segment percent-encoded, so
+ * that `c#d/x.4gl` is not read as folder `c` with a fragment, nor `e%20f` as `e f`.
+ */
+function relativeUri(path: string): string {
+  return path.split('/').map(encodeURIComponent).join('/');
 }

@@ -5,7 +5,8 @@
  * jsonc-parser's `modify` re-formats the whole object it touches, so a one-line entry before the
  * new one came back over five lines.
  */
-import { parseTree, type Node, type ParseError } from 'jsonc-parser';
+import type { Node } from 'jsonc-parser';
+import { nestingDepth, parseCatalogTree } from './catalog.js';
 
 /** Replace `length` characters at `offset` with `content` (an insertion when `length` is 0). */
 export interface TextEdit {
@@ -93,8 +94,8 @@ export function applyTextEdit(text: string, edit: TextEdit): string {
 
 /** The file's tree, read with the catalog's own options: a file it rejects is not edited. */
 function catalogTree(text: string): Node | undefined {
-  const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+  if (nestingDepth(text) > 64) return undefined;
+  const { root, errors } = parseCatalogTree(text);
   return errors.length > 0 || root?.type !== 'object' ? undefined : root;
 }
 

@@ -8,6 +8,7 @@
  * catalog stays in use meanwhile. Pure: text in, data out.
  */
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+
 import builtInData from '../../data/catalog.json';
 import { LineMap, type Range } from '../syntax/positions.js';
 import { quoteSource } from './quote-source.js';
@@ -189,8 +190,12 @@ export function parseCatalogFile(path: string, text: string): { file?: Workspace
   const at = (node: Node | undefined): Range => lines.rangeOf(node?.offset ?? 0, (node?.offset ?? 0) + (node?.length ?? 0));
   const problem = (message: string, node: Node | undefined) => problems.push({ message, range: at(node) });
 
-  const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+  const depth = nestingDepth(text);
+  if (depth > MAX_CATALOG_DEPTH) {
+    problems.push({ message: `the file nests objects and lists ${depth} levels deep; a catalog needs at most 4 (at most ${MAX_CATALOG_DEPTH} are read)`, range: lines.rangeOf(0, 0) });
+    return { problems };
+  }
+  const { root, errors } = parseCatalogTree(text);
   for (const error of errors) {
     problems.push({
       message: `invalid JSON: ${describeParseError(printParseErrorCode(error.error))}`,
@@ -309,6 +314,45 @@ export function parseCatalogFile(path: string, text: string): { file?: Workspace
   };
 }
 
+/** The largest slot accepted: License Server module ids are four- or five-digit numbers. */
+const MAX_SLOT = 999_999;
+
+/** Deeper than this, a file is no catalog, and the JSON reader's recursion would run out of stack. */
+const MAX_CATALOG_DEPTH = 64;
+
+/**
+ * The JSON tree of a catalog file, with the options the catalog is read with. A UTF-8 byte-order
+ * mark (Windows editors write one) reads as white space, so positions stay those of the text.
+ * Callers check the depth first (`nestingDepth`).
+ */
+export function parseCatalogTree(text: string): { root: Node | undefined; errors: ParseError[] } {
+  const errors: ParseError[] = [];
+  const bomless = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
+  const root = parseTree(bomless, errors, { allowTrailingComma: false, disallowComments: true });
+  return { root, errors };
+}
+
+/** How deep objects and lists nest, strings skipped: one linear pass, no recursion. */
+export function nestingDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let index = 0; index < text.length; index++) {
+    const char = text.charCodeAt(index);
+    if (inString) {
+      if (char === 92) index += 1; // a backslash escapes the next character
+      else if (char === 34) inString = false;
+    } else if (char === 34) {
+      inString = true;
+    } else if (char === 123 || char === 91) {
+      deepest = Math.max(deepest, ++depth);
+    } else if (char === 125 || char === 93) {
+      depth = Math.max(0, depth - 1);
+    }
+  }
+  return deepest;
+}
+
 type Report = (message: string, node: Node | undefined) => void;
 
 function forEachEntry(
@@ -349,8 +393,9 @@ function readKeyEntry(key: string, node: Node, problem: Report): Omit<KeyEntry, 
       case 'slot':
         // null: the key exists, its slot is not filled in yet.
         if (valueNode?.type === 'null') slot = null;
-        else if (valueNode?.type !== 'number' || !Number.isInteger(value) || (value as number) <= 0) {
-          problem(`slot of "${quoteSource(key)}" must be a positive whole number`, valueNode);
+        else if (valueNode?.type !== 'number' || !Number.isInteger(value) || (value as number) <= 0 || (value as number) > MAX_SLOT) {
+          // License Server module ids are small numbers (5087, 4007): 1e308 or 2^53 + 1 is a typo.
+          problem(`slot of "${quoteSource(key)}" must be a positive whole number up to ${MAX_SLOT}`, valueNode);
           ok = false;
         } else slot = value as number;
         break;

@@ -102,7 +102,33 @@ export function diagnoseFile(
     diagnoseProgram(program, resolutionOf(program.name, program.file), catalog, push);
     diagnoseDuplicateDefinitions(model, program, push);
   }
-  return diagnostics.sort(compareDiagnostics);
+  return capPerCode(diagnostics.sort(compareDiagnostics));
+}
+
+/** More of one code in one file than anyone reads: the rest is summed up in one more. */
+const MAX_PER_CODE = 100;
+
+/**
+ * At most MAX_PER_CODE diagnostics of each code in a file, then one that says how many more there
+ * are (100,000 `FUNCTION f()` without END gave 24 MB of JSON).
+ */
+function capPerCode(sorted: LicenseDiagnostic[]): LicenseDiagnostic[] {
+  const counts = new Map<DiagnosticCode, number>();
+  for (const diagnostic of sorted) counts.set(diagnostic.code, (counts.get(diagnostic.code) ?? 0) + 1);
+  if ([...counts.values()].every((count) => count <= MAX_PER_CODE)) return sorted;
+  const kept: LicenseDiagnostic[] = [];
+  const seen = new Map<DiagnosticCode, number>();
+  for (const diagnostic of sorted) {
+    const index = (seen.get(diagnostic.code) ?? 0) + 1;
+    seen.set(diagnostic.code, index);
+    if (index <= MAX_PER_CODE) kept.push(diagnostic);
+    else if (index === MAX_PER_CODE + 1) {
+      const more = counts.get(diagnostic.code)! - MAX_PER_CODE;
+      kept.push({ file: diagnostic.file, range: diagnostic.range, code: diagnostic.code, severity: diagnostic.severity,
+        message: `${more} more ${diagnostic.code} in this file from here on, not listed one by one (the first ${MAX_PER_CODE} are)` });
+    }
+  }
+  return kept;
 }
 
 /** LGX015: the problems of a broken `logix-license.json`. */

@@ -150,7 +150,10 @@ export class WorkspaceModel implements LicenseModel {
       const calls = facts.licenseCalls.filter((call) => call.function === '_ADVPL_SYSTEMKEY_setAppLicenseList');
       const byProgram = new Map<string, Registration[]>();
       for (const registration of registrationsOf(area, path, calls)) {
-        byProgram.set(registration.program, [...(byProgram.get(registration.program) ?? []), registration]);
+        // Pushed, not copied: a program listed 100,000 times in one file was quadratic.
+        const list = byProgram.get(registration.program);
+        if (list) list.push(registration);
+        else byProgram.set(registration.program, [registration]);
       }
       this.systemKeyFilesValue.set(path, { area, file: path, calls, registrations: byProgram });
       for (const program of byProgram.keys()) {

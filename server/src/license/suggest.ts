@@ -4,8 +4,24 @@
  */
 import type { Catalog } from './catalog.js';
 
+/** Suggestions per catalog, by area and key: a file listing one unknown key 100,000 times asks once. */
+const cache = new WeakMap<Catalog, Map<string, string[]>>();
+
+/** Longer than any key of a catalog: nothing near it, and the distance would cost its length squared. */
+const LONGEST_KEY = 40;
+
 export function nearKeys(catalog: Catalog, key: string, ownArea: string | undefined, limit = 3): string[] {
+  let byKey = cache.get(catalog);
+  if (!byKey) cache.set(catalog, (byKey = new Map()));
+  const id = `${ownArea ?? ''}\u0000${limit}\u0000${key}`;
+  let found = byKey.get(id);
+  if (!found) byKey.set(id, (found = computeNearKeys(catalog, key, ownArea, limit)));
+  return [...found];
+}
+
+function computeNearKeys(catalog: Catalog, key: string, ownArea: string | undefined, limit: number): string[] {
   const wanted = key.trim().toUpperCase();
+  if (wanted.length > LONGEST_KEY) return [];
   const threshold = Math.max(2, Math.ceil(wanted.length / 2));
   const candidates: { key: string; distance: number; ownArea: boolean }[] = [];
   for (const entry of catalog.keys.values()) {

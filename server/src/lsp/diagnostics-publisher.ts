@@ -65,12 +65,28 @@ export class DiagnosticsPublisher {
       return;
     }
     let count = 0;
+    const shown = new Set(this.published.get(target) ?? []);
     for (const file of files) {
       if (!target.current()) return;
       const diagnostics = target.diagnosticsOf(file);
-      if (diagnostics.length > 0 || open.has(file) || this.published.get(target)?.has(file)) this.send(target, file, diagnostics);
+      if (diagnostics.length > 0 || open.has(file) || shown.has(file)) this.send(target, file, diagnostics);
+      shown.delete(file);
       if (++count % 50 === 0) await nextTurn();
     }
+    // Shown before (a folder re-indexed: handOver) and no longer part of it: cleared.
+    for (const file of shown) if (target.current()) this.send(target, file, []);
+  }
+
+  /**
+   * A folder re-indexed (a settings change): the new target takes over what the old one showed,
+   * so that its first publication replaces each file's diagnostics instead of clearing them all
+   * first (an open file's problems flickered away until its next edit).
+   */
+  handOver(from: PublishTarget, to: PublishTarget): void {
+    const shown = this.published.get(from);
+    this.published.delete(from);
+    this.pendingDependents.delete(from);
+    if (shown) this.published.set(to, shown);
   }
 
   /** Clears what a target showed (a folder removed), without computing anything. */

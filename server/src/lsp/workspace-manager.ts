@@ -14,14 +14,14 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { FileChangeType, type Connection, type Diagnostic, type FileEvent, type WorkspaceFolder } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FileFacts } from '../syntax/facts.js';
 import { reparseFacts } from '../syntax/incremental.js';
 import { parseFacts } from '../syntax/parser.js';
-import { isFile, readCatalogText } from '../workspace/catalog-files.js';
+import { isFile, readCatalogFile, type CatalogRead } from '../workspace/catalog-files.js';
 import { decodeText, encodingOrDefault } from '../workspace/decode.js';
 import type { EnvironmentIndex } from '../workspace/environment-index.js';
 import { excludeMatcher, type ExcludeMatcher } from '../workspace/exclude.js';
@@ -93,11 +93,20 @@ export class WorkspaceManager {
   readonly publisher: DiagnosticsPublisher;
   private readonly persistence: PersistScheduler;
 
+  private readonly options: WorkspaceOptions;
+
   constructor(
-    private readonly options: WorkspaceOptions,
+    options: WorkspaceOptions,
     private readonly connection: Connection,
     private readonly settings: SettingsCache,
   ) {
+    // A relative cacheFolder would be resolved against the server's working directory, often the
+    // workspace itself: the persisted index would land in the user's tree. Refused, and said.
+    const { cacheFolder, ...rest } = options;
+    if (cacheFolder !== undefined && !isAbsolute(cacheFolder)) {
+      connection.console.warn(`cacheFolder "${cacheFolder}" is not an absolute path: the index is not kept between sessions`);
+    }
+    this.options = cacheFolder !== undefined && isAbsolute(cacheFolder) ? { ...rest, cacheFolder } : rest;
     this.ready = new Promise((resolve) => (this.resolveReady = resolve));
     const inBackground = (what: string, work: Promise<unknown>) => this.inBackground(what, work);
     this.publisher = new DiagnosticsPublisher(connection, inBackground);
@@ -208,9 +217,9 @@ export class WorkspaceManager {
     const discovery = existsSync(folder.path) ? await discoverYielding(folder.path, settings.exclude) : { sources: [], catalogs: [] };
     const found = performance.now();
     const index = new FolderIndex(toPosix(settings.catalogPath), overridesOf(settings));
-    index.setCatalog(toPosix(settings.catalogPath), await readCatalogText(join(folder.path, settings.catalogPath)));
+    setCatalogFrom(index, toPosix(settings.catalogPath), readCatalogFile(join(folder.path, settings.catalogPath)));
     for (const catalog of discovery.catalogs) {
-      if (catalog.relative !== toPosix(settings.catalogPath)) index.setCatalog(catalog.relative, await readCatalogText(catalog.absolute));
+      if (catalog.relative !== toPosix(settings.catalogPath)) setCatalogFrom(index, catalog.relative, readCatalogFile(catalog.absolute));
     }
     if (!this.isCurrent(folder)) return; // removed meanwhile
     folder.index = index;
@@ -286,9 +295,14 @@ export class WorkspaceManager {
 
   private async reloadNow(): Promise<void> {
     this.settings.clear();
-    for (const folder of [...this.folders.values()]) {
-      this.removeFolder(folder.uri);
-      await this.addFolder({ uri: folder.uri, name: folder.name });
+    for (const old of [...this.folders.values()]) {
+      // The new folder replaces the old one at once (requests wait for it to be known) and takes
+      // over what it showed: its first diagnostics replace the old ones, nothing is cleared first.
+      const folder = this.declare({ uri: old.uri, name: old.name });
+      this.publisher.handOver(old.target, folder.target);
+      knownResolvers.get(old)?.();
+      indexedResolvers.get(old)?.();
+      await this.index(folder);
     }
   }
 
@@ -359,8 +373,7 @@ export class WorkspaceManager {
       const absolute = join(folder.path, file);
       if (folder.index.isCatalogFile(file)) {
         if (this.isExcluded(folder, file)) continue;
-        const text = event.type === FileChangeType.Deleted ? undefined : await readCatalogText(absolute);
-        note(folder, folder.index.setCatalog(file, text));
+        note(folder, setCatalogFrom(folder.index, file, event.type === FileChangeType.Deleted ? { kind: 'absent' } : readCatalogFile(absolute)));
         continue;
       }
       if (!/\.4gl$/i.test(file) || this.isExcluded(folder, file) || this.openDocuments.has(absolute)) continue;
@@ -505,6 +518,11 @@ const indexedResolvers = new WeakMap<Folder, () => void>();
 
 function isInside(path: string, folder: string): boolean {
   return path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
+}
+
+/** A catalog file as read (absent, its text, or why it cannot be read) into a folder's index. */
+function setCatalogFrom(index: FolderIndex, path: string, read: CatalogRead): Set<string> {
+  return index.setCatalog(path, read.kind === 'text' ? read.text : undefined, read.kind === 'unreadable' ? read.reason : undefined);
 }
 
 function overridesOf(settings: Settings): { logixVersion?: string; devTest?: boolean } {

@@ -77,6 +77,8 @@ function replaceRange(argument: LiteralArgument, position: Position): Range {
   return { start, end: item.range.end };
 }
 
+const MAX_IDENTIFIER = 128;
+
 /** The identifier under the cursor when a `(` follows it: a call of a function (lower case). */
 export function calledFunctionAt(text: string, position: Position): string | undefined {
   const offset = new LineMap(text).offsetAt(position);
@@ -84,7 +86,8 @@ export function calledFunctionAt(text: string, position: Position): string | und
   while (start > 0 && /[A-Za-z0-9_]/.test(text[start - 1]!)) start -= 1;
   let end = offset;
   while (end < text.length && /[A-Za-z0-9_]/.test(text[end]!)) end += 1;
-  if (start === end || !/^[A-Za-z_]/.test(text[start]!)) return undefined;
+  // No 4GL identifier is that long: a megabyte "identifier" is not looked up in every file.
+  if (start === end || end - start > MAX_IDENTIFIER || !/^[A-Za-z_]/.test(text[start]!)) return undefined;
   let after = end;
   while (after < text.length && (text[after] === ' ' || text[after] === '\t')) after += 1;
   return text[after] === '(' ? text.slice(start, end).toLowerCase() : undefined;

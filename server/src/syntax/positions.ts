@@ -16,7 +16,7 @@ export interface Range {
 export class LineMap {
   private readonly starts: number[] = [0];
 
-  constructor(text: string) {
+  constructor(private readonly text: string) {
     // A line ends at `\n`; a CRLF's `\r` stays the last character of its line.
     for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) {
       this.starts.push(index + 1);
@@ -43,9 +43,17 @@ export class LineMap {
     return { line: low, character: offset - this.starts[low]! };
   }
 
+  /**
+   * The offset of a position, clamped as LSP says: a line past the last is the last, a character
+   * past the line's end is its end (before `\n` or `\r\n`). An unclamped character of 2^31 sent
+   * every lookup that follows far beyond the text.
+   */
   offsetAt(position: Position): number {
-    const line = Math.min(Math.max(position.line, 0), this.starts.length - 1);
-    return this.starts[line]! + Math.max(position.character, 0);
+    const line = Math.min(Math.max(Math.trunc(position.line) || 0, 0), this.starts.length - 1);
+    const start = this.starts[line]!;
+    let end = line + 1 < this.starts.length ? this.starts[line + 1]! - 1 : this.text.length;
+    if (end > start && this.text.charCodeAt(end - 1) === 13 && line + 1 < this.starts.length) end -= 1;
+    return Math.min(start + Math.max(Math.trunc(position.character) || 0, 0), end);
   }
 
   rangeOf(start: number, end: number): Range {

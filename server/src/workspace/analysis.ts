@@ -3,11 +3,12 @@
  * catalog, build the license model, diagnose. The language server keeps the same pieces
  * incrementally instead.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
 import { CATALOG_FILE_NAME, parseCatalogFile } from '../license/catalog.js';
 import { compareDiagnostics, type LicenseDiagnostic } from '../license/diagnostics.js';
 import type { SourceFile } from '../license/model.js';
+import { isFile, readCatalogFile, type CatalogRead } from './catalog-files.js';
 import { decoderFor, DEFAULT_ENCODING } from './decode.js';
 import type { EnvironmentIndex } from './environment-index.js';
 import { discover, toPosix } from './files.js';
@@ -29,6 +30,11 @@ export interface AnalysisOptions {
 
 export interface WorkspaceAnalysis {
   readonly root: string;
+  /**
+   * When a file was given instead of a folder: its path relative to `root` (its folder, analysed
+   * whole so that its catalog and SYSTEMKEY files apply); `files` and `diagnostics` are its own.
+   */
+  readonly focus?: string;
   readonly files: readonly SourceFile[];
   /** The environments: the root one first, then each folder holding a `logix-license.json`. */
   readonly environments: readonly EnvironmentIndex[];
@@ -41,8 +47,13 @@ export interface WorkspaceAnalysis {
 export class ConfigurationError extends Error {}
 
 export async function analyzeWorkspace(rootPath: string, options: AnalysisOptions = {}): Promise<WorkspaceAnalysis> {
-  const root = resolve(rootPath);
-  if (!existsSync(root)) throw new ConfigurationError(`no such folder: ${rootPath}`);
+  const given = resolve(rootPath);
+  if (!existsSync(given)) throw new ConfigurationError(`no such folder: ${rootPath}`);
+  // A file: check it within its folder (a CI step naming one file must check that file).
+  const focusFile = isFile(given) ? given : undefined;
+  if (focusFile && !/\.4gl$/i.test(focusFile)) throw new ConfigurationError(`${rootPath} is not a folder nor a .4gl file`);
+  const root = focusFile ? dirname(focusFile) : given;
+  const focus = focusFile ? toPosix(relative(root, focusFile)) : undefined;
   const encoding = options.encoding ?? DEFAULT_ENCODING;
   try {
     decoderFor(encoding);
@@ -57,9 +68,13 @@ export async function analyzeWorkspace(rootPath: string, options: AnalysisOption
     ...(options.devTest !== undefined ? { devTest: options.devTest } : {}),
   });
   const discovered = discover(root, options.excludes);
-  folder.setCatalog(rootCatalog, readRootCatalog(explicit ?? resolve(root, CATALOG_FILE_NAME), explicit !== undefined));
+  const rootRead = readCatalogFile(explicit ?? resolve(root, CATALOG_FILE_NAME));
+  checkExplicitCatalog(explicit, rootRead);
+  folder.setCatalog(rootCatalog, rootRead.kind === 'text' ? rootRead.text : undefined, rootRead.kind === 'unreadable' ? rootRead.reason : undefined);
   for (const catalog of discovered.catalogs) {
-    if (catalog.relative !== CATALOG_FILE_NAME) folder.setCatalog(catalog.relative, readCatalog(catalog.absolute));
+    if (catalog.relative === CATALOG_FILE_NAME) continue;
+    const read = readCatalogFile(catalog.absolute);
+    folder.setCatalog(catalog.relative, read.kind === 'text' ? read.text : undefined, read.kind === 'unreadable' ? read.reason : undefined);
   }
   let done = 0;
   const facts = await parseFiles(discovered.sources.map((file) => file.absolute), {
@@ -76,30 +91,23 @@ export async function analyzeWorkspace(rootPath: string, options: AnalysisOption
   const diagnostics = diagnose
     ? [...folder.diagnosticsByFile.values()].flat().sort(compareDiagnostics)
     : environments.flatMap((environment) => environment.diagnosticsOf(environment.catalogFile.path));
+  if (focus !== undefined) {
+    return { root, focus, files: files.filter((file) => file.path === focus), environments, folder, diagnostics: diagnostics.filter((diagnostic) => diagnostic.file === focus) };
+  }
   return { root, files, environments, folder, diagnostics };
 }
 
-/** The root catalog: an explicit `--config` must be readable and valid (exit 2 otherwise). */
-function readRootCatalog(path: string, explicit: boolean): string | undefined {
-  if (!explicit && !existsSync(path)) return undefined;
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new ConfigurationError(`cannot read the catalog file ${path}: ${(error as Error).message}`);
-  }
-  const problems = explicit ? parseCatalogFile(toPosix(path), text).problems : [];
+/**
+ * An explicit `--config` must exist, be readable and be valid (exit 2 otherwise): the user named
+ * it. The catalog found in a folder is reported as LGX015 instead, the built-in one in use.
+ */
+function checkExplicitCatalog(path: string | undefined, read: CatalogRead): void {
+  if (path === undefined) return;
+  if (read.kind === 'absent') throw new ConfigurationError(`cannot read the catalog file ${path}: no such file`);
+  if (read.kind === 'unreadable') throw new ConfigurationError(`cannot read the catalog file ${path}: ${read.reason}`);
+  const problems = parseCatalogFile(toPosix(path), read.text).problems.filter((problem) => !problem.warning);
   if (problems.length > 0) {
     const first = problems[0]!;
     throw new ConfigurationError(`${path}:${first.range.start.line + 1}:${first.range.start.character + 1}: ${first.message}`);
-  }
-  return text;
-}
-
-function readCatalog(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new ConfigurationError(`cannot read the catalog file ${path}: ${(error as Error).message}`);
   }
 }

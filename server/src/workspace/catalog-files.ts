@@ -1,17 +1,26 @@
 /**
- * Reading catalog files (`logix-license.json`) for the language server: the text when the file
- * exists and is a regular file, undefined otherwise (the environment then has the built-in
- * catalog). What is wrong inside the file is the catalog parser's to say (LGX015).
+ * Reading catalog files (`logix-license.json`), for the CLI and the server alike: the text when the
+ * file is there and readable, or why it cannot be read (reported as LGX015, the built-in catalog
+ * in use meanwhile). What is wrong inside the file is the catalog parser's to say.
  */
 import { statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { MAX_CATALOG_BYTES, readRegularFile } from './read-file.js';
 
-export async function readCatalogText(absolute: string): Promise<string | undefined> {
-  if (!isFile(absolute)) return undefined;
+export type CatalogRead =
+  | { readonly kind: 'absent' }
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'unreadable'; readonly reason: string };
+
+export function readCatalogFile(absolute: string): CatalogRead {
   try {
-    return await readFile(absolute, 'utf8');
+    statSync(absolute);
   } catch {
-    return undefined;
+    return { kind: 'absent' };
+  }
+  try {
+    return { kind: 'text', text: readRegularFile(absolute, MAX_CATALOG_BYTES).toString('utf8') };
+  } catch (error) {
+    return { kind: 'unreadable', reason: (error as Error).message };
   }
 }
 

@@ -45,8 +45,13 @@ function decodeWindows1252(bytes: Uint8Array): string {
 }
 
 export function decodeText(bytes: Uint8Array, encoding: string = DEFAULT_ENCODING): string {
+  // A UTF-8 byte-order mark says what the file is, whatever the setting (VS Code reads it so
+  // too); read as Windows-1252 it became "ï»¿" before the first word and hid a FUNCTION on line 1.
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return UTF8.decode(bytes.subarray(3));
   return WINDOWS_1252_LABELS.has(encoding.toLowerCase()) ? decodeWindows1252(bytes) : decoderFor(encoding).decode(bytes);
 }
+
+const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
 export function decodeSource(bytes: Uint8Array, encoding: string = DEFAULT_ENCODING): DecodedSource {
   const text = decodeText(bytes, encoding);

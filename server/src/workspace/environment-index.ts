@@ -25,6 +25,7 @@ export class EnvironmentIndex {
   private catalogProblems: LicenseDiagnostic[] = [];
   private catalogPath: string;
   private catalogText: string | undefined;
+  private catalogUnreadable: string | undefined;
   private overrides: CatalogOverrides = {};
   /** Resolutions and per-file diagnostics computed so far; a change drops what it affects. */
   /** By program name, then by the file resolved ('' for the name's first source). */
@@ -83,7 +84,7 @@ export class EnvironmentIndex {
    * that override it. Equal fingerprints and equal facts give equal diagnostics.
    */
   get fingerprint(): string {
-    return JSON.stringify([this.catalogPath, this.catalogText ?? null, this.overrides]);
+    return JSON.stringify([this.catalogPath, this.catalogText ?? null, this.catalogUnreadable ?? null, this.overrides]);
   }
 
   /**
@@ -138,13 +139,15 @@ export class EnvironmentIndex {
   }
 
   /**
-   * Sets the catalog file's text (undefined: no file) and the settings that override it. Every
-   * file's diagnostics may change; returns them all.
+   * Sets the catalog file's text (undefined: no file, or one that cannot be read, `unreadable`
+   * saying why) and the settings that override it. Every file's diagnostics may change; returns
+   * them all.
    */
-  setCatalog(path: string, text: string | undefined, overrides: CatalogOverrides = this.overrides): Set<string> {
+  setCatalog(path: string, text: string | undefined, overrides: CatalogOverrides = this.overrides, unreadable?: string): Set<string> {
     const affected = new Set([...this.modelValue.files.keys(), this.catalogPath, path]);
     this.catalogPath = path;
     this.catalogText = text;
+    this.catalogUnreadable = unreadable;
     this.overrides = overrides;
     const parsed = text === undefined ? undefined : parseCatalogFile(path, text);
     const base = buildCatalog(parsed?.file);
@@ -153,13 +156,16 @@ export class EnvironmentIndex {
       ...(overrides.logixVersion ? { logixVersion: overrides.logixVersion } : {}),
       ...(overrides.devTest ? { devTest: true } : {}),
     };
-    this.catalogProblems = parsed ? catalogDiagnostics(path, parsed.problems) : [];
+    const start = { line: 0, character: 0 };
+    this.catalogProblems = unreadable !== undefined
+      ? catalogDiagnostics(path, [{ message: `cannot read the catalog file: ${unreadable}`, range: { start, end: start } }])
+      : parsed ? catalogDiagnostics(path, parsed.problems) : [];
     this.resolutions.clear();
     this.diagnostics.clear();
     return affected;
   }
 
-  get catalogFile(): { path: string; text: string | undefined } {
-    return { path: this.catalogPath, text: this.catalogText };
+  get catalogFile(): { path: string; text: string | undefined; unreadable?: string } {
+    return { path: this.catalogPath, text: this.catalogText, ...(this.catalogUnreadable !== undefined ? { unreadable: this.catalogUnreadable } : {}) };
   }
 }

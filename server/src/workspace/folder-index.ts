@@ -82,19 +82,21 @@ export class FolderIndex {
   }
 
   /**
-   * A catalog file's text (undefined: it does not exist, or no longer). The root's sets the root
+   * A catalog file's text (undefined: it does not exist, or no longer; or it cannot be read, and
+   * `unreadable` says why). The root's sets the root
    * environment's catalog; a nested one creates, updates or removes its environment, moving the
    * files below it. Returns every file whose diagnostics may have changed.
    */
-  setCatalog(path: string, text: string | undefined): Set<string> {
-    if (path === this.rootCatalogPath) return this.root.setCatalog(path, text, this.overrides);
+  setCatalog(path: string, text: string | undefined, unreadable?: string): Set<string> {
+    if (path === this.rootCatalogPath) return this.root.setCatalog(path, text, this.overrides, unreadable);
     if (!this.isCatalogFile(path)) return new Set();
     const root = parentOf(path);
     const existing = this.environments.get(root);
-    if (text === undefined) return existing ? this.removeEnvironment(existing) : new Set();
-    if (existing) return existing.setCatalog(path, text, this.overrides);
+    // An unreadable file still makes an environment (with the built-in catalog, LGX015 says why).
+    if (text === undefined && unreadable === undefined) return existing ? this.removeEnvironment(existing) : new Set();
+    if (existing) return existing.setCatalog(path, text, this.overrides, unreadable);
     const environment = new EnvironmentIndex(root, path);
-    environment.setCatalog(path, text, this.overrides);
+    environment.setCatalog(path, text, this.overrides, unreadable);
     const parent = this.environmentOf(path);
     this.environments.set(root, environment);
     const affected = new Set<string>([path]);
@@ -113,8 +115,8 @@ export class FolderIndex {
     this.overrides = overrides;
     const affected = new Set<string>();
     for (const environment of this.environments.values()) {
-      const { path, text } = environment.catalogFile;
-      for (const file of environment.setCatalog(path, text, overrides)) affected.add(file);
+      const { path, text, unreadable } = environment.catalogFile;
+      for (const file of environment.setCatalog(path, text, overrides, unreadable)) affected.add(file);
     }
     return affected;
   }

@@ -4,7 +4,7 @@
  * rewritten when anything differed. The language server calls it at start and when settings or
  * folders change.
  */
-import { readFileSync } from 'node:fs';
+import { readRegularFile } from './read-file.js';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { FileFacts } from '../syntax/facts.js';
 import { stampOf, type FactsCache, type FileStamp, type PersistedDiagnostics } from './facts-cache.js';
@@ -60,7 +60,7 @@ export async function buildInitialIndex(files: readonly DiscoveredFile[], option
   for (const [index, file] of files.entries()) {
     if (index > 0 && index % 1000 === 0) await nextTurn();
     const stamp = stamps[index];
-    const reused = cache && stamp ? cache.reuse(file.relative, stamp, () => readFileSync(file.absolute)) : undefined;
+    const reused = cache && stamp ? cache.reuse(file.relative, stamp, () => readRegularFile(file.absolute)) : undefined;
     if (reused) {
       touched ||= reused.touched;
       records.push({ relative: file.relative, stamp: stamp!, hash: reused.hash, facts: reused.facts });

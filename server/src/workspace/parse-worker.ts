@@ -2,7 +2,8 @@
  * Worker thread of the parse pool: reads, decodes and parses the files it is sent, and posts their
  * facts back in batches. No state between batches.
  */
-import { readFileSync, readlinkSync } from 'node:fs';
+import { readlinkSync } from 'node:fs';
+import { readRegularFile } from './read-file.js';
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { FileFacts } from '../syntax/facts.js';
@@ -44,7 +45,7 @@ parentPort?.on('message', (request: ParseRequest) => {
   const facts = request.paths.map((path) => {
     let parsed: FileFacts;
     try {
-      const bytes = readFileSync(path);
+      const bytes = readRegularFile(path);
       if (request.hash) hashes.push(contentHash(bytes));
       parsed = factsOfBytes(bytes, request.encoding);
     } catch (error) {

@@ -1,9 +1,9 @@
 /** One file's bytes to its facts: decode, parse, and merge the problems of both steps. */
-import { readFileSync } from 'node:fs';
 import type { FileFacts } from '../syntax/facts.js';
 import { compactFacts } from '../syntax/packed-units.js';
 import { parseFacts } from '../syntax/parser.js';
 import { decodeSource, DEFAULT_ENCODING } from './decode.js';
+import { readRegularFile } from './read-file.js';
 import { unreadableFacts } from './unreadable.js';
 
 export function factsOfBytes(bytes: Uint8Array, encoding: string = DEFAULT_ENCODING, parse: (text: string) => FileFacts = parseFacts): FileFacts {
@@ -18,7 +18,7 @@ export function factsOfBytes(bytes: Uint8Array, encoding: string = DEFAULT_ENCOD
  */
 export function factsOfFile(path: string, encoding: string, onBytes?: (bytes: Uint8Array) => void): FileFacts {
   try {
-    const bytes = readFileSync(path);
+    const bytes = readRegularFile(path);
     onBytes?.(bytes);
     return compactFacts(factsOfBytes(bytes, encoding));
   } catch (error) {
