@@ -179,7 +179,7 @@ export const cases: readonly TestCase[] = [
       await explained;
       const opened = vscode.workspace.textDocuments.filter((document) => !before.has(document) && document.uri.scheme === 'untitled');
       const report = opened.find((document) => document.languageId === 'markdown');
-      const log = opened.find((document) => document.languageId === 'log');
+      const log = opened.find((document) => document.languageId === 'logix-log');
       assert.ok(report && log, `report and log opened (got ${opened.map((document) => document.languageId).join(', ')})`);
       assert.match(report.getText(), /^# License of man10021$/im);
       assert.match(report.getText(), /\*\*`WMS` \(slot 5087\)\*\* \(R9\)/);
