@@ -165,6 +165,10 @@ describe('logix/compareLog and logix/clearLogComparison', () => {
     assert.match(messages[1]!, /^the AppServer log appserver\.log, lines 1, 4 \(2 runs\), disagrees with the prediction for man10021: slot — the catalog gives WMS slot 6000 \(R9\); the log shows slot 5087/);
     const workspace = await client.request<{ items: { uri: string; items: Diagnostic[] }[] }>('workspace/diagnostic', { previousResultIds: [] });
     assert.equal(lgx019(workspace.items.find((item) => item.uri === man)?.items).length, 2);
+    // Cleared: the next workspace report names the file with nothing, or the editor would keep the warnings.
+    assert.deepEqual(await client.request('logix/clearLogComparison', { folderUri: uriOf(root) }), { cleared: 2 });
+    const after = await client.request<{ items: { uri: string; items: Diagnostic[] }[] }>('workspace/diagnostic', { previousResultIds: [] });
+    assert.deepEqual(after.items.find((item) => item.uri === man)?.items, []);
   });
 });
 

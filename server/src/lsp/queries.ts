@@ -21,7 +21,7 @@ import {
   type SymbolInformation,
   type TextDocuments,
   type WorkspaceDiagnosticReport,
-  type WorkspaceDocumentDiagnosticReport,
+  type WorkspaceFullDocumentDiagnosticReport,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { join } from 'node:path';
@@ -55,6 +55,9 @@ interface Found {
 }
 
 export class Queries {
+  /** The files (URIs) the last workspace diagnostics report gave diagnostics to. */
+  private reportedInWorkspace = new Set<string>();
+
   constructor(
     private readonly workspace: WorkspaceManager,
     private readonly documents: TextDocuments<TextDocument>,
@@ -155,15 +158,27 @@ export class Queries {
     return { kind: DocumentDiagnosticReportKind.Full, items: located ? this.workspace.lspDiagnostics(located.folder, located.file) : [] };
   }
 
+  /**
+   * Every file with diagnostics, and every file that had some in the last report and has none now:
+   * a client keeps what a workspace report said of a file until another report names it, so a file
+   * left out would keep its old diagnostics (a cleared log comparison's LGX019, a fixed problem of a
+   * file no editor shows).
+   */
   async workspaceDiagnostics(): Promise<WorkspaceDiagnosticReport> {
     await this.workspace.whenReady();
-    const items = this.workspace.allFolders().flatMap((folder) =>
-      [...new Set([...folder.index.diagnosticsByFile.keys(), ...this.workspace.logComparisonFiles(folder)])].map((file): WorkspaceDocumentDiagnosticReport => ({
+    const items: WorkspaceFullDocumentDiagnosticReport[] = this.workspace.allFolders().flatMap((folder) =>
+      [...new Set([...folder.index.diagnosticsByFile.keys(), ...this.workspace.logComparisonFiles(folder)])].map((file) => ({
         kind: DocumentDiagnosticReportKind.Full,
         uri: this.workspace.uriOf(folder, file),
         version: this.workspace.openDocument(this.workspace.uriOf(folder, file))?.version ?? null,
         items: this.workspace.lspDiagnostics(folder, file),
       })));
+    const named = new Set(items.map((item) => item.uri));
+    const reported = new Set(items.filter((item) => item.items.length > 0).map((item) => item.uri));
+    for (const uri of this.reportedInWorkspace) {
+      if (!named.has(uri)) items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: this.workspace.openDocument(uri)?.version ?? null, items: [] });
+    }
+    this.reportedInWorkspace = reported;
     return { items };
   }
 
