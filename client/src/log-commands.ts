@@ -89,8 +89,11 @@ export class LogCommands implements vscode.TextDocumentContentProvider {
     const client = this.client();
     if (!client) return 0;
     const result = await this.request<ClearLogComparisonResult>(client, ClearLogComparisonRequest, {} satisfies ClearLogComparisonParams);
-    vscode.window.setStatusBarMessage(`Logix: ${result?.cleared ?? 0} AppServer log warning(s) cleared`, 5000);
-    return result?.cleared ?? 0;
+    if (!result) return 0;
+    // The warnings going away is the answer; only nothing to clear is said.
+    if (result.cleared === 0) void vscode.window.showInformationMessage('Logix: no AppServer log comparison to clear.');
+    else this.output.info(`cleared ${result.cleared} LGX019 of the AppServer log comparisons`);
+    return result.cleared;
   }
 
   /**
