@@ -1,12 +1,14 @@
 /**
  * The VS Code side: starts the language server, registers the commands, offers a folder without a
- * logix-license.json its start (catalog-prompt.ts), and nothing else. Every rule lives in the
- * server; the client only asks and shows.
+ * logix-license.json its start (catalog-prompt.ts), compares AppServer logs and imports what they
+ * teach (log-commands.ts), and nothing else. Every rule lives in the server; the client only asks
+ * and shows.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { CatalogPrompt } from './catalog-prompt';
+import { LogCommands } from './log-commands';
 import {
   CREATE_CATALOG_COMMAND,
   EXPLAIN_COMMAND,
@@ -36,7 +38,9 @@ const CONTEXTS: { label: string; context: string; description: string }[] = [
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   output = vscode.window.createOutputChannel('Logix License', { log: true });
   const catalogPrompt = new CatalogPrompt(context, () => client, output);
+  const logCommands = new LogCommands(() => client, output);
   context.subscriptions.push(
+    ...logCommands.register(),
     output,
     vscode.commands.registerCommand(EXPLAIN_COMMAND, (args?: { uri?: string; program?: string }) => explain(args)),
     vscode.commands.registerCommand('logix.restartServer', async () => {
@@ -107,6 +111,6 @@ async function explain(args?: { uri?: string; program?: string }): Promise<void>
   if (!result) return;
   const report = await vscode.workspace.openTextDocument({ language: 'markdown', content: result.report });
   await vscode.window.showTextDocument(report, { viewColumn: vscode.ViewColumn.Beside, preview: false });
-  const log = await vscode.workspace.openTextDocument({ language: 'log', content: result.log });
+  const log = await vscode.workspace.openTextDocument({ language: 'logix-log', content: result.log });
   await vscode.window.showTextDocument(log, { viewColumn: vscode.ViewColumn.Beside, preview: false, preserveFocus: true });
 }

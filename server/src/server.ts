@@ -24,6 +24,7 @@ import { CATALOG_FILE_NAME } from './license/catalog.js';
 import { FIX_ALL_KIND } from './lsp/code-actions.js';
 import { ExplainRequest, ProgramInfoRequest, type ExplainParams, type ExplainResult, type ProgramInfoParams, type ProgramInfoResult } from './lsp/custom-messages.js';
 import { CatalogProposalRequest, type CatalogProposalParams, type CatalogProposalResult } from './lsp/custom-messages.js';
+import { ClearLogComparisonRequest, CompareLogRequest, ImportLogRequest, type ClearLogComparisonParams, type CompareLogParams, type CompareLogResult, type ImportLogParams, type ImportLogResult } from './lsp/custom-messages.js';
 import { lensCommandFor, serverCommands } from './lsp/explain-command.js';
 import { clientWatchesFiles, FolderWatchers } from './lsp/folder-watchers.js';
 import { Queries } from './lsp/queries.js';
@@ -162,6 +163,9 @@ connection.onFoldingRanges(safe('folding', [], (params) => queries.folding(param
 connection.onRequest(ProgramInfoRequest, safe('program info', { menuKeys: [] } as ProgramInfoResult, (params: ProgramInfoParams) => queries.programInfo(params)));
 connection.onRequest(ExplainRequest, safe('explain', null as ExplainResult | null, (params: ExplainParams) => queries.explain(params)));
 connection.onRequest(CatalogProposalRequest, safe('catalog proposal', null as CatalogProposalResult | null, (params: CatalogProposalParams) => queries.catalogProposal(params)));
+connection.onRequest(CompareLogRequest, safe('compare log', null as CompareLogResult | null, (params: CompareLogParams) => queries.compareLog(params)));
+connection.onRequest(ClearLogComparisonRequest, safe('clear log comparison', { cleared: 0 }, (params: ClearLogComparisonParams | undefined) => queries.clearLogComparison(params)));
+connection.onRequest(ImportLogRequest, safe('import log', null as ImportLogResult | null, (params: ImportLogParams) => queries.importLog(params)));
 
 // The code lens's command in clients that do not run Explain themselves: the same answer, and the
 // report shown (explain-command.ts says why so).

@@ -4,9 +4,10 @@
  */
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { addKeyEdit, addMenuEdit, applyTextEdit, setKeySlotEdit } from '../../server/src/license/catalog-edit.js';
+import { addKeyEdit, addMenuEdit, applyTextEdit, applyTextEdits, composeTextEdits, setKeySlotEdit } from '../../server/src/license/catalog-edit.js';
 import { LineMap } from '../../server/src/syntax/positions.js';
 import { applyEdits } from '../helpers/edits.js';
+import { random } from '../helpers/random.js';
 
 /** The text after the edit, applied as the editor applies the quick fix's LSP edit. */
 function withKey(text: string, key: string, entry: Record<string, string> = { area: 'SUP' }): string | undefined {
@@ -195,5 +196,46 @@ describe('setting a slot and adding a menu entry (import-log)', () => {
     assert.equal(apply(noMenu, addMenuEdit(noMenu, 'man10021', 'WMS')), lf(['{', '  "keys": { "WMS": { "slot": 5087 } },', '  "menu": {', '    "man10021": "WMS"', '  }', '}']));
     assert.equal(apply('{"keys":{}}', addMenuEdit('{"keys":{}}', 'man10021', 'WMS')), '{"keys":{},"menu":{"man10021":"WMS"}}');
     for (const text of ['{ "menu": ', '{ "menu": [] }', '[]']) assert.equal(addMenuEdit(text, 'man10021', 'WMS'), undefined, text);
+  });
+});
+
+describe('edits made one after another, as edits of the original text', () => {
+  it('gives what the sequence gives, with an edit inside an earlier insertion joined to it', () => {
+    const before = lf(['{', '  "keys": { "MANENG": { "slot": null } }', '}']);
+    const sequential = [] as { offset: number; length: number; content: string }[];
+    let text = before;
+    const add = (edit: { offset: number; length: number; content: string } | undefined) => {
+      assert.ok(edit);
+      sequential.push(edit);
+      text = applyTextEdit(text, edit);
+    };
+    add(setKeySlotEdit(text, 'MANENG', 9001)); // replaces null
+    add(addMenuEdit(text, 'man10021', 'WMS')); // a new menu section
+    add(addMenuEdit(text, 'man10022', '?')); // inside the section just inserted
+    add(setKeySlotEdit(text, 'MANPCP', 9002)); // a new key, before the menu
+    const composed = composeTextEdits(before, sequential);
+    assert.equal(applyTextEdits(before, composed), text);
+    assert.deepEqual(composed.map((edit) => before.slice(edit.offset, edit.offset + edit.length)), ['null', '', ''],
+      'three edits of the original: the slot, the new key, the menu section with both entries');
+    for (let index = 1; index < composed.length; index++) {
+      assert.ok(composed[index - 1]!.offset + composed[index - 1]!.length <= composed[index]!.offset, 'in order, not overlapping');
+    }
+  });
+
+  it('composes random insertions, replacements and removals exactly', () => {
+    const next = random(7);
+    for (let round = 0; round < 300; round++) {
+      const original = 'abcdefghijklmnopqrstuvwxyz'.slice(0, Math.floor(next() * 26));
+      let text = original;
+      const sequential = [];
+      for (let step = Math.floor(next() * 6); step > 0; step--) {
+        const offset = Math.floor(next() * (text.length + 1));
+        const length = Math.floor(next() * Math.min(4, text.length - offset + 1));
+        const edit = { offset, length, content: next() < 0.3 ? '' : `<${round}.${step}>` };
+        sequential.push(edit);
+        text = applyTextEdit(text, edit);
+      }
+      assert.equal(applyTextEdits(original, composeTextEdits(original, sequential)), text, JSON.stringify({ original, sequential }));
+    }
   });
 });

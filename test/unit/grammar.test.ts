@@ -1,8 +1,10 @@
 /**
- * The TextMate grammar against its assertion files (grammars/tests/*.4gl), run with
- * vscode-tmgrammar-test: comments, strings holding `#` `{` `--`, keywords in mixed case, numbers,
- * function definitions and the license calls. One run of the checker for all files (each run
- * costs a Node start and the grammar's load); each file's result is still its own test.
+ * The TextMate grammars against their assertion files, run with vscode-tmgrammar-test: 4GL
+ * (grammars/tests/*.4gl: comments, strings holding `#` `{` `--`, keywords in mixed case, numbers,
+ * function definitions and the license calls) and the AppServer log (grammars/tests/*.logix.log:
+ * the license lines, code-page damage included). One run of the checker for all files (each run
+ * costs a Node start and the grammars' load; each file names its grammar's scope); each file's
+ * result is still its own test.
  */
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
@@ -12,7 +14,7 @@ import { before, describe, it } from 'node:test';
 import { repoRoot } from '../helpers/paths.js';
 
 describe('TextMate grammar', () => {
-  const files = readdirSync(join(repoRoot, 'grammars', 'tests')).filter((name) => name.endsWith('.4gl'));
+  const files = readdirSync(join(repoRoot, 'grammars', 'tests')).filter((name) => name.endsWith('.4gl') || name.endsWith('.logix.log'));
   const pathOf = (name: string) => `grammars/tests/${name}`;
   let run: { status: number | null; stdout: string; stderr: string };
 
@@ -22,13 +24,14 @@ describe('TextMate grammar', () => {
     const result = spawnSync(process.execPath, [
       join(repoRoot, 'node_modules', 'vscode-tmgrammar-test', 'dist', 'unit.js'), '--compact',
       '-g', join(repoRoot, 'grammars', '4gl.tmLanguage.json'),
+      '-g', join(repoRoot, 'grammars', 'logix-log.tmLanguage.json'),
       ...files.map(pathOf),
     ], { cwd: repoRoot, encoding: 'utf8', timeout: 60_000 });
     run = { status: result.status, stdout: result.stdout, stderr: result.stderr };
   });
 
   it('has assertion files for each area the issue names', () => {
-    for (const name of ['comments.4gl', 'strings.4gl', 'keywords.4gl', 'license.4gl']) assert.ok(files.includes(name), name);
+    for (const name of ['comments.4gl', 'strings.4gl', 'keywords.4gl', 'license.4gl', 'license-lines.logix.log']) assert.ok(files.includes(name), name);
   });
 
   for (const name of files) {

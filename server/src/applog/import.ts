@@ -10,7 +10,7 @@
  * says nothing about a key.
  */
 import { DEV_TEST_SLOT, NO_MENU_KEY, type Catalog } from '../license/catalog.js';
-import { addMenuEdit, applyTextEdit, setKeySlotEdit } from '../license/catalog-edit.js';
+import { addMenuEdit, applyTextEdit, applyTextEdits, composeTextEdits, setKeySlotEdit, type TextEdit } from '../license/catalog-edit.js';
 import type { LoggedRun } from './read-log.js';
 
 export interface ImportPlan {
@@ -92,20 +92,53 @@ function isMenuKey(text: string): boolean {
   return text === NO_MENU_KEY || /^[A-Z0-9_]+$/.test(text);
 }
 
+/** The text a new catalog file starts from, before the plan is written in. */
+export const NEW_CATALOG_TEXT = '{\n}\n';
+
 /**
- * The text of the catalog with the plan written in, one insertion at a time in the file's own
- * style; `text` undefined: a new file. The text must be a catalog the catalog reader accepts
- * (`parseCatalogFile`); an entry it cannot take (already there) is left as it is.
+ * The plan written into the catalog's text, one insertion at a time in the file's own style, as
+ * edits of that text (in order, not overlapping: what an editor applies at once); `text`
+ * undefined: a new file, edits of NEW_CATALOG_TEXT. The text must be a catalog the catalog reader
+ * accepts (`parseCatalogFile`); an entry it cannot take (already there) is left as it is.
  */
+export function importEdits(text: string | undefined, plan: ImportPlan): TextEdit[] {
+  const base = text ?? NEW_CATALOG_TEXT;
+  let result = base;
+  const sequential: TextEdit[] = [];
+  const add = (edit: TextEdit | undefined) => {
+    if (!edit) return;
+    sequential.push(edit);
+    result = applyTextEdit(result, edit);
+  };
+  for (const [key, { slot }] of plan.keys) add(setKeySlotEdit(result, key, slot));
+  for (const [program, menuKey] of plan.menu) add(addMenuEdit(result, program, menuKey));
+  return composeTextEdits(base, sequential);
+}
+
+/** The text of the catalog with the plan written in (`importEdits` applied); `text` undefined: a new file. */
 export function applyImport(text: string | undefined, plan: ImportPlan): string {
-  let result = text ?? '{\n}\n';
-  for (const [key, { slot }] of plan.keys) {
-    const edit = setKeySlotEdit(result, key, slot);
-    if (edit) result = applyTextEdit(result, edit);
+  return applyTextEdits(text ?? NEW_CATALOG_TEXT, importEdits(text, plan));
+}
+
+/**
+ * What the plan adds, and what it reports without writing, one line each (the CLI's text report
+ * and the editor's summary): `fill  slot of MANENG: 9001 (1 run)`, `conflict: …`.
+ */
+export function importLines(plan: ImportPlan): string[] {
+  const lines: string[] = [];
+  const plural = (count: number) => `${count} run${count === 1 ? '' : 's'}`;
+  for (const [key, { slot, runs: count, known }] of plan.keys) {
+    lines.push(known ? `fill  slot of ${key}: ${slot} (${plural(count)})` : `add   key ${key}, slot ${slot} (${plural(count)})`);
   }
-  for (const [program, menuKey] of plan.menu) {
-    const edit = addMenuEdit(result, program, menuKey);
-    if (edit) result = applyTextEdit(result, edit);
+  for (const [program, key] of plan.menu) lines.push(`add   menu ${program}: ${key}`);
+  for (const { key, slots } of plan.conflicts) lines.push(`conflict: ${key} consumed with slots ${slots.join(', ')}: not written`);
+  for (const { program, keys } of plan.menuConflicts) lines.push(`several menu keys: ${program} launched under ${keys.join(', ')}: not written`);
+  for (const { key, slot, logged } of plan.keptSlots) lines.push(`kept: ${key} has slot ${slot} in the catalog; the log shows ${logged} (not overwritten)`);
+  for (const { program, menuKey, logged } of plan.keptMenu) lines.push(`kept: menu ${program} is ${menuKey} in the catalog; the log shows ${logged} (not overwritten)`);
+  if (plan.confirmed.keys.length + plan.confirmed.menu.length > 0) {
+    lines.push(`already in the catalog as logged: ${[...plan.confirmed.keys.map((key) => `key ${key}`), ...plan.confirmed.menu.map((program) => `menu ${program}`)].join(', ')}`);
   }
-  return result;
+  if (plan.withoutSlot > 0) lines.push(`${plural(plan.withoutSlot)} with no slot or no consumed key in the log: no slot learnt from them`);
+  if (plan.devTestRuns > 0) lines.push(`${plural(plan.devTestRuns)} in slot 4007 (TOTVS Dev Test, R15): no slot learnt from them`);
+  return lines;
 }

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { applyImport, planImport, type ImportPlan } from '../applog/import.js';
+import { applyImport, importLines, planImport, type ImportPlan } from '../applog/import.js';
 import { buildCatalog, CATALOG_FILE_NAME, parseCatalogFile } from '../license/catalog.js';
 import { ConfigurationError } from '../workspace/analysis.js';
 import { toPosix } from '../workspace/files.js';
@@ -62,20 +62,7 @@ export function importToJson(plan: ImportPlan, path: string, written: boolean) {
 
 export function importToText(plan: ImportPlan, path: string, runs: number, { write, created }: { write: boolean; created: boolean }): string {
   const lines = [`${path}${created ? ' (no such file yet)' : ''}: what ${runs === 1 ? '1 run of the log teaches' : `${runs} runs of the log teach`}`];
-  const plural = (count: number) => `${count} run${count === 1 ? '' : 's'}`;
-  for (const [key, { slot, runs: count, known }] of plan.keys) {
-    lines.push(known ? `  fill  slot of ${key}: ${slot} (${plural(count)})` : `  add   key ${key}, slot ${slot} (${plural(count)})`);
-  }
-  for (const [program, key] of plan.menu) lines.push(`  add   menu ${program}: ${key}`);
-  for (const { key, slots } of plan.conflicts) lines.push(`  conflict: ${key} consumed with slots ${slots.join(', ')}: not written`);
-  for (const { program, keys } of plan.menuConflicts) lines.push(`  several menu keys: ${program} launched under ${keys.join(', ')}: not written`);
-  for (const { key, slot, logged } of plan.keptSlots) lines.push(`  kept: ${key} has slot ${slot} in the catalog; the log shows ${logged} (not overwritten)`);
-  for (const { program, menuKey, logged } of plan.keptMenu) lines.push(`  kept: menu ${program} is ${menuKey} in the catalog; the log shows ${logged} (not overwritten)`);
-  if (plan.confirmed.keys.length + plan.confirmed.menu.length > 0) {
-    lines.push(`  already in the catalog as logged: ${[...plan.confirmed.keys.map((key) => `key ${key}`), ...plan.confirmed.menu.map((program) => `menu ${program}`)].join(', ')}`);
-  }
-  if (plan.withoutSlot > 0) lines.push(`  ${plural(plan.withoutSlot)} with no slot or no consumed key in the log: no slot learnt from them`);
-  if (plan.devTestRuns > 0) lines.push(`  ${plural(plan.devTestRuns)} in slot 4007 (TOTVS Dev Test, R15): no slot learnt from them`);
+  lines.push(...importLines(plan).map((line) => `  ${line}`));
   const changes = plan.keys.size + plan.menu.size;
   if (changes === 0) lines.push('Nothing to add.');
   else if (write) lines.push(`${created ? 'Created' : 'Written'}: ${changes} addition${changes === 1 ? '' : 's'}.`);

@@ -107,7 +107,7 @@ async function runExplain(command: ExplainCommand): Promise<number> {
 async function runCompareLog(command: CompareLogCommand): Promise<number> {
   // The log first: an unreadable one, or one without a run, is said before the workspace is read.
   const reading = readLogFile(command.logFile);
-  const report = compareLog(await analyze(command), reading.runs);
+  const report = compareLog((await analyze(command)).folder, reading.runs);
   if (command.format === 'json') process.stdout.write(`${JSON.stringify(compareLogToJson(report), null, 2)}\n`);
   else process.stdout.write(compareLogToText(report, command.logFile));
   return report.summary.disagree > 0 ? 1 : 0;

@@ -92,6 +92,67 @@ export function applyTextEdit(text: string, edit: TextEdit): string {
   return text.slice(0, edit.offset) + edit.content + text.slice(edit.offset + edit.length);
 }
 
+/** Applies edits that all refer to `text` itself (not overlapping), as an editor applies a WorkspaceEdit. */
+export function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
+  let result = text;
+  for (const edit of [...edits].sort((a, b) => b.offset - a.offset)) result = applyTextEdit(result, edit);
+  return result;
+}
+
+/**
+ * Edits made one after another (each on the text the previous one left) as edits of the original
+ * `text`: in order, never overlapping, what an editor needs. An edit inside text a previous one
+ * inserted (a second menu entry in a `menu` section the first created) joins that insertion.
+ */
+export function composeTextEdits(text: string, sequential: readonly TextEdit[]): TextEdit[] {
+  /** The current text as pieces of the original (`from`–`to`) and inserted text. */
+  type Piece = { readonly from: number; readonly to: number } | { readonly text: string };
+  let pieces: Piece[] = text.length > 0 ? [{ from: 0, to: text.length }] : [];
+  const lengthOf = (piece: Piece) => ('text' in piece ? piece.text.length : piece.to - piece.from);
+  /** The piece before `offset` and from it, split there if needed. */
+  const splitAt = (offset: number): number => {
+    let start = 0;
+    for (let index = 0; index < pieces.length; index++) {
+      const piece = pieces[index]!;
+      const end = start + lengthOf(piece);
+      if (offset === start) return index;
+      if (offset < end) {
+        const cut = offset - start;
+        const [left, right]: [Piece, Piece] = 'text' in piece
+          ? [{ text: piece.text.slice(0, cut) }, { text: piece.text.slice(cut) }]
+          : [{ from: piece.from, to: piece.from + cut }, { from: piece.from + cut, to: piece.to }];
+        pieces.splice(index, 1, left, right);
+        return index + 1;
+      }
+      start = end;
+    }
+    return pieces.length;
+  };
+  for (const edit of sequential) {
+    const first = splitAt(edit.offset);
+    const last = splitAt(edit.offset + edit.length);
+    pieces = [...pieces.slice(0, first), ...(edit.content ? [{ text: edit.content }] : []), ...pieces.slice(last)];
+  }
+  // Between two kept pieces of the original: what was removed there, and what was inserted.
+  const composed: TextEdit[] = [];
+  let position = 0;
+  let inserted = '';
+  const flush = (until: number) => {
+    if (until > position || inserted) composed.push({ offset: position, length: until - position, content: inserted });
+    inserted = '';
+  };
+  for (const piece of pieces) {
+    if ('text' in piece) {
+      inserted += piece.text;
+      continue;
+    }
+    flush(piece.from);
+    position = piece.to;
+  }
+  flush(text.length);
+  return composed;
+}
+
 /** The file's tree, read with the catalog's own options: a file it rejects is not edited. */
 function catalogTree(text: string): Node | undefined {
   if (nestingDepth(text) > 64) return undefined;

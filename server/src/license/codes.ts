@@ -32,6 +32,7 @@ export const CODES = {
   LGX016: { severity: 'warning', title: 'file could not be read cleanly', rules: [] },
   LGX017: { severity: 'information', title: 'program defined by more than one file of the environment', rules: [] },
   LGX018: { severity: 'information', title: 'key not in the partial catalog: assumed to exist', rules: ['R5'] },
+  LGX019: { severity: 'warning', title: 'the AppServer log disagrees with the prediction', rules: ['R4', 'R5', 'R6', 'R7', 'R8', 'R9'] },
   LGX020: { severity: 'information', title: 'SYSTEMKEY file named after a program prefix of its area', rules: ['R3', 'R4'] },
 } as const satisfies Record<string, CodeInfo>;
 

@@ -26,7 +26,9 @@ export type DiagnosticData =
   | { readonly code: 'LGX005'; readonly keyArgument?: string }
   | { readonly code: 'LGX007'; readonly program: string; readonly listRange: Range }
   | { readonly code: 'LGX008'; readonly duplicate: string; readonly listRange: Range }
-  | { readonly code: 'LGX014'; readonly normalized: string; readonly listRange: Range };
+  | { readonly code: 'LGX014'; readonly normalized: string; readonly listRange: Range }
+  /** A disagreement of an AppServer log's runs with the prediction (lines 1-based, in the log). */
+  | { readonly code: 'LGX019'; readonly program: string; readonly cause: 'final-list' | 'slot' | 'menu-key'; readonly logLines: readonly number[] };
 
 export interface LicenseDiagnostic {
   readonly file: string;

@@ -2,6 +2,7 @@
  * Messages beyond LSP between the VS Code client and this server, declared once. Plain data only:
  * the client imports this file too.
  */
+import type { WorkspaceEdit } from 'vscode-languageserver-protocol';
 
 /** client → server request: explain a program's license consumption. */
 export const ExplainRequest = 'logix/explain';
@@ -59,6 +60,95 @@ export interface CatalogProposalResult {
   /** Keys used by the folder's programs and not in its catalog, most used first, with the number of programs using each. */
   readonly unknownKeys: readonly { readonly key: string; readonly programs: number }[];
 }
+
+/**
+ * An AppServer log as the client sends it: a `file:` URI the server reads, its bytes (base64) or
+ * its text (an editor's). Bytes are decoded as `compare-log` decodes a file (byte-order mark, else
+ * UTF-8 when valid, else Windows-1252).
+ */
+export type LogContent = { readonly uri: string } | { readonly base64: string } | { readonly text: string };
+
+/**
+ * client → server request: compare the runs of an AppServer debug log with the predictions of a
+ * workspace folder (as `compare-log`). The disagreements replace the folder's LGX019 diagnostics
+ * (of its previous comparison); answered once the folder's first index is complete.
+ */
+export const CompareLogRequest = 'logix/compareLog';
+
+export interface CompareLogParams {
+  /** The workspace folder. */
+  readonly folderUri: string;
+  readonly log: LogContent;
+  /** The log's name as the user knows it (its file name), for the report and the messages. */
+  readonly name?: string;
+}
+
+export interface CompareLogResult {
+  /** Why nothing was compared (the log holds no run); the previous comparison then stays. */
+  readonly error?: string;
+  /** The report, in Markdown. */
+  readonly report: string;
+  readonly summary: { readonly runs: number; readonly agree: number; readonly disagree: number };
+  /** The LGX019 diagnostics the comparison left, and the files they are on. */
+  readonly diagnostics: number;
+  readonly files: readonly string[];
+}
+
+/** client → server request: clear the LGX019 diagnostics of one folder's log comparison, or of every folder's. */
+export const ClearLogComparisonRequest = 'logix/clearLogComparison';
+
+export interface ClearLogComparisonParams {
+  /** The workspace folder; absent: every folder. */
+  readonly folderUri?: string;
+}
+
+export interface ClearLogComparisonResult {
+  /** How many diagnostics went. */
+  readonly cleared: number;
+}
+
+/**
+ * client → server request: what an AppServer debug log teaches the catalog file of a workspace
+ * folder's root environment (as `import-log`), as an edit for the client to apply if the user
+ * picks it. The server writes nothing.
+ */
+export const ImportLogRequest = 'logix/importLog';
+
+export interface ImportLogParams {
+  readonly folderUri: string;
+  readonly log: LogContent;
+  readonly name?: string;
+}
+
+export interface ImportLogResult {
+  /** Why there is no plan: the log holds no run, or the catalog file is invalid. */
+  readonly error?: string;
+  /** The catalog file (`logix.catalogPath`) and whether it exists. */
+  readonly catalogUri: string;
+  readonly exists: boolean;
+  /** The number of runs read. */
+  readonly runs: number;
+  /** Additions: slots filled, keys and menu entries added. */
+  readonly changes: number;
+  /** One line per addition, conflict, kept entry and note, as `import-log` prints them. */
+  readonly lines: readonly string[];
+  /** The additions as an LSP WorkspaceEdit (text edits, or a create and an insertion); null when nothing is added. */
+  readonly edit: WorkspaceEdit | null;
+  /** The text the edit was made for (the file's on disk); absent for a new file. */
+  readonly baseText?: string;
+  /** As `import-log --format json` prints them. */
+  readonly plan: {
+    readonly keys: Readonly<Record<string, { readonly slot: number; readonly runs: number }>>;
+    readonly menu: Readonly<Record<string, string>>;
+    readonly conflicts: readonly { readonly key: string; readonly slots: readonly number[] }[];
+    readonly menuConflicts: readonly { readonly program: string; readonly keys: readonly string[] }[];
+  };
+}
+
+/** The VS Code commands on AppServer logs (registered by the client). */
+export const COMPARE_LOG_COMMAND = 'logix.compareLog';
+export const CLEAR_LOG_COMPARISON_COMMAND = 'logix.clearLogComparison';
+export const IMPORT_LOG_COMMAND = 'logix.importLog';
 
 /** The VS Code command that creates a folder's `logix-license.json` from the proposal (registered by the client). */
 export const CREATE_CATALOG_COMMAND = 'logix.createCatalog';

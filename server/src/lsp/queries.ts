@@ -21,7 +21,7 @@ import {
   type SymbolInformation,
   type TextDocuments,
   type WorkspaceDiagnosticReport,
-  type WorkspaceDocumentDiagnosticReport,
+  type WorkspaceFullDocumentDiagnosticReport,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { join } from 'node:path';
@@ -29,6 +29,8 @@ import { areaOfProgram, builtInCatalog, NO_MENU_KEY } from '../license/catalog.j
 import { proposeCatalog, unknownKeyUses } from '../license/catalog-init.js';
 import { programDefinedIn, programNameOf } from '../license/model.js';
 import type { FileFacts } from '../syntax/facts.js';
+import type { Range } from '../syntax/positions.js';
+import { readCatalogFile } from '../workspace/catalog-files.js';
 import { foldingRanges } from '../syntax/folding.js';
 import type { EnvironmentIndex } from '../workspace/environment-index.js';
 import { codeActionsFor } from './code-actions.js';
@@ -36,6 +38,8 @@ import { programCodeLens } from './code-lens.js';
 import { completionsAt } from './completion.js';
 import { SERVER_EXPLAIN_COMMAND, type ExplainParams, type ExplainResult, type ProgramInfoParams, type ProgramInfoResult } from './custom-messages.js';
 import type { CatalogProposalParams, CatalogProposalResult } from './custom-messages.js';
+import type { ClearLogComparisonParams, ClearLogComparisonResult, CompareLogParams, CompareLogResult, ImportLogParams, ImportLogResult } from './custom-messages.js';
+import { compareError, compareFolderLog, compareLogResult, importLogEdit, readLog } from './log-commands.js';
 import { explain, explainArguments } from './explain-command.js';
 import { hoverAt } from './hover.js';
 import { definitionAt, referencesAt, type EnvironmentView } from './navigation.js';
@@ -51,6 +55,9 @@ interface Found {
 }
 
 export class Queries {
+  /** The files (URIs) the last workspace diagnostics report gave diagnostics to. */
+  private reportedInWorkspace = new Set<string>();
+
   constructor(
     private readonly workspace: WorkspaceManager,
     private readonly documents: TextDocuments<TextDocument>,
@@ -67,7 +74,7 @@ export class Queries {
       model: environment.model,
       catalog: environment.catalog,
       resolutionOf: environment.resolutionOf,
-      linkTo: (file, range) => `${this.workspace.uriOf(folder, file)}#L${range.start.line + 1},${range.start.character + 1}`,
+      linkTo: (file, range) => this.linkTo(folder, file, range),
     }, position) ?? null;
   }
 
@@ -151,15 +158,27 @@ export class Queries {
     return { kind: DocumentDiagnosticReportKind.Full, items: located ? this.workspace.lspDiagnostics(located.folder, located.file) : [] };
   }
 
+  /**
+   * Every file with diagnostics, and every file that had some in the last report and has none now:
+   * a client keeps what a workspace report said of a file until another report names it, so a file
+   * left out would keep its old diagnostics (a cleared log comparison's LGX019, a fixed problem of a
+   * file no editor shows).
+   */
   async workspaceDiagnostics(): Promise<WorkspaceDiagnosticReport> {
     await this.workspace.whenReady();
-    const items = this.workspace.allFolders().flatMap((folder) =>
-      [...folder.index.diagnosticsByFile.keys()].map((file): WorkspaceDocumentDiagnosticReport => ({
+    const items: WorkspaceFullDocumentDiagnosticReport[] = this.workspace.allFolders().flatMap((folder) =>
+      [...new Set([...folder.index.diagnosticsByFile.keys(), ...this.workspace.logComparisonFiles(folder)])].map((file) => ({
         kind: DocumentDiagnosticReportKind.Full,
         uri: this.workspace.uriOf(folder, file),
         version: this.workspace.openDocument(this.workspace.uriOf(folder, file))?.version ?? null,
         items: this.workspace.lspDiagnostics(folder, file),
       })));
+    const named = new Set(items.map((item) => item.uri));
+    const reported = new Set(items.filter((item) => item.items.length > 0).map((item) => item.uri));
+    for (const uri of this.reportedInWorkspace) {
+      if (!named.has(uri)) items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: this.workspace.openDocument(uri)?.version ?? null, items: [] });
+    }
+    this.reportedInWorkspace = reported;
     return { items };
   }
 
@@ -184,16 +203,8 @@ export class Queries {
    * workspace folder. Nothing is written here: the client writes the file if the user asks.
    */
   async catalogProposal(params: CatalogProposalParams): Promise<CatalogProposalResult | null> {
-    // A settings reload may replace the folder while waiting: then wait for the new one.
-    let located = await this.locateKnown(params.folderUri);
-    while (located && located.folder.scanned) {
-      await located.folder.indexed;
-      const now = await this.locateKnown(params.folderUri);
-      if (now?.folder === located.folder) break;
-      located = now;
-    }
-    if (!located || !located.folder.scanned) return null;
-    const { folder } = located;
+    const folder = await this.indexedFolder(params.folderUri);
+    if (!folder) return null;
     const environment = folder.index.root;
     return {
       exists: environment.catalogFile.text !== undefined,
@@ -201,6 +212,42 @@ export class Queries {
       text: proposeCatalog(environment.model, builtInCatalog()),
       unknownKeys: unknownKeyUses(environment.model, environment.catalog),
     };
+  }
+
+  /**
+   * An AppServer log against a workspace folder's predictions, once its first index is complete:
+   * the report, and the disagreements as LGX019 diagnostics replacing those of the folder's
+   * previous comparison. A log without a run changes nothing. Null outside every workspace folder.
+   */
+  async compareLog(params: CompareLogParams): Promise<CompareLogResult | null> {
+    const folder = await this.indexedFolder(params.folderUri);
+    if (!folder) return null;
+    const read = await readLog(params.log, params.name);
+    if ('error' in read) return compareError(read.error);
+    const { report, diagnostics } = compareFolderLog(folder.index, read);
+    const shown = this.workspace.replaceLogComparison(folder, diagnostics);
+    const files = [...new Set(diagnostics.map((diagnostic) => this.workspace.uriOf(folder, diagnostic.file)))];
+    return compareLogResult(report, { logName: read.name, folderName: folder.name, linkTo: (file, range) => this.linkTo(folder, file, range) }, shown, files);
+  }
+
+  /** Clears the LGX019 diagnostics of one folder's log comparison, or of every folder's. */
+  clearLogComparison(params: ClearLogComparisonParams | null | undefined): ClearLogComparisonResult {
+    return { cleared: this.workspace.clearLogComparisons(params?.folderUri) };
+  }
+
+  /**
+   * What an AppServer log teaches the catalog file of a folder's root environment, as an edit of
+   * the file on disk for the client to apply if the user picks it; nothing is written here.
+   */
+  async importLog(params: ImportLogParams): Promise<ImportLogResult | null> {
+    const folder = await this.indexedFolder(params.folderUri);
+    if (!folder) return null;
+    const { path } = folder.index.root.catalogFile;
+    // The disk's text now, not the index's: the edit must fit the file the client will edit.
+    const read = readCatalogFile(join(folder.path, path));
+    // A file that is there but cannot be read is never written over.
+    const log = read.kind === 'unreadable' ? { error: `cannot read the catalog file ${path}: ${read.reason}` } : await readLog(params.log, params.name);
+    return importLogEdit(this.workspace.uriOf(folder, path), path, read.kind === 'text' ? read.text : undefined, log);
   }
 
   async explain(params: ExplainParams): Promise<ExplainResult | null> {
@@ -225,6 +272,23 @@ export class Queries {
   }
 
   // ---- helpers -------------------------------------------------------------------------------
+
+  /** A workspace folder once its first index is complete; undefined for a URI in no workspace folder. */
+  private async indexedFolder(uri: string): Promise<Folder | undefined> {
+    // A settings reload may replace the folder while waiting: then wait for the new one.
+    let located = await this.locateKnown(uri);
+    while (located && located.folder.scanned) {
+      await located.folder.indexed;
+      const now = await this.locateKnown(uri);
+      if (now?.folder === located.folder) break;
+      located = now;
+    }
+    return located && located.folder.scanned ? located.folder : undefined;
+  }
+
+  private linkTo(folder: Folder, file: string, range: Range): string {
+    return `${this.workspace.uriOf(folder, file)}#L${range.start.line + 1},${range.start.character + 1}`;
+  }
 
   /** The document's place once its folder is known; undefined for URIs outside every folder that are not open. */
   private async locateKnown(uri: string) {

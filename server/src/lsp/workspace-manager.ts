@@ -18,6 +18,7 @@ import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { FileChangeType, type Connection, type Diagnostic, type FileEvent, type WorkspaceFolder } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { LicenseDiagnostic } from '../license/diagnostics.js';
 import type { FileFacts } from '../syntax/facts.js';
 import { reparseFacts } from '../syntax/incremental.js';
 import { parseFacts } from '../syntax/parser.js';
@@ -33,6 +34,7 @@ import { parseFiles, type ParseOptions } from '../workspace/parse-pool.js';
 import { factsOfFile } from '../workspace/source-file.js';
 import { toLspDiagnostic } from './diagnostic-convert.js';
 import { DiagnosticsPublisher, type PublishTarget } from './diagnostics-publisher.js';
+import { LogComparisons } from './log-comparison.js';
 import { PersistScheduler } from './persist-scheduler.js';
 import { DEFAULT_SETTINGS, SettingsCache, type Settings } from './settings.js';
 
@@ -92,6 +94,8 @@ export class WorkspaceManager {
   private readonly excludeMatchers = new WeakMap<Settings, ExcludeMatcher>();
   readonly publisher: DiagnosticsPublisher;
   private readonly persistence: PersistScheduler;
+  /** The LGX019 diagnostics of each folder's last AppServer log comparison (log-comparison.ts). */
+  private readonly logComparisons = new LogComparisons();
 
   private readonly options: WorkspaceOptions;
 
@@ -164,7 +168,14 @@ export class WorkspaceManager {
     await this.index(this.declare(workspaceFolder));
   }
 
+  /** A folder leaves the workspace: what it showed is cleared, its log comparison forgotten. */
   removeFolder(uri: string): void {
+    this.logComparisons.clear(uri);
+    this.dropFolder(uri);
+  }
+
+  /** A folder forgotten (removed, or about to be indexed again: its log comparison stays). */
+  private dropFolder(uri: string): void {
     const folder = this.folders.get(uri);
     if (!folder) return;
     this.folders.delete(uri);
@@ -448,10 +459,39 @@ export class WorkspaceManager {
     }
   }
 
+  /** A file's diagnostics: the index's, then those of the folder's last AppServer log comparison (LGX019). */
   lspDiagnostics(folder: Folder, file: string): Diagnostic[] {
-    return folder.index.diagnosticsOf(file)
+    const fromLog = this.logComparisons.diagnosticsOf(folder.uri, file, folder.index.environmentOf(file).model);
+    const own = folder.index.diagnosticsOf(file);
+    return (fromLog.length > 0 ? [...own, ...fromLog] : own)
       .map((diagnostic) => toLspDiagnostic(diagnostic, folder.settings, (other) => this.uriOf(folder, other)))
       .filter((diagnostic): diagnostic is Diagnostic => diagnostic !== undefined);
+  }
+
+  /** The files of a folder that show LGX019 diagnostics of a log comparison (for workspace pulls). */
+  logComparisonFiles(folder: Folder): string[] {
+    return this.logComparisons.filesOf(folder.uri);
+  }
+
+  /**
+   * A folder's AppServer log comparison replaced by a new one (its LGX019 diagnostics); the files
+   * that showed the old one or show the new one are published again. Returns how many are shown.
+   */
+  replaceLogComparison(folder: Folder, diagnostics: readonly LicenseDiagnostic[]): number {
+    this.publisher.publish(folder.target, this.logComparisons.replace(folder.uri, diagnostics));
+    return this.logComparisons.count(folder.uri);
+  }
+
+  /** Clears the log comparison of one folder (by URI), or of every folder; returns how many diagnostics went. */
+  clearLogComparisons(folderUri?: string): number {
+    let cleared = 0;
+    for (const uri of folderUri !== undefined ? [folderUri] : this.logComparisons.folders()) {
+      cleared += this.logComparisons.count(uri);
+      const files = this.logComparisons.clear(uri);
+      const folder = this.folders.get(uri);
+      if (folder && files.size > 0) this.publisher.publish(folder.target, files);
+    }
+    return cleared;
   }
 
   // ---- helpers -------------------------------------------------------------------------------

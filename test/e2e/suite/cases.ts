@@ -179,7 +179,7 @@ export const cases: readonly TestCase[] = [
       await explained;
       const opened = vscode.workspace.textDocuments.filter((document) => !before.has(document) && document.uri.scheme === 'untitled');
       const report = opened.find((document) => document.languageId === 'markdown');
-      const log = opened.find((document) => document.languageId === 'log');
+      const log = opened.find((document) => document.languageId === 'logix-log');
       assert.ok(report && log, `report and log opened (got ${opened.map((document) => document.languageId).join(', ')})`);
       assert.match(report.getText(), /^# License of man10021$/im);
       assert.match(report.getText(), /\*\*`WMS` \(slot 5087\)\*\* \(R9\)/);
@@ -203,6 +203,30 @@ export const cases: readonly TestCase[] = [
       assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(catalog)), before, 'unchanged');
       // Its message ("already exists") goes, so that no screenshot shows it.
       await vscode.commands.executeCommand('notifications.clearAll');
+      await closeAllEditorsDiscarding();
+    },
+  },
+  {
+    name: 'Compare with AppServer log opens the report and puts LGX019 on the program; clearing takes it away',
+    async run() {
+      await closeAllEditorsDiscarding();
+      // Pull diagnostics are asked for open documents.
+      await vscode.workspace.openTextDocument(fileUri('man10022.4gl'));
+      await diagnosticsOf('man10022.4gl', EXPECTED_DIAGNOSTICS['man10022.4gl']!);
+      // The fixture's man10022 run logs WMS in its FINAL list, which no file of the workspace adds.
+      const result = await vscode.commands.executeCommand<{ summary: unknown; diagnostics: number } | undefined>('logix.compareLog', fileUri('appserver.log'));
+      assert.ok(result, 'the command answers');
+      assert.deepEqual([result.summary, result.diagnostics], [{ runs: 1, agree: 0, disagree: 1 }, 1]);
+      const report = vscode.window.activeTextEditor?.document;
+      assert.equal(report?.uri.scheme, 'logix-report', `the report view is active (got ${report?.uri.toString()})`);
+      assert.equal(report.languageId, 'markdown');
+      assert.match(report.getText(), /^# AppServer log comparison\n/);
+      assert.match(report.getText(), /\| 3 \| man10022 \| 13576 \|  \| MANENG,MANPCP,WMS · MANENG, slot 7150 \|/);
+      await diagnosticsOf('man10022.4gl', ['LGX019@17:warning']);
+      const [message] = diagnosticSummary(fileUri('man10022.4gl'), { withMessages: true });
+      assert.match(message!, /the AppServer log appserver\.log, line 3 \(thread 13576\), disagrees with the prediction for man10022: final list — .*only in the log: WMS \(Área LOG\)/);
+      assert.equal(await vscode.commands.executeCommand('logix.clearLogComparison'), 1);
+      await diagnosticsOf('man10022.4gl', EXPECTED_DIAGNOSTICS['man10022.4gl']!);
       await closeAllEditorsDiscarding();
     },
   },
