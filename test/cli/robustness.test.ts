@@ -6,7 +6,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { cliPath } from '../helpers/paths.js';
@@ -96,6 +96,15 @@ describe('command line robustness', () => {
     const lgx008 = json.diagnostics.filter((diagnostic) => diagnostic.code === 'LGX008');
     assert.equal(lgx008.length, 101);
     assert.match(lgx008.at(-1)!.message, /^99899 more LGX008 in this file from here on/);
+  });
+
+  it('says which symbolic links it did not follow (a link loop included) instead of skipping them silently', () => {
+    const root = tempWorkspace({ 'real/man1.4gl': program('man1', '"MANENG"') });
+    symlinkSync(join(root, 'real/man1.4gl'), join(root, 'man2.4gl'));
+    symlinkSync(root, join(root, 'real/loop'));
+    const result = spawnSync(process.execPath, [cliPath, 'check', root], { encoding: 'utf8', timeout: 20_000 });
+    assert.match(result.stdout, /^Not followed \(symbolic links\): man2\.4gl, real\/loop$/m);
+    assert.match(result.stdout, /1 files, 1 programs/);
   });
 
   it('rejects slots out of range, and finds a FUNCTION on line 1 behind a UTF-8 byte-order mark', () => {

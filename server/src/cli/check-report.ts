@@ -99,6 +99,9 @@ export function checkToText(analysis: WorkspaceAnalysis, summary: CheckSummary):
       lines.push('');
     }
   }
+  const { links, unreadable } = analysis.skipped;
+  if (links.length > 0) lines.push(`Not followed (symbolic links): ${links.slice(0, 10).join(', ')}${links.length > 10 ? `, and ${links.length - 10} more` : ''}`);
+  if (unreadable.length > 0) lines.push(`Could not be read (folders): ${unreadable.slice(0, 10).join(', ')}${unreadable.length > 10 ? `, and ${unreadable.length - 10} more` : ''}`);
   const environments = analysis.environments.length > 1 ? ` in ${analysis.environments.length} environments` : '';
   lines.push(`${summary.files} files, ${summary.programs} programs${environments}: ${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')} (${summary.durationMs} ms)`);
   return lines.join('\n') + '\n';

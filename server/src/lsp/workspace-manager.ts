@@ -225,7 +225,8 @@ export class WorkspaceManager {
     const encoding = encodingOrDefault(settings.encoding);
     // Read while the folder is walked.
     const opening = this.options.cacheFolder ? FactsCache.open(this.options.cacheFolder, folder.path, encoding, this.options.build) : undefined;
-    const discovery = existsSync(folder.path) ? await discoverYielding(folder.path, settings.exclude) : { sources: [], catalogs: [] };
+    const discovery = existsSync(folder.path) ? await discoverYielding(folder.path, settings.exclude) : { sources: [], catalogs: [], skipped: { links: [], unreadable: [] } };
+    logSkipped(this.connection, folder.name, discovery.skipped);
     const found = performance.now();
     const index = new FolderIndex(toPosix(settings.catalogPath), overridesOf(settings));
     setCatalogFrom(index, toPosix(settings.catalogPath), readCatalogFile(join(folder.path, settings.catalogPath)));
@@ -558,6 +559,13 @@ const indexedResolvers = new WeakMap<Folder, () => void>();
 
 function isInside(path: string, folder: string): boolean {
   return path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
+}
+
+/** What discovery passed over, in the log (a few names, and how many). */
+function logSkipped(connection: Connection, name: string, skipped: { readonly links: readonly string[]; readonly unreadable: readonly string[] }): void {
+  const few = (paths: readonly string[]) => `${paths.slice(0, 5).join(', ')}${paths.length > 5 ? `, and ${paths.length - 5} more` : ''}`;
+  if (skipped.links.length > 0) connection.console.info(`${name}: ${skipped.links.length} symbolic link${skipped.links.length === 1 ? '' : 's'} not followed: ${few(skipped.links)}`);
+  if (skipped.unreadable.length > 0) connection.console.warn(`${name}: ${skipped.unreadable.length} folder${skipped.unreadable.length === 1 ? '' : 's'} could not be read: ${few(skipped.unreadable)}`);
 }
 
 /** A catalog file as read (absent, its text, or why it cannot be read) into a folder's index. */

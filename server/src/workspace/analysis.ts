@@ -41,6 +41,8 @@ export interface WorkspaceAnalysis {
   readonly folder: FolderIndex;
   /** Only the catalogs' problems when `diagnose` was false. */
   readonly diagnostics: readonly LicenseDiagnostic[];
+  /** Symbolic links not followed and folders that could not be read. */
+  readonly skipped: { readonly links: readonly string[]; readonly unreadable: readonly string[] };
 }
 
 /** A problem with the user's request or configuration rather than with the sources. */
@@ -92,9 +94,9 @@ export async function analyzeWorkspace(rootPath: string, options: AnalysisOption
     ? [...folder.diagnosticsByFile.values()].flat().sort(compareDiagnostics)
     : environments.flatMap((environment) => environment.diagnosticsOf(environment.catalogFile.path));
   if (focus !== undefined) {
-    return { root, focus, files: files.filter((file) => file.path === focus), environments, folder, diagnostics: diagnostics.filter((diagnostic) => diagnostic.file === focus) };
+    return { root, focus, files: files.filter((file) => file.path === focus), environments, folder, diagnostics: diagnostics.filter((diagnostic) => diagnostic.file === focus), skipped: discovered.skipped };
   }
-  return { root, files, environments, folder, diagnostics };
+  return { root, files, environments, folder, diagnostics, skipped: discovered.skipped };
 }
 
 /**

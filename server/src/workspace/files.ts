@@ -20,6 +20,11 @@ export interface Discovery {
   readonly sources: DiscoveredFile[];
   /** Every `logix-license.json` below the root (the root's own included), in path order. */
   readonly catalogs: DiscoveredFile[];
+  /**
+   * What the walk passed over and the user should hear of: symbolic links to `.4gl` files or
+   * folders (not followed: a link loop would never end) and folders it could not read.
+   */
+  readonly skipped: { readonly links: string[]; readonly unreadable: string[] };
 }
 
 export function findSourceFiles(root: string, excludes: readonly string[] = []): DiscoveredFile[] {
@@ -27,8 +32,8 @@ export function findSourceFiles(root: string, excludes: readonly string[] = []):
 }
 
 export function discover(root: string, excludes: readonly string[] = []): Discovery {
-  const discovery: Discovery = { sources: [], catalogs: [] };
-  for (const step of walkSourceFiles(root, excludes)) if (step) (step.catalog ? discovery.catalogs : discovery.sources).push(step.file);
+  const discovery: Discovery = { sources: [], catalogs: [], skipped: { links: [], unreadable: [] } };
+  for (const step of walkSourceFiles(root, excludes, discovery.skipped)) if (step) (step.catalog ? discovery.catalogs : discovery.sources).push(step.file);
   return sorted(discovery);
 }
 
@@ -37,8 +42,8 @@ export function discover(root: string, excludes: readonly string[] = []): Discov
  * (20,000 files take about 100 ms to find).
  */
 export async function discoverYielding(root: string, excludes: readonly string[] = []): Promise<Discovery> {
-  const discovery: Discovery = { sources: [], catalogs: [] };
-  for (const step of walkSourceFiles(root, excludes)) {
+  const discovery: Discovery = { sources: [], catalogs: [], skipped: { links: [], unreadable: [] } };
+  for (const step of walkSourceFiles(root, excludes, discovery.skipped)) {
     if (step) (step.catalog ? discovery.catalogs : discovery.sources).push(step.file);
     else await nextTurn();
   }
@@ -51,7 +56,7 @@ interface Found {
 }
 
 /** Yields each file found, and `undefined` every few hundred entries read (a place to pause). */
-function* walkSourceFiles(root: string, excludes: readonly string[]): Generator<Found | undefined> {
+function* walkSourceFiles(root: string, excludes: readonly string[], skipped: Discovery['skipped']): Generator<Found | undefined> {
   // Excluded folders are not entered, so each entry's own path is all there is left to test.
   const excluded = excludeMatcher(excludes).itself;
   let entriesRead = 0;
@@ -61,7 +66,8 @@ function* walkSourceFiles(root: string, excludes: readonly string[]): Generator<
     try {
       entries = readdirSync(folder, { withFileTypes: true });
     } catch {
-      return; // an unreadable folder is skipped, like an editor's file search does
+      skipped.unreadable.push(prefix === '' ? '.' : prefix.slice(0, -1)); // skipped, and said
+      return;
     }
     for (const entry of entries) {
       if (++entriesRead % 500 === 0) yield undefined;
@@ -72,6 +78,8 @@ function* walkSourceFiles(root: string, excludes: readonly string[]): Generator<
         yield { file: { absolute: join(folder, entry.name), relative: relativePath }, catalog: false };
       } else if (entry.isFile() && entry.name === CATALOG_FILE_NAME && !excluded(relativePath)) {
         yield { file: { absolute: join(folder, entry.name), relative: relativePath }, catalog: true };
+      } else if (entry.isSymbolicLink() && !excluded(relativePath)) {
+        skipped.links.push(relativePath);
       }
     }
   }
