@@ -45,6 +45,12 @@ async function main() {
     console.log('e2e: skipped (LOGIX_SKIP_E2E=1): the .vsix was not tested in VS Code');
     return 0;
   }
+  // The runner installs Debian's Chromium and builds code-server's native modules: Linux only.
+  if (process.platform !== 'linux') {
+    console.log(`e2e: skipped on ${process.platform}: this runner needs Linux (Debian's chromium, code-server); ` +
+      'run the same suite in VS Code desktop with `npm run test:e2e:electron` instead');
+    return 0;
+  }
   const chromiumPath = await ensureChromium(log);
   const codeServer = await ensureCodeServer(log);
   log(`${codeServer.installed ? 'installed' : 'cached'} code-server ${CODE_SERVER_VERSION}: ${codeServer.dir}`);

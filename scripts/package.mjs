@@ -90,6 +90,8 @@ export async function packageVsix(options = {}) {
     ...built.filter((path) => !files.includes(path)).map((path) => `missing ${path} (built, but not allowed by .vscodeignore)`),
     ...files.filter((path) => /(^|\/)node_modules\//.test(path)).map((path) => `node_modules shipped: ${path}`),
     ...files.filter((path) => /\.(ts|map|tsbuildinfo)$/.test(path) || /(^|\/)(src|test)\//.test(path)).map((path) => `source or test shipped: ${path}`),
+    // TOTVS' extension contributes source.4gl too: whichever loads last would win both files.
+    ...(manifest.contributes?.grammars ?? []).filter((grammar) => grammar.scopeName === 'source.4gl').map((grammar) => `grammar ${grammar.path} claims scope source.4gl, which TOTVS' extension owns`),
   ];
   if (problems.length > 0) throw new Error(`the .vsix is wrong:\n  ${problems.join('\n  ')}`);
   const size = statSync(out).size;

@@ -1,4 +1,4 @@
-# SYNTAX TEST "source.4gl" "comments: # and -- to end of line, --# lines, { } blocks"
+# SYNTAX TEST "source.4gl.logix" "comments: # and -- to end of line, --# lines, { } blocks"
 
 #-------------------------------------------------------------------#
 # <- comment.line.number-sign.4gl punctuation.definition.comment.4gl

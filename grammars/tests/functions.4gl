@@ -1,4 +1,4 @@
-# SYNTAX TEST "source.4gl" "function definitions and calls"
+# SYNTAX TEST "source.4gl.logix" "function definitions and calls"
 
 FUNCTION pol9001()
 # <-------- meta.function.4gl storage.type.function.4gl

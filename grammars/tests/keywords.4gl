@@ -1,4 +1,4 @@
-# SYNTAX TEST "source.4gl" "keywords: case-insensitive, by family"
+# SYNTAX TEST "source.4gl.logix" "keywords: case-insensitive, by family"
 
 DATABASE logix
 # <-------- keyword.other.declaration.4gl

@@ -1,4 +1,4 @@
-# SYNTAX TEST "source.4gl" "license calls and _ADVPL_ calls"
+# SYNTAX TEST "source.4gl.logix" "license calls and _ADVPL_ calls"
 
    IF LOG_initApp("PADRAO") <> 0 THEN
 #     ^^^^^^^^^^^ support.function.license.4gl

@@ -1,4 +1,4 @@
-# SYNTAX TEST "source.4gl" "numbers: integers and decimals, not digits inside names"
+# SYNTAX TEST "source.4gl.logix" "numbers: integers and decimals, not digits inside names"
 
    LET m_ind = 2000
 #              ^^^^ constant.numeric.integer.4gl

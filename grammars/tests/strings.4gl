@@ -1,4 +1,4 @@
-# SYNTAX TEST "source.4gl" "strings: both quotes, escapes, and #, -- and { inside them"
+# SYNTAX TEST "source.4gl.logix" "strings: both quotes, escapes, and #, -- and { inside them"
 
    PRINT COLUMN 060, "PAG. ", PAGENO USING "####&"
 #                    ^ string.quoted.double.4gl punctuation.definition.string.begin.4gl
