@@ -18,6 +18,12 @@ const withoutDotSlash = (path) => path.replace(/^\.\//, '');
 const VSCE_NAMES = { 'README.md': 'readme.md', LICENSE: 'LICENSE.txt' };
 const shippedName = (path) => VSCE_NAMES[path] ?? path;
 
+/** The relative image paths README.md shows (`![…](docs/x.png)`). */
+function readmeImages() {
+  const text = readFileSync(join(root, 'README.md'), 'utf8');
+  return [...text.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((match) => match[1]).filter((path) => !/^[a-z]+:/i.test(path));
+}
+
 /** The files the manifest points at: without any of them VS Code fails to load a contribution. */
 function manifestFiles(manifest) {
   const contributes = manifest.contributes ?? {};
@@ -90,6 +96,9 @@ export async function packageVsix(options = {}) {
     ...built.filter((path) => !files.includes(path)).map((path) => `missing ${path} (built, but not allowed by .vscodeignore)`),
     ...files.filter((path) => /(^|\/)node_modules\//.test(path)).map((path) => `node_modules shipped: ${path}`),
     ...files.filter((path) => /\.(ts|map|tsbuildinfo)$/.test(path) || /(^|\/)(src|test)\//.test(path)).map((path) => `source or test shipped: ${path}`),
+    // The README's images are shown by the editor from the installed extension: each must be in it.
+    ...readmeImages().filter((path) => !files.includes(path)).map((path) => `README image ${path} not in the package`),
+    ...(manifest.icon && !files.includes(manifest.icon) ? [`icon ${manifest.icon} not in the package`] : []),
     // TOTVS' extension contributes source.4gl too: whichever loads last would win both files.
     ...(manifest.contributes?.grammars ?? []).filter((grammar) => grammar.scopeName === 'source.4gl').map((grammar) => `grammar ${grammar.path} claims scope source.4gl, which TOTVS' extension owns`),
   ];

@@ -19,6 +19,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { statSync } from 'node:fs';
+import packageJson from '../../package.json';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CATALOG_FILE_NAME } from './license/catalog.js';
 import { FIX_ALL_KIND } from './lsp/code-actions.js';
@@ -134,7 +135,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: true, identifier: 'logix-license' },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
-    serverInfo: { name: 'logix-license', version: '0.1.0' },
+    serverInfo: { name: 'logix-license', version: packageJson.version },
   };
 });
 
