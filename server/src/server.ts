@@ -150,8 +150,8 @@ connection.onDidChangeConfiguration(() => workspace.inBackground('reloading sett
 
 // ---- requests --------------------------------------------------------------------------------
 
-connection.languages.diagnostics.on(safe('diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] }, (params) => queries.documentDiagnostics(params.textDocument.uri)));
-connection.languages.diagnostics.onWorkspace(safe('workspace diagnostics', { items: [] }, () => queries.workspaceDiagnostics()));
+connection.languages.diagnostics.on(safe('diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] }, (params) => queries.documentDiagnostics(params.textDocument.uri, params.previousResultId)));
+connection.languages.diagnostics.onWorkspace(safe('workspace diagnostics', { items: [] }, (params) => queries.workspaceDiagnostics(params.previousResultIds)));
 connection.onHover(safe('hover', null, (params) => queries.hover(params.textDocument.uri, params.position)));
 connection.onCompletion(safe('completion', [], (params) => queries.completion(params.textDocument.uri, params.position)));
 connection.onCodeAction(safe('code actions', [], (params) => queries.codeActions(params)));

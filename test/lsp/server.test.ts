@@ -266,6 +266,16 @@ describe('language server over stdio', () => {
   });
 });
 
+/** Pulls the workspace report until a file's report is full again (the edit has been taken in). */
+async function waitForFull(client: TestClient, previousResultIds: { uri: string; value: string }[]): Promise<{ kind: string }[]> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const report = await client.request<{ items: { kind: string }[] }>('workspace/diagnostic', { previousResultIds });
+    if (report.items.some((item) => item.kind === 'full')) return report.items;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error('the workspace report never became full after the edit');
+}
+
 describe('language server with pull diagnostics and settings', () => {
   it('answers document diagnostic requests and honours severity overrides', async () => {
     const root = tempWorkspace({ 'sup3760.4gl': SUP3760 });
@@ -276,8 +286,20 @@ describe('language server with pull diagnostics and settings', () => {
       assert.equal(report.kind, 'full');
       assert.deepEqual(codes(report.items), ['LGX001', 'LGX002']);
       assert.equal(report.items.find((diagnostic) => diagnostic.code === 'LGX001')!.severity, 1);
-      const workspaceReport = await client.request<{ items: { uri: string }[] }>('workspace/diagnostic', { previousResultIds: [] });
+      const workspaceReport = await client.request<{ items: { uri: string; kind: string; resultId?: string }[] }>('workspace/diagnostic', { previousResultIds: [] });
       assert.deepEqual(workspaceReport.items.map((item) => item.uri), [uriOf(join(root, 'sup3760.4gl'))]);
+      // Asked again with the result ids: nothing changed, nothing sent again.
+      const previousResultIds = workspaceReport.items.map((item) => ({ uri: item.uri, value: item.resultId! }));
+      const again = await client.request<{ items: { kind: string }[] }>('workspace/diagnostic', { previousResultIds });
+      assert.deepEqual(again.items.map((item) => item.kind), ['unchanged']);
+      const documentAgain = await client.request<{ kind: string }>('textDocument/diagnostic', { textDocument: { uri: uriOf(join(root, 'sup3760.4gl')) }, previousResultId: previousResultIds[0]!.value });
+      assert.equal(documentAgain.kind, 'unchanged');
+      // An edit changes the file's diagnostics: a full report again.
+      const uri = uriOf(join(root, 'sup3760.4gl'));
+      client.open(uri, SUP3760.replace('SUPRIMEN', 'SUPREC'));
+      const refreshed = await waitForFull(client, previousResultIds);
+      assert.deepEqual(refreshed.map((item) => item.kind), ['full']);
+      client.close(uri);
     } finally {
       await client.stop();
       removeFolder(root);

@@ -21,7 +21,7 @@ import {
   type SymbolInformation,
   type TextDocuments,
   type WorkspaceDiagnosticReport,
-  type WorkspaceFullDocumentDiagnosticReport,
+  type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { join } from 'node:path';
@@ -152,29 +152,48 @@ export class Queries {
 
   // ---- diagnostics (pull) --------------------------------------------------------------------
 
-  async documentDiagnostics(uri: string): Promise<DocumentDiagnosticReport> {
+  /**
+   * A document's diagnostics, or `unchanged` when the client's previous result is still right
+   * (the index's cached list and the settings are the same objects).
+   */
+  async documentDiagnostics(uri: string, previousResultId?: string): Promise<DocumentDiagnosticReport> {
     await this.workspace.whenReady();
     const located = await this.locateKnown(uri);
-    return { kind: DocumentDiagnosticReportKind.Full, items: located ? this.workspace.lspDiagnostics(located.folder, located.file) : [] };
+    if (!located) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    const resultId = this.workspace.resultIdOf(located.folder, located.file);
+    if (resultId !== undefined && resultId === previousResultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
+    return { kind: DocumentDiagnosticReportKind.Full, items: this.workspace.lspDiagnostics(located.folder, located.file), ...(resultId !== undefined ? { resultId } : {}) };
   }
 
   /**
    * Every file with diagnostics, and every file that had some in the last report and has none now:
    * a client keeps what a workspace report said of a file until another report names it, so a file
    * left out would keep its old diagnostics (a cleared log comparison's LGX019, a fixed problem of a
-   * file no editor shows).
+   * file no editor shows). A file whose diagnostics have not changed since the client's previous
+   * result is reported `unchanged`: 2,000 damaged files are not converted and sent again.
    */
-  async workspaceDiagnostics(): Promise<WorkspaceDiagnosticReport> {
+  async workspaceDiagnostics(previousResultIds: readonly { uri: string; value: string }[] = []): Promise<WorkspaceDiagnosticReport> {
     await this.workspace.whenReady();
-    const items: WorkspaceFullDocumentDiagnosticReport[] = this.workspace.allFolders().flatMap((folder) =>
-      [...new Set([...folder.index.diagnosticsByFile.keys(), ...this.workspace.logComparisonFiles(folder)])].map((file) => ({
-        kind: DocumentDiagnosticReportKind.Full,
-        uri: this.workspace.uriOf(folder, file),
-        version: this.workspace.openDocument(this.workspace.uriOf(folder, file))?.version ?? null,
-        items: this.workspace.lspDiagnostics(folder, file),
-      })));
+    const previous = new Map(previousResultIds.map((entry) => [entry.uri, entry.value]));
+    const items: WorkspaceDocumentDiagnosticReport[] = [];
+    const reported = new Set<string>();
+    for (const folder of this.workspace.allFolders()) {
+      for (const file of new Set([...folder.index.diagnosticsByFile.keys(), ...this.workspace.logComparisonFiles(folder)])) {
+        const uri = this.workspace.uriOf(folder, file);
+        const version = this.workspace.openDocument(uri)?.version ?? null;
+        const resultId = this.workspace.resultIdOf(folder, file);
+        if (resultId !== undefined && previous.get(uri) === resultId) {
+          // Listed (diagnosticsByFile holds files with diagnostics only): still shown.
+          reported.add(uri);
+          items.push({ kind: DocumentDiagnosticReportKind.Unchanged, uri, version, resultId });
+        } else {
+          const diagnostics = this.workspace.lspDiagnostics(folder, file);
+          if (diagnostics.length > 0) reported.add(uri);
+          items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version, items: diagnostics, ...(resultId !== undefined ? { resultId } : {}) });
+        }
+      }
+    }
     const named = new Set(items.map((item) => item.uri));
-    const reported = new Set(items.filter((item) => item.items.length > 0).map((item) => item.uri));
     for (const uri of this.reportedInWorkspace) {
       if (!named.has(uri)) items.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: this.workspace.openDocument(uri)?.version ?? null, items: [] });
     }

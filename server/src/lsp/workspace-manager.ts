@@ -469,6 +469,16 @@ export class WorkspaceManager {
       .filter((diagnostic): diagnostic is Diagnostic => diagnostic !== undefined);
   }
 
+  /**
+   * An id that changes whenever a file's diagnostics may have (for pull clients' unchanged
+   * reports): the identity of the index's cached list and of the settings that convert it.
+   * Undefined for a file with log-comparison diagnostics, placed anew at each publication.
+   */
+  resultIdOf(folder: Folder, file: string): string | undefined {
+    if (this.logComparisons.diagnosticsOf(folder.uri, file, undefined).length > 0) return undefined;
+    return `${identity(folder.index.diagnosticsOf(file))}.${identity(folder.settings)}`;
+  }
+
   /** The files of a folder that show LGX019 diagnostics of a log comparison (for workspace pulls). */
   logComparisonFiles(folder: Folder): string[] {
     return this.logComparisons.filesOf(folder.uri);
@@ -551,6 +561,15 @@ export class WorkspaceManager {
     }
     return excluded(file);
   }
+}
+
+/** A number for each object, the same for its life: result ids from cached values. */
+const identities = new WeakMap<object, number>();
+let nextIdentity = 1;
+function identity(value: object): number {
+  let id = identities.get(value);
+  if (id === undefined) identities.set(value, (id = nextIdentity++));
+  return id;
 }
 
 /** Resolvers of each folder's promises, kept off the Folder value that requests read. */
