@@ -46,6 +46,8 @@ export interface KeyHolder {
    * (R6).
    */
   readonly source?: SourceRef;
+  /** Where the key itself is written: in the declaration's list, or the SYSTEMKEY call's key (absent for R6). */
+  readonly keySource?: SourceRef;
 }
 
 export interface KeyReport {
@@ -72,6 +74,7 @@ export interface ReportFinalKey {
   readonly slot?: number | null;
   readonly status: KeyStatus;
   readonly source?: SourceRef;
+  readonly keySource?: SourceRef;
 }
 
 export interface ProgramReport {
@@ -163,13 +166,14 @@ export function environmentReport(environment: ReportEnvironmentInput): Environm
   };
   for (const source of sources) {
     const resolution = environment.resolutionOf(source.name, source.file);
-    const program = programReport(root, source, resolution, catalog);
+    const program = programReport(root, source, resolution, catalog, model);
     programs.push(program);
     program.finalKeys.forEach((entry, index) => {
       hold(entry.key, {
         program: source.name, displayName: resolution.displayName, file: source.file,
         how: entry.how, rule: entry.rule, ...(entry.area ? { area: entry.area } : {}),
         position: index + 1, default: index === 0, ...(entry.source ? { source: entry.source } : {}),
+        ...(entry.keySource ? { keySource: entry.keySource } : {}),
       });
     });
     for (const dropped of droppedKeys(source, resolution, model, catalog)) hold(dropped.key, dropped.holder);
@@ -199,7 +203,7 @@ export function environmentReport(environment: ReportEnvironmentInput): Environm
   };
 }
 
-function programReport(root: string, source: ProgramSource, resolution: Resolution, catalog: Catalog): ProgramReport {
+function programReport(root: string, source: ProgramSource, resolution: Resolution, catalog: Catalog, model: LicenseModel): ProgramReport {
   const consumption: Consumption = consume(resolution, catalog, { context: 'menu' });
   const menuKey = catalog.menu.get(resolution.program);
   const declaration: SourceRef = source.declaration
@@ -209,15 +213,18 @@ function programReport(root: string, source: ProgramSource, resolution: Resoluti
   const finalKeys = resolution.finalKeys.map((entry): ReportFinalKey => {
     const slot = catalog.keys.get(entry.key)?.slot;
     let where: SourceRef | undefined;
+    let keySource: SourceRef | undefined;
     if (entry.origin.rule === 'R5') {
       // The n-th declared occurrence of the key is its n-th item in the list (R5 keeps the order).
       const nth = declaredSeen.get(entry.key) ?? 0;
       declaredSeen.set(entry.key, nth + 1);
-      where = keyItemIn(source, entry.key, nth) ?? entry.origin.source;
+      keySource = keyItemIn(source, entry.key, nth);
+      where = keySource ?? entry.origin.source;
     } else if (entry.origin.rule === 'R6') {
       where = declaration;
     } else {
       where = entry.origin.source;
+      keySource = registrationKeyAt(model, source.name, where);
     }
     return {
       key: entry.key, how: holdingOf(entry), rule: entry.origin.rule,
@@ -225,6 +232,7 @@ function programReport(root: string, source: ProgramSource, resolution: Resoluti
       ...(slot !== undefined ? { slot } : {}),
       status: keyStatus(catalog, entry.key),
       source: where,
+      ...(keySource ? { keySource } : {}),
     };
   });
   const defaultSlot = resolution.defaultKey !== undefined ? catalog.keys.get(resolution.defaultKey)?.slot : undefined;
@@ -276,6 +284,13 @@ function keyItemIn(source: ProgramSource, key: string, nth: number): SourceRef |
   return item ? { file: source.file, range: item.range } : undefined;
 }
 
+/** The key of the registration whose program item is at `where` (a final key's R4 / R7 origin). */
+function registrationKeyAt(model: LicenseModel, program: string, where: SourceRef): SourceRef | undefined {
+  const registration = (model.registrations.get(program) ?? []).find((candidate) =>
+    candidate.file === where.file && candidate.programItem.range.start.line === where.range.start.line && candidate.programItem.range.start.character === where.range.start.character);
+  return registration?.keyItem ? { file: registration.file, range: registration.keyItem.range } : undefined;
+}
+
 /**
  * The invalid keys a program writes, which its final list leaves out: declared ones the engine
  * dropped (R5), and its registrations under a key the catalog says is invalid (R4 for its own
@@ -289,14 +304,17 @@ function droppedKeys(source: ProgramSource, resolution: Resolution, model: Licen
     const nth = seen.get(key) ?? 0;
     seen.set(key, nth + 1);
     const where = keyItemIn(source, key, nth);
-    result.push({ key, holder: { ...base, rule: 'R5', ...(where ? { source: where } : {}) } });
+    result.push({ key, holder: { ...base, rule: 'R5', ...(where ? { source: where, keySource: where } : {}) } });
   }
   for (const registration of model.registrations.get(source.name) ?? []) {
     if (registration.key === undefined || keyStatus(catalog, registration.key) !== 'invalid') continue;
     const area = canonicalArea(catalog, registration.area) ?? registration.area;
     result.push({
       key: registration.key,
-      holder: { ...base, rule: area === resolution.area ? 'R4' : 'R7', area, source: { file: registration.file, range: registration.programItem.range } },
+      holder: {
+        ...base, rule: area === resolution.area ? 'R4' : 'R7', area, source: { file: registration.file, range: registration.programItem.range },
+        ...(registration.keyItem ? { keySource: { file: registration.file, range: registration.keyItem.range } } : {}),
+      },
     });
   }
   return result;

@@ -35,9 +35,10 @@ import { codeActionsFor } from './code-actions.js';
 import { programCodeLens } from './code-lens.js';
 import { completionsAt } from './completion.js';
 import { SERVER_EXPLAIN_COMMAND, type ExplainParams, type ExplainResult, type ProgramInfoParams, type ProgramInfoResult } from './custom-messages.js';
-import type { CatalogProposalParams, CatalogProposalResult } from './custom-messages.js';
+import type { CatalogProposalParams, CatalogProposalResult, LicenseMapParams, LicenseMapResult } from './custom-messages.js';
 import { explain, explainArguments } from './explain-command.js';
 import { hoverAt } from './hover.js';
+import { licenseMap } from './license-map.js';
 import { definitionAt, referencesAt, type EnvironmentView } from './navigation.js';
 import { documentSymbols, workspaceSymbols, type SymbolFile } from './symbols.js';
 import type { Folder, WorkspaceManager } from './workspace-manager.js';
@@ -184,16 +185,8 @@ export class Queries {
    * workspace folder. Nothing is written here: the client writes the file if the user asks.
    */
   async catalogProposal(params: CatalogProposalParams): Promise<CatalogProposalResult | null> {
-    // A settings reload may replace the folder while waiting: then wait for the new one.
-    let located = await this.locateKnown(params.folderUri);
-    while (located && located.folder.scanned) {
-      await located.folder.indexed;
-      const now = await this.locateKnown(params.folderUri);
-      if (now?.folder === located.folder) break;
-      located = now;
-    }
-    if (!located || !located.folder.scanned) return null;
-    const { folder } = located;
+    const folder = await this.indexedFolder(params.folderUri);
+    if (!folder) return null;
     const environment = folder.index.root;
     return {
       exists: environment.catalogFile.text !== undefined,
@@ -201,6 +194,13 @@ export class Queries {
       text: proposeCatalog(environment.model, builtInCatalog()),
       unknownKeys: unknownKeyUses(environment.model, environment.catalog),
     };
+  }
+
+  /** The license map of a workspace folder (the `report` data per environment), once its first index is complete. */
+  async licenseMap(params: LicenseMapParams): Promise<LicenseMapResult | null> {
+    const folder = await this.indexedFolder(params.folderUri);
+    if (!folder) return null;
+    return licenseMap(params.folderUri, folder.index.all, (file) => this.workspace.uriOf(folder, file), params.format);
   }
 
   async explain(params: ExplainParams): Promise<ExplainResult | null> {
@@ -225,6 +225,19 @@ export class Queries {
   }
 
   // ---- helpers -------------------------------------------------------------------------------
+
+  /** A workspace folder once its first index is complete; undefined for a URI that is none. */
+  private async indexedFolder(folderUri: string): Promise<Folder | undefined> {
+    // A settings reload may replace the folder while waiting: then wait for the new one.
+    let located = await this.locateKnown(folderUri);
+    while (located && located.folder.scanned) {
+      await located.folder.indexed;
+      const now = await this.locateKnown(folderUri);
+      if (now?.folder === located.folder) break;
+      located = now;
+    }
+    return located && located.folder.scanned ? located.folder : undefined;
+  }
 
   /** The document's place once its folder is known; undefined for URIs outside every folder that are not open. */
   private async locateKnown(uri: string) {
