@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 export const EXPLAIN_SCHEME = 'logix-explain';
 
 export const EXPLAIN_REPORT_URI = vscode.Uri.from({ scheme: EXPLAIN_SCHEME, path: '/License report.md' });
-export const EXPLAIN_LOG_URI = vscode.Uri.from({ scheme: EXPLAIN_SCHEME, path: '/AppServer debug log.log' });
+export const EXPLAIN_LOG_URI = vscode.Uri.from({ scheme: EXPLAIN_SCHEME, path: '/AppServer debug.log' });
 
 /** How long to wait for VS Code to take a document's new text before showing it anyway. */
 const UPDATE_TIMEOUT_MS = 2_000;
