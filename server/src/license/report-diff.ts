@@ -223,11 +223,10 @@ function compareFinalLists(old: ProgramReport, now: ProgramReport): ChangeDetail
       usedAfter.add(j);
     });
   }
-  const details: ChangeDetail[] = [{
-    what: 'final-list',
-    before: before.map((entry) => entry.key).join(','),
-    after: after.map((entry) => entry.key).join(','),
-  }];
+  const beforeKeys = before.map((entry) => entry.key).join(',');
+  const afterKeys = after.map((entry) => entry.key).join(',');
+  // The same keys held another way: only the origins changed.
+  const details: ChangeDetail[] = beforeKeys === afterKeys ? [] : [{ what: 'final-list', before: beforeKeys, after: afterKeys }];
   before.forEach((entry, i) => {
     if (!usedBefore.has(i)) details.push({ what: 'key-removed', key: entry.key, before: i + 1, after: null, rule: entry.rule, from: fromText(entry) });
   });
