@@ -7,10 +7,11 @@
  * references of a key; a filter narrows it; a command exports a folder's report as Markdown or
  * CSV into a new document.
  *
- * The data is the server's (`logix/licenseMap`, the CLI's `report` per environment); this side only
- * shows it. It is asked again when the server says a folder changed (`logix/licenseMapChanged`,
- * sent once changes pause) and only while the view is visible: a hidden view is marked stale and
- * asks when shown.
+ * The data is the server's (`logix/licenseMap`, the CLI's `report` per environment, filtered there);
+ * this side only shows it, asking for the keys first and for a key's programs when it is expanded,
+ * so a folder of thousands of programs never travels whole. It is asked again when the server says
+ * a folder changed (`logix/licenseMapChanged`, sent once changes pause) and only while the view is
+ * visible: a hidden view is marked stale and asks when shown.
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
@@ -71,8 +72,8 @@ export class LicenseMapView implements vscode.TreeDataProvider<LicenseMapNode>, 
   private readonly changes = new vscode.EventEmitter<LicenseMapNode | undefined>();
   readonly onDidChangeTreeData = this.changes.event;
   readonly view: vscode.TreeView<LicenseMapNode>;
-  /** Each folder's map, asked once until the server says it changed. */
-  private readonly maps = new Map<string, Promise<LicenseMapResult | null>>();
+  /** The answers asked so far (each folder's keys, each expanded key's programs), until the folder changes. */
+  private readonly answers = new Map<string, Promise<LicenseMapResult | null>>();
   /** Folders that changed while the view was hidden. */
   private readonly stale = new Set<string>();
   private filterText = '';
@@ -108,12 +109,12 @@ export class LicenseMapView implements vscode.TreeDataProvider<LicenseMapNode>, 
     if (this.view.visible) this.refreshFolders([folderUri]);
     else {
       this.stale.add(folderUri);
-      this.maps.delete(folderUri);
+      this.forget(folderUri);
     }
   }
 
   refresh(): void {
-    this.maps.clear();
+    this.answers.clear();
     this.stale.clear();
     this.changes.fire(undefined);
   }
@@ -126,6 +127,7 @@ export class LicenseMapView implements vscode.TreeDataProvider<LicenseMapNode>, 
     this.filterText = text.trim();
     this.view.description = this.filterText ? `filter: ${this.filterText}` : undefined;
     void vscode.commands.executeCommand('setContext', FILTERED_CONTEXT, this.filterText !== '');
+    this.answers.clear();
     this.changes.fire(undefined);
   }
 
@@ -138,19 +140,18 @@ export class LicenseMapView implements vscode.TreeDataProvider<LicenseMapNode>, 
   async getChildren(node?: LicenseMapNode): Promise<LicenseMapNode[]> {
     if (!node) return this.environments();
     if (node.kind === 'environment') {
-      return node.environment.keys
-        .filter((key) => this.keyMatches(key) || key.programs.some((holder) => this.holderMatches(holder)))
-        .map((key) => ({ kind: 'key', id: `${node.id}|key|${key.key}`, parent: node, key }));
+      return node.environment.keys.map((key) => ({ kind: 'key', id: `${node.id}|key|${key.key}`, parent: node, key }));
     }
     if (node.kind === 'key') {
-      const all = !this.filterText || this.keyMatches(node.key);
-      const programs = new Map(node.parent.environment.programs.map((program) => [program.file, program]));
-      return node.key.programs
-        .filter((holder) => all || this.holderMatches(holder))
-        .map((holder, index) => ({
-          kind: 'program', id: `${node.id}|${holder.file}|${holder.position ?? `x${index}`}`, parent: node, holder,
-          ...(programs.has(holder.file) ? { program: programs.get(holder.file)! } : {}),
-        }));
+      const folderUri = node.parent.folder.uri.toString();
+      const answer = await this.ask({ folderUri, key: { environment: node.parent.environment.root, key: node.key.key } });
+      const environment = answer?.environments.find((candidate) => candidate.root === node.parent.environment.root);
+      const key = environment?.keys.find((candidate) => candidate.key === node.key.key);
+      const programs = new Map((environment?.programs ?? []).map((program) => [program.file, program]));
+      return (key?.programs ?? []).map((holder, index) => ({
+        kind: 'program', id: `${node.id}|${holder.file}|${holder.position ?? `x${index}`}`, parent: node, holder,
+        ...(programs.has(holder.file) ? { program: programs.get(holder.file)! } : {}),
+      }));
     }
     return [];
   }
@@ -186,11 +187,10 @@ export class LicenseMapView implements vscode.TreeDataProvider<LicenseMapNode>, 
 
   private keyItem(node: KeyNode): vscode.TreeItem {
     const { key } = node;
-    const held = key.programs.filter((holder) => holder.how !== 'dropped').length;
-    const item = new vscode.TreeItem(key.key, key.programs.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(key.key, key.written > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = node.id;
     const status = key.status === 'known' ? '' : ` · ${key.status}`;
-    const count = key.status === 'invalid' ? `written by ${plural(key.programs.length, 'program')}` : plural(held, 'program');
+    const count = key.status === 'invalid' ? `written by ${plural(key.written, 'program')}` : plural(key.held, 'program');
     item.description = `slot ${key.slotText}${key.area ? ` · ${key.area}` : ''}${status} · ${count}`;
     const lines = [
       `**${escapeMarkdown(key.key)}** — slot ${key.slotText}${key.area ? `, area ${key.area}` : ''}`,
@@ -223,7 +223,7 @@ export class LicenseMapView implements vscode.TreeDataProvider<LicenseMapNode>, 
     item.iconPath = holder.how === 'dropped' ? new vscode.ThemeIcon('circle-slash')
       : holder.default ? new vscode.ThemeIcon('star-full') : new vscode.ThemeIcon('symbol-function');
     item.contextValue = 'logixProgram';
-    item.resourceUri = vscode.Uri.parse(holder.uri);
+    item.resourceUri = programUri(node);
     const location = holder.location ?? program?.location;
     if (location) item.command = openCommand(location, `Open where ${holder.displayName} gets ${node.parent.key.key}`);
     return item;
@@ -233,10 +233,10 @@ export class LicenseMapView implements vscode.TreeDataProvider<LicenseMapNode>, 
     const folders = vscode.workspace.workspaceFolders ?? [];
     const nodes: EnvironmentNode[] = [];
     for (const folder of folders) {
-      const map = await this.mapOf(folder.uri.toString());
+      const map = await this.ask({ folderUri: folder.uri.toString(), keysOnly: true });
       for (const environment of map?.environments ?? []) {
-        const node: EnvironmentNode = { kind: 'environment', id: `${folder.uri.toString()}|${environment.root}`, folder, environment };
-        if (!this.filterText || environment.keys.some((key) => this.keyMatches(key) || key.programs.some((holder) => this.holderMatches(holder)))) nodes.push(node);
+        if (this.filterText && environment.keys.length === 0) continue;
+        nodes.push({ kind: 'environment', id: `${folder.uri.toString()}|${environment.root}`, folder, environment });
       }
     }
     this.view.message = folders.length === 0 ? 'Open a folder of Logix sources to see its license map.'
@@ -244,13 +244,20 @@ export class LicenseMapView implements vscode.TreeDataProvider<LicenseMapNode>, 
     return nodes;
   }
 
-  private mapOf(folderUri: string): Promise<LicenseMapResult | null> {
-    let map = this.maps.get(folderUri);
-    if (!map) {
-      map = this.request({ folderUri });
-      this.maps.set(folderUri, map);
+  /** A part of a folder's map (with the filter), asked once until the folder changes. */
+  private ask(params: LicenseMapParams): Promise<LicenseMapResult | null> {
+    const full = { ...params, ...(this.filterText ? { filter: this.filterText } : {}) };
+    const id = JSON.stringify(full);
+    let answer = this.answers.get(id);
+    if (!answer) {
+      answer = this.request(full).then((result) => {
+        // A server stopped or restarted meanwhile: asked again next time.
+        if (!result) this.answers.delete(id);
+        return result;
+      });
+      this.answers.set(id, answer);
     }
-    return map;
+    return answer;
   }
 
   private async request(params: LicenseMapParams): Promise<LicenseMapResult | null> {
@@ -259,29 +266,22 @@ export class LicenseMapView implements vscode.TreeDataProvider<LicenseMapNode>, 
     try {
       return await client.sendRequest<LicenseMapResult | null>(LicenseMapRequest, params);
     } catch (error) {
-      // A server stopped or restarted meanwhile: asked again on the next change or refresh.
-      this.maps.delete(params.folderUri);
       this.output.warn(`license map of ${params.folderUri}: ${error instanceof Error ? error.message : String(error)}`);
       return null;
     }
   }
 
+  /** Drops what was asked about a folder. */
+  private forget(folderUri: string): void {
+    for (const id of [...this.answers.keys()]) if ((JSON.parse(id) as LicenseMapParams).folderUri === folderUri) this.answers.delete(id);
+  }
+
   private refreshFolders(folderUris: readonly string[]): void {
     for (const uri of folderUris) {
-      this.maps.delete(uri);
+      this.forget(uri);
       this.stale.delete(uri);
     }
     this.changes.fire(undefined);
-  }
-
-  private keyMatches(key: LicenseMapKey): boolean {
-    const text = this.filterText.toLowerCase();
-    return !text || [key.key, key.slotText, key.area ?? '', key.description ?? '', key.status].some((field) => field.toLowerCase().includes(text));
-  }
-
-  private holderMatches(holder: LicenseMapHolder): boolean {
-    const text = this.filterText.toLowerCase();
-    return !text || holder.program.includes(text) || holder.file.toLowerCase().includes(text);
   }
 
   // ---- commands ------------------------------------------------------------------------------
@@ -297,7 +297,7 @@ export class LicenseMapView implements vscode.TreeDataProvider<LicenseMapNode>, 
 
   private async explain(node?: LicenseMapNode): Promise<void> {
     if (node?.kind !== 'program') return;
-    await vscode.commands.executeCommand(EXPLAIN_COMMAND, { uri: node.holder.uri, program: node.holder.program });
+    await vscode.commands.executeCommand(EXPLAIN_COMMAND, { uri: programUri(node).toString(), program: node.holder.program });
   }
 
   /**
@@ -335,7 +335,7 @@ export class LicenseMapView implements vscode.TreeDataProvider<LicenseMapNode>, 
       { title: `Export the license map of ${folder.name}` }))?.format;
     if (!chosen) return undefined;
     const map = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Logix: building the license map' },
-      () => this.request({ folderUri: folder.uri.toString(), format: chosen }));
+      () => this.request({ folderUri: folder.uri.toString(), format: chosen, keysOnly: true }));
     if (!map?.text) {
       void vscode.window.showWarningMessage(`Logix: the language server could not build the license map of ${folder.name}; see the Logix License output.`);
       return undefined;
@@ -344,6 +344,11 @@ export class LicenseMapView implements vscode.TreeDataProvider<LicenseMapNode>, 
     await vscode.window.showTextDocument(document, { preview: false });
     return document;
   }
+}
+
+/** The file of the program a node holds the key. */
+function programUri(node: ProgramNode): vscode.Uri {
+  return node.program ? vscode.Uri.parse(node.program.uri) : vscode.Uri.joinPath(node.parent.parent.folder.uri, ...node.holder.file.split('/'));
 }
 
 function folderOf(node: LicenseMapNode): vscode.WorkspaceFolder {

@@ -11,8 +11,8 @@ import { removeFolder } from '../helpers/temp.js';
 import { program, systemKey } from '../helpers/workspace.js';
 
 interface Location { uri: string; range: { start: { line: number; character: number } } }
-interface Holder { program: string; uri: string; how: string; rule: string; position: number | null; default: boolean; howText: string; location?: Location }
-interface Key { key: string; slot: number | null; slotText: string; status: string; catalogLocation?: Location; writtenAt?: Location; programs: Holder[] }
+interface Holder { program: string; file: string; how: string; rule: string; position: number | null; default: boolean; howText: string; location?: Location }
+interface Key { key: string; slot: number | null; slotText: string; status: string; held: number; written: number; catalogLocation?: Location; writtenAt?: Location; programs: Holder[] }
 interface ProgramEntry { program: string; uri: string; finalKeys: string[]; consumed: string; blocked: boolean; location: Location }
 interface Environment { root: string; keys: Key[]; programs: ProgramEntry[]; summary: { programs: number } }
 interface LicenseMap { folderUri: string; environments: Environment[]; text?: string }
@@ -45,7 +45,7 @@ describe('logix/licenseMap', () => {
     assert.deepEqual([wms.slot, wms.slotText, wms.status], [5087, '5087', 'known']);
     const [holder] = wms.programs;
     assert.deepEqual([holder!.program, holder!.how, holder!.rule, holder!.position, holder!.default, holder!.howText], ['man10021', 'other-area-systemkey', 'R7', 3, false, 'SYSTEMKEY_LOG (R7)']);
-    assert.equal(holder!.uri, uriOf(join(root, 'man10021.4gl')));
+    assert.equal(holder!.file, 'man10021.4gl');
     // A click opens the registration: the program in SYSTEMKEY_LOG's list (line 2, 0-based 1).
     assert.deepEqual([holder!.location!.uri, holder!.location!.range.start.line], [uriOf(join(root, 'logistica/systemkey_log.4gl')), 1]);
     assert.deepEqual([wms.writtenAt!.uri, wms.writtenAt!.range.start.line], [uriOf(join(root, 'logistica/systemkey_log.4gl')), 1], 'where the key is written: references are asked there');
@@ -62,6 +62,22 @@ describe('logix/licenseMap', () => {
     const csv = await client.request<LicenseMap>('logix/licenseMap', { folderUri: uriOf(root), format: 'csv' });
     assert.equal(csv.text, runCli(['report', root, '--format', 'csv']).stdout);
     assert.equal(await client.request('logix/licenseMap', { folderUri: uriOf(join(root, '..', 'elsewhere')) }), null);
+
+    // A tree asks in parts: the keys with their counts, then one key's programs.
+    const keysOnly = await client.request<LicenseMap>('logix/licenseMap', { folderUri: uriOf(root), keysOnly: true });
+    const wmsOnly = keysOnly.environments[0]!.keys.find((key) => key.key === 'WMS')!;
+    assert.deepEqual([wmsOnly.held, wmsOnly.written, wmsOnly.programs, keysOnly.environments[0]!.programs], [1, 1, [], []]);
+    assert.ok(wmsOnly.writtenAt, 'where to ask for references, without the programs');
+    const part = await client.request<LicenseMap>('logix/licenseMap', { folderUri: uriOf(root), key: { environment: '', key: 'WMS' } });
+    assert.deepEqual(part.environments[0]!.keys.filter((key) => key.programs.length > 0).map((key) => key.key), ['WMS']);
+    assert.deepEqual(part.environments[0]!.programs.map((entry) => entry.program), ['man10021']);
+    assert.deepEqual(part.environments[1]!.keys.flatMap((key) => key.programs), [], 'the other environment\'s WMS is not asked');
+    // The filter: keys whose fields match, or whose programs do.
+    const bySlot = await client.request<LicenseMap>('logix/licenseMap', { folderUri: uriOf(root), keysOnly: true, filter: '5087' });
+    // WMS is built in (slot 5087): both environments have it.
+    assert.deepEqual(bySlot.environments.map((environment) => environment.keys.map((key) => key.key)), [['WMS'], ['WMS']]);
+    const byProgram = await client.request<LicenseMap>('logix/licenseMap', { folderUri: uriOf(root), keysOnly: true, filter: 'POL0001' });
+    assert.deepEqual(byProgram.environments.map((environment) => environment.keys.map((key) => key.key)), [[], ['ESPEC']]);
   });
 
   it('notifies once a burst of edits pauses, and the map then shows the edit', async (t) => {

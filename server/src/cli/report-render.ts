@@ -91,7 +91,8 @@ export function reportToText(report: LicenseReport): string {
     lines.push('Keys (slot, area, status, programs holding it):');
     const width = Math.max(8, ...environment.keys.map((key) => quoteSource(key.key).length));
     for (const key of environment.keys) {
-      const held = key.programs.filter((holder) => holder.how !== 'dropped').length;
+      // Programs, not positions: a program holding the key twice counts once.
+      const held = new Set(key.programs.filter((holder) => holder.how !== 'dropped').map((holder) => holder.file)).size;
       const count = key.status === 'invalid' ? `written by ${plural(new Set(key.programs.map((holder) => holder.file)).size, 'program')}` : plural(held, 'program');
       lines.push(`  ${quoteSource(key.key).padEnd(width)}  ${`slot ${slotText(key.slot)}`.padEnd(18)} ${(key.area ?? '-').padEnd(4)} ${key.status.padEnd(10)} ${count}${key.description ? ` — ${descriptionText(key.description)}` : ''}`);
       const programWidth = Math.max(8, ...key.programs.map((holder) => quoteSource(holder.displayName).length));

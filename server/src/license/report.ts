@@ -147,14 +147,48 @@ export interface LicenseReport {
   readonly summary: ReportSummary & { readonly environments: number };
 }
 
-export function buildReport(environments: readonly ReportEnvironmentInput[]): LicenseReport {
-  const reports = environments.map(environmentReport);
+/**
+ * What a report computed per program, kept while the program's `Resolution` is the same object
+ * under the same catalog: an index that keeps resolutions until a change touches them (the
+ * language server's) then rebuilds only the programs a change touched. Weakly held: a dropped
+ * resolution takes its entry with it.
+ */
+interface ProgramEntry {
+  readonly program: ProgramReport;
+  readonly held: readonly { readonly key: string; readonly holder: KeyHolder }[];
+}
+
+export class ReportCache {
+  private readonly byResolution = new WeakMap<Resolution, { readonly catalog: Catalog; readonly root: string } & ProgramEntry>();
+
+  /** The program's entry and every key it holds (each position of its final list) or writes invalid. */
+  programOf(root: string, source: ProgramSource, resolution: Resolution, catalog: Catalog, model: LicenseModel): ProgramEntry {
+    const cached = this.byResolution.get(resolution);
+    if (cached && cached.catalog === catalog && cached.root === root && cached.program.file === source.file) return cached;
+    const program = programReport(root, source, resolution, catalog, model);
+    const held = program.finalKeys.map((entry, index) => ({
+      key: entry.key,
+      holder: {
+        program: source.name, displayName: resolution.displayName, file: source.file,
+        how: entry.how, rule: entry.rule, ...(entry.area ? { area: entry.area } : {}),
+        position: index + 1, default: index === 0, ...(entry.source ? { source: entry.source } : {}),
+        ...(entry.keySource ? { keySource: entry.keySource } : {}),
+      } satisfies KeyHolder,
+    }));
+    const entry = { catalog, root, program, held: [...held, ...droppedKeys(source, resolution, model, catalog)] };
+    this.byResolution.set(resolution, entry);
+    return entry;
+  }
+}
+
+export function buildReport(environments: readonly ReportEnvironmentInput[], cache = new ReportCache()): LicenseReport {
+  const reports = environments.map((environment) => environmentReport(environment, cache));
   const programs = reports.flatMap((environment) => environment.programs);
   const keys = reports.flatMap((environment) => environment.keys);
   return { environments: reports, summary: { environments: reports.length, ...summarize(keys, programs) } };
 }
 
-export function environmentReport(environment: ReportEnvironmentInput): EnvironmentReport {
+export function environmentReport(environment: ReportEnvironmentInput, cache = new ReportCache()): EnvironmentReport {
   const { catalog, model, root } = environment;
   const sources = allSources(model);
   const programs: ProgramReport[] = [];
@@ -166,17 +200,9 @@ export function environmentReport(environment: ReportEnvironmentInput): Environm
   };
   for (const source of sources) {
     const resolution = environment.resolutionOf(source.name, source.file);
-    const program = programReport(root, source, resolution, catalog, model);
+    const { program, held } = cache.programOf(root, source, resolution, catalog, model);
     programs.push(program);
-    program.finalKeys.forEach((entry, index) => {
-      hold(entry.key, {
-        program: source.name, displayName: resolution.displayName, file: source.file,
-        how: entry.how, rule: entry.rule, ...(entry.area ? { area: entry.area } : {}),
-        position: index + 1, default: index === 0, ...(entry.source ? { source: entry.source } : {}),
-        ...(entry.keySource ? { keySource: entry.keySource } : {}),
-      });
-    });
-    for (const dropped of droppedKeys(source, resolution, model, catalog)) hold(dropped.key, dropped.holder);
+    for (const each of held) hold(each.key, each.holder);
   }
   const names = new Set([...catalog.keys.keys(), ...holders.keys()]);
   const keys = [...names].sort().map((key): KeyReport => {

@@ -65,6 +65,12 @@ export interface CatalogProposalResult {
  * per environment, with the locations to open (LSP ranges, 0-based). Answered once the folder's
  * first index is complete; null for a URI that is no workspace folder. With `format`, `text` is the
  * report rendered as `report --format markdown|csv` prints it (for the export command).
+ *
+ * A tree asks in parts, so that a folder of 20,000 programs never travels whole: `keysOnly` for
+ * the keys with their counts (no holders, no programs), then `key` for one key's holders and their
+ * programs. `filter` keeps the keys whose name, slot, area, description or status contains the
+ * text, or one of whose programs (name or file) does; a key kept for a program only keeps only the
+ * matching programs.
  */
 export const LicenseMapRequest = 'logix/licenseMap';
 
@@ -72,6 +78,9 @@ export interface LicenseMapParams {
   /** The workspace folder. */
   readonly folderUri: string;
   readonly format?: 'markdown' | 'csv';
+  readonly keysOnly?: boolean;
+  readonly key?: { readonly environment: string; readonly key: string };
+  readonly filter?: string;
 }
 
 export interface LicenseMapLocation {
@@ -83,9 +92,8 @@ export interface LicenseMapLocation {
 export interface LicenseMapHolder {
   readonly program: string;
   readonly displayName: string;
-  /** The program's file, relative to the folder; `uri` is its URI. */
+  /** The program's file, relative to the folder. */
   readonly file: string;
-  readonly uri: string;
   readonly how: 'declared' | 'area-default' | 'own-area-systemkey' | 'other-area-systemkey' | 'dropped';
   readonly rule: string;
   readonly area?: string;
@@ -111,6 +119,10 @@ export interface LicenseMapKey {
   readonly catalogLocation?: LicenseMapLocation;
   /** A place a program writes the key (a LOG_initApp list, a SYSTEMKEY call): where to ask for its references. */
   readonly writtenAt?: LicenseMapLocation;
+  /** Programs whose final list holds it (a program holding it twice counts once), and those writing it when invalid. */
+  readonly held: number;
+  readonly written: number;
+  /** Empty with `keysOnly`, and for the keys other than `key`. */
   readonly programs: readonly LicenseMapHolder[];
 }
 
@@ -137,6 +149,7 @@ export interface LicenseMapEnvironment {
   readonly catalog: string;
   readonly complete: boolean;
   readonly keys: readonly LicenseMapKey[];
+  /** Every program; with `keysOnly` none, with `key` those holding that key. */
   readonly programs: readonly LicenseMapProgram[];
   readonly summary: { readonly programs: number; readonly keys: number; readonly keysHeld: number; readonly blocked: number };
 }

@@ -27,6 +27,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { join } from 'node:path';
 import { areaOfProgram, builtInCatalog, NO_MENU_KEY } from '../license/catalog.js';
 import { proposeCatalog, unknownKeyUses } from '../license/catalog-init.js';
+import { ReportCache } from '../license/report.js';
 import { programDefinedIn, programNameOf } from '../license/model.js';
 import type { FileFacts } from '../syntax/facts.js';
 import { foldingRanges } from '../syntax/folding.js';
@@ -52,6 +53,9 @@ interface Found {
 }
 
 export class Queries {
+  /** What each folder's license map computed per program, kept while its resolution is unchanged. */
+  private readonly reportCaches = new WeakMap<Folder, ReportCache>();
+
   constructor(
     private readonly workspace: WorkspaceManager,
     private readonly documents: TextDocuments<TextDocument>,
@@ -200,7 +204,9 @@ export class Queries {
   async licenseMap(params: LicenseMapParams): Promise<LicenseMapResult | null> {
     const folder = await this.indexedFolder(params.folderUri);
     if (!folder) return null;
-    return licenseMap(params.folderUri, folder.index.all, (file) => this.workspace.uriOf(folder, file), params.format);
+    let cache = this.reportCaches.get(folder);
+    if (!cache) this.reportCaches.set(folder, (cache = new ReportCache()));
+    return licenseMap(folder.index.all, (file) => this.workspace.uriOf(folder, file), params, cache);
   }
 
   async explain(params: ExplainParams): Promise<ExplainResult | null> {
