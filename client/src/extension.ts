@@ -1,14 +1,17 @@
 /**
  * The VS Code side: starts the language server, registers the commands, offers a folder without a
  * logix-license.json its start (catalog-prompt.ts), compares AppServer logs and imports what they
- * teach (log-commands.ts), and nothing else. Every rule lives in the server; the client only asks
- * and shows.
+ * teach (log-commands.ts), shows the license map (license-map.ts) and the explain report in
+ * read-only documents (explain-documents.ts), and nothing else. Every rule lives in the server;
+ * the client only asks and shows.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { CatalogPrompt } from './catalog-prompt';
 import { LogCommands } from './log-commands';
+import { ExplainDocuments } from './explain-documents';
+import { LicenseMapView } from './license-map';
 import {
   CREATE_CATALOG_COMMAND,
   EXPLAIN_COMMAND,
@@ -23,6 +26,12 @@ import {
 
 let client: LanguageClient | undefined;
 let output: vscode.LogOutputChannel;
+let explainDocuments: ExplainDocuments;
+
+/** What the extension exports: the license map's view and data provider (the end-to-end tests read them). */
+export interface LogixLicenseApi {
+  readonly licenseMap: LicenseMapView;
+}
 
 const CONTEXTS: { label: string; context: string; description: string }[] = [
   { label: 'Menu', context: 'menu', description: 'launched from a menu shortcut (R9–R11)' },
@@ -35,13 +44,17 @@ const CONTEXTS: { label: string; context: string; description: string }[] = [
   { label: 'Outgoing EAI message', context: 'eai-out', description: 'nothing extra (R13)' },
 ];
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<LogixLicenseApi> {
   output = vscode.window.createOutputChannel('Logix License', { log: true });
   const catalogPrompt = new CatalogPrompt(context, () => client, output);
   const logCommands = new LogCommands(() => client, output);
+  explainDocuments = new ExplainDocuments();
+  const licenseMap = new LicenseMapView(() => client, output);
   context.subscriptions.push(
     ...logCommands.register(),
     output,
+    explainDocuments,
+    licenseMap,
     vscode.commands.registerCommand(EXPLAIN_COMMAND, (args?: { uri?: string; program?: string }) => explain(args)),
     vscode.commands.registerCommand('logix.restartServer', async () => {
       await client?.restart();
@@ -53,7 +66,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = createClient(context);
   await client.start();
   // Each folder's question waits, in the server, for the folder's first index.
-  context.subscriptions.push(catalogPrompt.watchFolders());
+  context.subscriptions.push(catalogPrompt.watchFolders(), licenseMap.listen(client));
+  return { licenseMap };
 }
 
 export async function deactivate(): Promise<void> {
@@ -84,7 +98,10 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
   return new LanguageClient('logix', 'Logix License', serverOptions, clientOptions);
 }
 
-/** Picks a context and a menu key, asks the server, and shows the report beside the debug log. */
+/**
+ * Picks a context and a menu key, asks the server, and shows the report beside the debug log, both
+ * read-only, in the tabs of the last run when they are open.
+ */
 async function explain(args?: { uri?: string; program?: string }): Promise<void> {
   if (!client) return;
   const uri = args?.uri ?? vscode.window.activeTextEditor?.document.uri.toString();
@@ -109,8 +126,5 @@ async function explain(args?: { uri?: string; program?: string }): Promise<void>
   }
   const result = await client.sendRequest<ExplainResult | null>(ExplainRequest, { uri, program, context: picked.context, ...(menuKey ? { menuKey } : {}) } satisfies ExplainParams);
   if (!result) return;
-  const report = await vscode.workspace.openTextDocument({ language: 'markdown', content: result.report });
-  await vscode.window.showTextDocument(report, { viewColumn: vscode.ViewColumn.Beside, preview: false });
-  const log = await vscode.workspace.openTextDocument({ language: 'logix-log', content: result.log });
-  await vscode.window.showTextDocument(log, { viewColumn: vscode.ViewColumn.Beside, preview: false, preserveFocus: true });
+  await explainDocuments.show(result.report, result.log);
 }

@@ -26,8 +26,10 @@ import { FIX_ALL_KIND } from './lsp/code-actions.js';
 import { ExplainRequest, ProgramInfoRequest, type ExplainParams, type ExplainResult, type ProgramInfoParams, type ProgramInfoResult } from './lsp/custom-messages.js';
 import { CatalogProposalRequest, type CatalogProposalParams, type CatalogProposalResult } from './lsp/custom-messages.js';
 import { ClearLogComparisonRequest, CompareLogRequest, ImportLogRequest, type ClearLogComparisonParams, type CompareLogParams, type CompareLogResult, type ImportLogParams, type ImportLogResult } from './lsp/custom-messages.js';
+import { LicenseMapChangedNotification, LicenseMapRequest, type LicenseMapChangedParams, type LicenseMapParams, type LicenseMapResult } from './lsp/custom-messages.js';
 import { lensCommandFor, serverCommands } from './lsp/explain-command.js';
 import { clientWatchesFiles, FolderWatchers } from './lsp/folder-watchers.js';
+import { LicenseMapNotifier } from './lsp/license-map.js';
 import { Queries } from './lsp/queries.js';
 import { SettingsCache } from './lsp/settings.js';
 import { WorkspaceManager } from './lsp/workspace-manager.js';
@@ -38,6 +40,10 @@ let workspace: WorkspaceManager;
 let queries: Queries;
 /** The server's own watching of the folders, when the client cannot watch files for it. */
 let folderWatchers: FolderWatchers | undefined;
+/** `logix/licenseMapChanged`, once a folder's changes pause. */
+const licenseMapNotifier = new LicenseMapNotifier((folderUri) => {
+  void connection.sendNotification(LicenseMapChangedNotification, { folderUri } satisfies LicenseMapChangedParams);
+});
 
 /** Runs a handler; on any error logs it and answers `fallback` (the server survives bad input). */
 function safe<P, R>(name: string, fallback: R, handler: (params: P) => R | Promise<R>): (params: P) => Promise<R> {
@@ -65,6 +71,7 @@ function serverBuild(): string {
 // read: it is written aside and renamed, but the next start would then parse everything).
 connection.onShutdown(() => {
   folderWatchers?.closeAll();
+  licenseMapNotifier.dispose();
   return workspace?.whenPersisted();
 });
 
@@ -74,6 +81,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const cacheFolder = (params.initializationOptions as { cacheFolder?: unknown } | undefined)?.cacheFolder;
   workspace = new WorkspaceManager({ build: serverBuild(), ...(typeof cacheFolder === 'string' ? { cacheFolder } : {}) }, connection, settings);
   workspace.publisher.usePull(capabilities.textDocument?.diagnostic !== undefined);
+  workspace.onFolderChanged = (folderUri) => licenseMapNotifier.changed(folderUri);
   // The code lens runs the client's own Explain when the client says it has one (VS Code), else
   // the server's command (explain-command.ts).
   const lensCommand = lensCommandFor(params.initializationOptions);
@@ -167,6 +175,7 @@ connection.onRequest(CatalogProposalRequest, safe('catalog proposal', null as Ca
 connection.onRequest(CompareLogRequest, safe('compare log', null as CompareLogResult | null, (params: CompareLogParams) => queries.compareLog(params)));
 connection.onRequest(ClearLogComparisonRequest, safe('clear log comparison', { cleared: 0 }, (params: ClearLogComparisonParams | undefined) => queries.clearLogComparison(params)));
 connection.onRequest(ImportLogRequest, safe('import log', null as ImportLogResult | null, (params: ImportLogParams) => queries.importLog(params)));
+connection.onRequest(LicenseMapRequest, safe('license map', null as LicenseMapResult | null, (params: LicenseMapParams) => queries.licenseMap(params)));
 
 // The code lens's command in clients that do not run Explain themselves: the same answer, and the
 // report shown (explain-command.ts says why so).

@@ -1,7 +1,8 @@
 /**
- * Command-line parsing for `logix-license check | explain | init | compare-log | import-log`. Usage errors are thrown as
+ * Command-line parsing for `logix-license check | explain | init | compare-log | import-log | report | diff`. Usage errors are thrown as
  * UsageError (exit code 2 with the message on stderr).
  */
+import { FAIL_ON, type FailOn } from '../license/report-diff.js';
 import { EXECUTION_CONTEXTS, type ExecutionContext } from '../license/resolve.js';
 import { isVersion } from '../license/versions.js';
 
@@ -16,6 +17,10 @@ export const USAGE = `Usage:
   logix-license compare-log LOGFILE [DIR] [--format text|json] [--dev-test]
                       [--config FILE] [--logix-version V] [--encoding ENC] [--exclude GLOB]...
   logix-license import-log LOGFILE [DIR] [--write] [--format text|json] [--config FILE]
+  logix-license report [DIR] [--format text|json|markdown|csv] [--config FILE] [--logix-version V]
+                      [--encoding ENC] [--exclude GLOB]...
+  logix-license diff BASE_DIR HEAD_DIR [--format text|json|markdown] [--fail-on any|blocked|default-slot]
+                      [--logix-version V] [--encoding ENC] [--exclude GLOB]...
 
   DIR defaults to the current folder. CONTEXT is one of ${EXECUTION_CONTEXTS.join(', ')};
   with mingle, --app-license CODE is the license code registered for the app.
@@ -29,9 +34,15 @@ export const USAGE = `Usage:
   and menu key; import-log learns each consumed key's slot and each program's menu key and shows
   what it would add to DIR's logix-license.json (or --config FILE); --write adds it, never
   changing or removing what is there.
+  report prints the license map: every key with the programs holding it and how, every program
+  with its final list, default key and slot, and what it consumes under its configured menu key.
+  diff compares two trees (e.g. the base branch checked out with git worktree add beside the
+  change): programs added, removed, and changed in what they hold or consume; each tree is read
+  with its own logix-license.json files.
   check exits 0 with no error-severity diagnostic, 1 with one; compare-log 0 when every run
-  agrees, 1 when one disagrees; all exit 2 on usage or configuration errors, or an unreadable
-  log or one without a run.`;
+  agrees, 1 when one disagrees; diff 0 when no change matches --fail-on (default any), 1 when
+  one does; all exit 2 on usage or configuration errors, or an unreadable log or one without a
+  run.`;
 
 interface CommonOptions {
   readonly dir: string;
@@ -85,9 +96,27 @@ export interface ImportLogCommand {
   readonly write: boolean;
 }
 
-export type Command = CheckCommand | ExplainCommand | InitCommand | CompareLogCommand | ImportLogCommand | { readonly command: 'help' };
+/** `report`: the license map of DIR. */
+export interface ReportCommand extends CommonOptions {
+  readonly command: 'report';
+  readonly format: 'text' | 'json' | 'markdown' | 'csv';
+}
 
-const VALUE_FLAGS = new Set(['--config', '--logix-version', '--format', '--encoding', '--exclude', '--menu-key', '--context', '--file', '--app-license']);
+/** `diff`: what changes in consumption from BASE_DIR to HEAD_DIR, each with its own catalogs. */
+export interface DiffCommand {
+  readonly command: 'diff';
+  readonly baseDir: string;
+  readonly headDir: string;
+  readonly format: 'text' | 'json' | 'markdown';
+  readonly failOn: FailOn;
+  readonly logixVersion?: string;
+  readonly encoding?: string;
+  readonly excludes: readonly string[];
+}
+
+export type Command = CheckCommand | ExplainCommand | InitCommand | CompareLogCommand | ImportLogCommand | ReportCommand | DiffCommand | { readonly command: 'help' };
+
+const VALUE_FLAGS = new Set(['--config', '--logix-version', '--format', '--encoding', '--exclude', '--menu-key', '--context', '--file', '--app-license', '--fail-on']);
 const SWITCHES = new Set(['--dev-test', '--stdout', '--write', '--help', '-h']);
 
 export function parseArgs(argv: readonly string[]): Command {
@@ -132,14 +161,14 @@ export function parseArgs(argv: readonly string[]): Command {
   const [command, ...rest] = positional;
   if (command === 'check') {
     if (rest.length > 1) throw new UsageError(`check takes one folder, got: ${rest.join(' ')}`);
-    rejectFlags(values, switches, ['--menu-key', '--context', '--dev-test', '--file', '--stdout', '--write', '--app-license'], 'check');
+    rejectFlags(values, switches, ['--menu-key', '--context', '--dev-test', '--file', '--stdout', '--write', '--app-license', '--fail-on'], 'check');
     const format = oneOf(single('--format') ?? 'text', ['text', 'json', 'sarif'] as const, '--format');
     return { command, format, dir: rest[0] ?? '.', ...common };
   }
   if (command === 'explain') {
     if (rest.length === 0) throw new UsageError('explain needs a PROGRAM, e.g. explain man10021');
     if (rest.length > 2) throw new UsageError(`explain takes a program and one folder, got: ${rest.join(' ')}`);
-    rejectFlags(values, switches, ['--exclude', '--stdout', '--write'], 'explain');
+    rejectFlags(values, switches, ['--exclude', '--stdout', '--write', '--fail-on'], 'explain');
     const format = oneOf(single('--format') ?? 'text', ['text', 'json', 'log'] as const, '--format');
     const context = oneOf(single('--context') ?? 'menu', EXECUTION_CONTEXTS, '--context');
     const menuKey = single('--menu-key');
@@ -157,7 +186,7 @@ export function parseArgs(argv: readonly string[]): Command {
   if (command === 'init') {
     if (rest.length > 1) throw new UsageError(`init takes one folder, got: ${rest.join(' ')}`);
     // The file starts from the built-in catalog: no other catalog, version or format applies.
-    rejectFlags(values, switches, ['--config', '--logix-version', '--format', '--menu-key', '--context', '--dev-test', '--file', '--write', '--app-license'], 'init');
+    rejectFlags(values, switches, ['--config', '--logix-version', '--format', '--menu-key', '--context', '--dev-test', '--file', '--write', '--app-license', '--fail-on'], 'init');
     return {
       command, dir: rest[0] ?? '.', stdout: switches.has('--stdout'), excludes: common.excludes,
       ...(encoding !== undefined ? { encoding } : {}),
@@ -166,21 +195,39 @@ export function parseArgs(argv: readonly string[]): Command {
   if (command === 'compare-log') {
     if (rest.length === 0) throw new UsageError('compare-log needs a LOGFILE, e.g. compare-log appserver.log');
     if (rest.length > 2) throw new UsageError(`compare-log takes a log file and one folder, got: ${rest.join(' ')}`);
-    rejectFlags(values, switches, ['--menu-key', '--context', '--file', '--write', '--stdout', '--app-license'], 'compare-log');
+    rejectFlags(values, switches, ['--menu-key', '--context', '--file', '--write', '--stdout', '--app-license', '--fail-on'], 'compare-log');
     const format = oneOf(single('--format') ?? 'text', ['text', 'json'] as const, '--format');
     return { command, logFile: rest[0]!, dir: rest[1] ?? '.', format, ...common, ...(switches.has('--dev-test') ? { devTest: true } : {}) };
   }
   if (command === 'import-log') {
     if (rest.length === 0) throw new UsageError('import-log needs a LOGFILE, e.g. import-log appserver.log');
     if (rest.length > 2) throw new UsageError(`import-log takes a log file and one folder, got: ${rest.join(' ')}`);
-    rejectFlags(values, switches, ['--menu-key', '--context', '--file', '--dev-test', '--logix-version', '--encoding', '--exclude', '--stdout', '--app-license'], 'import-log');
+    rejectFlags(values, switches, ['--menu-key', '--context', '--file', '--dev-test', '--logix-version', '--encoding', '--exclude', '--stdout', '--app-license', '--fail-on'], 'import-log');
     const format = oneOf(single('--format') ?? 'text', ['text', 'json'] as const, '--format');
     return {
       command, logFile: rest[0]!, dir: rest[1] ?? '.', format, write: switches.has('--write'),
       ...(configFile !== undefined ? { configFile } : {}),
     };
   }
-  throw new UsageError(`unknown command "${command}" (expected check, explain, init, compare-log or import-log)`);
+  if (command === 'report') {
+    if (rest.length > 1) throw new UsageError(`report takes one folder, got: ${rest.join(' ')}`);
+    rejectFlags(values, switches, ['--menu-key', '--context', '--dev-test', '--file', '--stdout', '--write', '--app-license', '--fail-on'], 'report');
+    const format = oneOf(single('--format') ?? 'text', ['text', 'json', 'markdown', 'csv'] as const, '--format');
+    return { command, format, dir: rest[0] ?? '.', ...common };
+  }
+  if (command === 'diff') {
+    if (rest.length !== 2) throw new UsageError(`diff takes two folders, BASE_DIR and HEAD_DIR, got: ${rest.length === 0 ? 'none' : rest.join(' ')}`);
+    // Each tree is read with its own catalogs: one --config for both would hide a catalog change.
+    rejectFlags(values, switches, ['--config', '--menu-key', '--context', '--dev-test', '--file', '--stdout', '--write', '--app-license'], 'diff');
+    const format = oneOf(single('--format') ?? 'text', ['text', 'json', 'markdown'] as const, '--format');
+    const failOn = oneOf(single('--fail-on') ?? 'any', FAIL_ON, '--fail-on');
+    return {
+      command, baseDir: rest[0]!, headDir: rest[1]!, format, failOn, excludes: common.excludes,
+      ...(logixVersion !== undefined ? { logixVersion } : {}),
+      ...(encoding !== undefined ? { encoding } : {}),
+    };
+  }
+  throw new UsageError(`unknown command "${command}" (expected check, explain, init, compare-log, import-log, report or diff)`);
 }
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string): T {

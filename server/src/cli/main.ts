@@ -1,8 +1,9 @@
 /**
  * `logix-license` command line: `check` a workspace, `explain` one program, `init` its catalog
- * file, `compare-log` and `import-log` an AppServer debug log. Wiring only: the analysis is in
- * workspace/ and license/, the log in applog/, the renderings in check-report.ts, sarif.ts,
- * compare-log.ts and import-log.ts.
+ * file, `compare-log` and `import-log` an AppServer debug log, `report` the license map of a tree
+ * and `diff` two trees. Wiring only: the analysis is in workspace/ and license/, the log in
+ * applog/, the renderings in check-report.ts, sarif.ts, compare-log.ts, import-log.ts,
+ * report-render.ts and diff-render.ts.
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,10 +12,14 @@ import packageJson from '../../../package.json';
 import { builtInCatalog, CATALOG_FILE_NAME } from '../license/catalog.js';
 import { keyUses, proposeCatalog } from '../license/catalog-init.js';
 import { explainResolution, explanationToJson, renderDebugLog, renderExplanationText } from '../license/explain.js';
+import { buildReport } from '../license/report.js';
+import { diffReports, failing } from '../license/report-diff.js';
 import { analyzeWorkspace, ConfigurationError, type WorkspaceAnalysis } from '../workspace/analysis.js';
 import type { EnvironmentIndex } from '../workspace/environment-index.js';
 import { toPosix } from '../workspace/files.js';
-import { parseArgs, USAGE, UsageError, type CheckCommand, type CompareLogCommand, type ExplainCommand, type InitCommand } from './args.js';
+import { parseArgs, USAGE, UsageError, type CheckCommand, type CompareLogCommand, type DiffCommand, type ExplainCommand, type InitCommand, type ReportCommand } from './args.js';
+import { diffToJson, diffToMarkdown, diffToText } from './diff-render.js';
+import { reportToCsv, reportToJson, reportToMarkdown, reportToText } from './report-render.js';
 import { checkToJson, checkToText, summarize } from './check-report.js';
 import { compareLog, compareLogToJson, compareLogToText } from './compare-log.js';
 import { runImportLog } from './import-log.js';
@@ -38,6 +43,10 @@ async function main(argv: readonly string[]): Promise<number> {
         return await runCompareLog(command);
       case 'import-log':
         return runImportLog(command);
+      case 'report':
+        return await runReport(command);
+      case 'diff':
+        return await runDiff(command);
     }
   } catch (error) {
     if (error instanceof UsageError) {
@@ -52,7 +61,7 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-async function analyze(command: CheckCommand | ExplainCommand | InitCommand | CompareLogCommand): Promise<WorkspaceAnalysis> {
+async function analyze(command: CheckCommand | ExplainCommand | InitCommand | CompareLogCommand | ReportCommand): Promise<WorkspaceAnalysis> {
   // Progress goes to stderr, only for a person watching a terminal (never into JSON or a pipe).
   const showProgress = process.stderr.isTTY === true;
   const analysis = await analyzeWorkspace(command.dir, {
@@ -61,7 +70,7 @@ async function analyze(command: CheckCommand | ExplainCommand | InitCommand | Co
     ...(command.command !== 'init' && command.logixVersion !== undefined ? { logixVersion: command.logixVersion } : {}),
     ...(command.encoding !== undefined ? { encoding: command.encoding } : {}),
     ...(command.command === 'explain' || command.command === 'compare-log' ? { diagnose: false, ...(command.devTest ? { devTest: true } : {}) } : {}),
-    ...(command.command === 'init' ? { diagnose: false } : {}),
+    ...(command.command === 'init' || command.command === 'report' ? { diagnose: false } : {}),
     // Progress arrives a batch of files at a time.
     ...(showProgress ? { onProgress: (done: number, total: number) => process.stderr.write(`\rreading ${done}/${total} files`) } : {}),
   });
@@ -111,6 +120,43 @@ async function runCompareLog(command: CompareLogCommand): Promise<number> {
   if (command.format === 'json') process.stdout.write(`${JSON.stringify(compareLogToJson(report), null, 2)}\n`);
   else process.stdout.write(compareLogToText(report, command.logFile));
   return report.summary.disagree > 0 ? 1 : 0;
+}
+
+/** `report`: the license map of DIR, every environment's keys and programs. */
+async function runReport(command: ReportCommand): Promise<number> {
+  const report = buildReport((await analyze(command)).environments);
+  switch (command.format) {
+    case 'json':
+      process.stdout.write(`${JSON.stringify(reportToJson(report), null, 2)}\n`);
+      break;
+    case 'markdown':
+      process.stdout.write(reportToMarkdown(report));
+      break;
+    case 'csv':
+      process.stdout.write(reportToCsv(report));
+      break;
+    default:
+      process.stdout.write(reportToText(report));
+  }
+  return 0;
+}
+
+/**
+ * `diff`: the license map of each tree, each read with its own catalogs, compared. Exit 1 when a
+ * change matches `--fail-on`.
+ */
+async function runDiff(command: DiffCommand): Promise<number> {
+  const options = { command: 'report' as const, format: 'json' as const, excludes: command.excludes,
+    ...(command.logixVersion !== undefined ? { logixVersion: command.logixVersion } : {}),
+    ...(command.encoding !== undefined ? { encoding: command.encoding } : {}) };
+  const base = buildReport((await analyze({ ...options, dir: command.baseDir })).environments);
+  const head = buildReport((await analyze({ ...options, dir: command.headDir })).environments);
+  const diff = diffReports(base, head);
+  const failingCount = failing(diff, command.failOn).length;
+  if (command.format === 'json') process.stdout.write(`${JSON.stringify(diffToJson(diff, command.failOn, failingCount), null, 2)}\n`);
+  else if (command.format === 'markdown') process.stdout.write(diffToMarkdown(diff, command.failOn, failingCount));
+  else process.stdout.write(diffToText(diff, command.baseDir, command.headDir, command.failOn, failingCount));
+  return failingCount > 0 ? 1 : 0;
 }
 
 /**

@@ -150,6 +150,118 @@ export const COMPARE_LOG_COMMAND = 'logix.compareLog';
 export const CLEAR_LOG_COMPARISON_COMMAND = 'logix.clearLogComparison';
 export const IMPORT_LOG_COMMAND = 'logix.importLog';
 
+/**
+ * client → server request: the license map of a workspace folder, the data of the CLI's `report`
+ * per environment, with the locations to open (LSP ranges, 0-based). Answered once the folder's
+ * first index is complete; null for a URI that is no workspace folder. With `format`, `text` is the
+ * report rendered as `report --format markdown|csv` prints it (for the export command).
+ *
+ * A tree asks in parts, so that a folder of 20,000 programs never travels whole: `keysOnly` for
+ * the keys with their counts (no holders, no programs), then `key` for one key's holders and their
+ * programs. `filter` keeps the keys whose name, slot, area, description or status contains the
+ * text, or one of whose programs (name or file) does; a key kept for a program only keeps only the
+ * matching programs.
+ */
+export const LicenseMapRequest = 'logix/licenseMap';
+
+export interface LicenseMapParams {
+  /** The workspace folder. */
+  readonly folderUri: string;
+  readonly format?: 'markdown' | 'csv';
+  readonly keysOnly?: boolean;
+  readonly key?: { readonly environment: string; readonly key: string };
+  readonly filter?: string;
+}
+
+export interface LicenseMapLocation {
+  readonly uri: string;
+  readonly range: { readonly start: { readonly line: number; readonly character: number }; readonly end: { readonly line: number; readonly character: number } };
+}
+
+/** A program holding (or writing, `how: 'dropped'`) a key. */
+export interface LicenseMapHolder {
+  readonly program: string;
+  readonly displayName: string;
+  /** The program's file, relative to the folder. */
+  readonly file: string;
+  readonly how: 'declared' | 'area-default' | 'own-area-systemkey' | 'other-area-systemkey' | 'dropped';
+  readonly rule: string;
+  readonly area?: string;
+  /** 1-based in the final list; null for a dropped key. */
+  readonly position: number | null;
+  readonly default: boolean;
+  /** `declared (R5)`, `SYSTEMKEY_LOG (R7)`, … */
+  readonly howText: string;
+  /** Where it comes from: the key in the LOG_initApp list, the program in the SYSTEMKEY list, or the declaration (R6). */
+  readonly location?: LicenseMapLocation;
+}
+
+export interface LicenseMapKey {
+  readonly key: string;
+  /** null: unknown or not filled in (`slotText` says which). */
+  readonly slot: number | null;
+  /** `5087`, `unknown`, `not filled in`. */
+  readonly slotText: string;
+  readonly area?: string;
+  readonly description?: string;
+  readonly status: 'known' | 'unverified' | 'invalid';
+  /** Its entry in the environment's logix-license.json, if there. */
+  readonly catalogLocation?: LicenseMapLocation;
+  /** A place a program writes the key (a LOG_initApp list, a SYSTEMKEY call): where to ask for its references. */
+  readonly writtenAt?: LicenseMapLocation;
+  /** Programs whose final list holds it (a program holding it twice counts once), and those writing it when invalid. */
+  readonly held: number;
+  readonly written: number;
+  /** Empty with `keysOnly`, and for the keys other than `key`. */
+  readonly programs: readonly LicenseMapHolder[];
+}
+
+export interface LicenseMapProgram {
+  readonly program: string;
+  readonly displayName: string;
+  readonly file: string;
+  readonly uri: string;
+  readonly finalKeys: readonly string[];
+  readonly defaultKey?: string;
+  readonly defaultSlotText: string;
+  readonly menuKey?: string;
+  /** What it consumes under its configured menu key, in words. */
+  readonly consumed: string;
+  readonly consumes: 'slot' | 'free' | 'none' | 'blocked';
+  readonly blocked: boolean;
+  /** Its LOG_initApp / log001_acessa_usuario call, else its main function. */
+  readonly location: LicenseMapLocation;
+}
+
+export interface LicenseMapEnvironment {
+  /** Relative to the folder; `''` for the folder itself. */
+  readonly root: string;
+  readonly catalog: string;
+  readonly complete: boolean;
+  readonly keys: readonly LicenseMapKey[];
+  /** Every program; with `keysOnly` none, with `key` those holding that key. */
+  readonly programs: readonly LicenseMapProgram[];
+  readonly summary: { readonly programs: number; readonly keys: number; readonly keysHeld: number; readonly blocked: number };
+}
+
+export interface LicenseMapResult {
+  readonly folderUri: string;
+  readonly environments: readonly LicenseMapEnvironment[];
+  /** With `format`: the rendered report. */
+  readonly text?: string;
+}
+
+/**
+ * server → client notification: what the license map of a folder shows may have changed (an
+ * edit, a file changed on disk, a catalog, the first index). Sent once changes pause (about
+ * 500 ms), so a client re-asks at most that often, and only if it shows the map.
+ */
+export const LicenseMapChangedNotification = 'logix/licenseMapChanged';
+
+export interface LicenseMapChangedParams {
+  readonly folderUri: string;
+}
+
 /** The VS Code command that creates a folder's `logix-license.json` from the proposal (registered by the client). */
 export const CREATE_CATALOG_COMMAND = 'logix.createCatalog';
 

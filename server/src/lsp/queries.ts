@@ -27,6 +27,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { join } from 'node:path';
 import { areaOfProgram, builtInCatalog, NO_MENU_KEY } from '../license/catalog.js';
 import { proposeCatalog, unknownKeyUses } from '../license/catalog-init.js';
+import { ReportCache } from '../license/report.js';
 import { programDefinedIn, programNameOf } from '../license/model.js';
 import type { FileFacts } from '../syntax/facts.js';
 import type { Range } from '../syntax/positions.js';
@@ -37,11 +38,12 @@ import { codeActionsFor } from './code-actions.js';
 import { programCodeLens } from './code-lens.js';
 import { completionsAt } from './completion.js';
 import { SERVER_EXPLAIN_COMMAND, type ExplainParams, type ExplainResult, type ProgramInfoParams, type ProgramInfoResult } from './custom-messages.js';
-import type { CatalogProposalParams, CatalogProposalResult } from './custom-messages.js';
 import type { ClearLogComparisonParams, ClearLogComparisonResult, CompareLogParams, CompareLogResult, ImportLogParams, ImportLogResult } from './custom-messages.js';
 import { compareError, compareFolderLog, compareLogResult, importLogEdit, readLog } from './log-commands.js';
+import type { CatalogProposalParams, CatalogProposalResult, LicenseMapParams, LicenseMapResult } from './custom-messages.js';
 import { explain, explainArguments } from './explain-command.js';
 import { hoverAt } from './hover.js';
+import { licenseMap } from './license-map.js';
 import { definitionAt, referencesAt, type EnvironmentView } from './navigation.js';
 import { documentSymbols, workspaceSymbols, type SymbolFile } from './symbols.js';
 import type { Folder, WorkspaceManager } from './workspace-manager.js';
@@ -57,6 +59,8 @@ interface Found {
 export class Queries {
   /** The files (URIs) the last workspace diagnostics report gave diagnostics to. */
   private reportedInWorkspace = new Set<string>();
+  /** What each folder's license map computed per program, kept while its resolution is unchanged. */
+  private readonly reportCaches = new WeakMap<Folder, ReportCache>();
 
   constructor(
     private readonly workspace: WorkspaceManager,
@@ -269,6 +273,15 @@ export class Queries {
     return importLogEdit(this.workspace.uriOf(folder, path), path, read.kind === 'text' ? read.text : undefined, log);
   }
 
+  /** The license map of a workspace folder (the `report` data per environment), once its first index is complete. */
+  async licenseMap(params: LicenseMapParams): Promise<LicenseMapResult | null> {
+    const folder = await this.indexedFolder(params.folderUri);
+    if (!folder) return null;
+    let cache = this.reportCaches.get(folder);
+    if (!cache) this.reportCaches.set(folder, (cache = new ReportCache()));
+    return licenseMap(folder.index.all, (file) => this.workspace.uriOf(folder, file), params, cache);
+  }
+
   async explain(params: ExplainParams): Promise<ExplainResult | null> {
     return (await this.explanation(params))?.result ?? null;
   }
@@ -292,13 +305,13 @@ export class Queries {
 
   // ---- helpers -------------------------------------------------------------------------------
 
-  /** A workspace folder once its first index is complete; undefined for a URI in no workspace folder. */
-  private async indexedFolder(uri: string): Promise<Folder | undefined> {
+  /** A workspace folder once its first index is complete; undefined for a URI that is none. */
+  private async indexedFolder(folderUri: string): Promise<Folder | undefined> {
     // A settings reload may replace the folder while waiting: then wait for the new one.
-    let located = await this.locateKnown(uri);
+    let located = await this.locateKnown(folderUri);
     while (located && located.folder.scanned) {
       await located.folder.indexed;
-      const now = await this.locateKnown(uri);
+      const now = await this.locateKnown(folderUri);
       if (now?.folder === located.folder) break;
       located = now;
     }

@@ -98,6 +98,8 @@ export class WorkspaceManager {
   private readonly logComparisons = new LogComparisons();
 
   private readonly options: WorkspaceOptions;
+  /** Told, with the folder's URI, whenever a workspace folder's index changes (the license map's notification). */
+  onFolderChanged: ((folderUri: string) => void) | undefined;
 
   constructor(
     options: WorkspaceOptions,
@@ -280,6 +282,7 @@ export class WorkspaceManager {
     await this.publisher.publishAll(folder.target, files, new Set(this.openFilesOf(folder)));
     this.connection.console.info(`${folder.name}: first diagnostics in ${Math.round(performance.now() - publishing)} ms`);
     indexedResolvers.get(folder)!();
+    this.changed(folder);
     // Written once the index is in use: it is for the next start.
     this.persistence.schedule(folder.uri, {
       stillCurrent: () => this.isCurrent(folder),
@@ -334,6 +337,7 @@ export class WorkspaceManager {
     // Before its folder is known, the document waits (the folder takes it in when it is).
     if (!located.folder.isKnown) return;
     this.publisher.publish(located.folder.target, located.folder.index.setFile(located.file, facts));
+    this.changed(located.folder);
   }
 
   documentClosed(document: TextDocument): void {
@@ -347,6 +351,7 @@ export class WorkspaceManager {
     // so that the next request already sees it.
     const onDisk = folder.scanned && isFile(path) && !this.isExcluded(folder, file);
     this.publisher.publish(folder.target, onDisk ? folder.index.setFile(file, factsOfFile(path, encodingOrDefault(folder.settings.encoding))) : folder.index.deleteFile(file));
+    this.changed(folder);
   }
 
   // ---- file watcher --------------------------------------------------------------------------
@@ -402,7 +407,11 @@ export class WorkspaceManager {
         if (!this.openDocuments.has(join(folder.path, file))) note(folder, folder.index.setFile(file, facts[index]!));
       });
     }
-    for (const [folder, files] of affected) if (this.isCurrent(folder)) this.publisher.publish(folder.target, files);
+    for (const [folder, files] of affected) {
+      if (!this.isCurrent(folder)) continue;
+      this.publisher.publish(folder.target, files);
+      this.changed(folder);
+    }
   }
 
   // ---- lookups -------------------------------------------------------------------------------
@@ -506,6 +515,11 @@ export class WorkspaceManager {
   }
 
   // ---- helpers -------------------------------------------------------------------------------
+
+  /** A workspace folder's index changed (stand-ins have no map). */
+  private changed(folder: Folder): void {
+    if (folder.scanned) this.onFolderChanged?.(folder.uri);
+  }
 
   private standIn(uri: string, path: string): Folder {
     const folder: Folder = {

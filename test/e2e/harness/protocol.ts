@@ -19,7 +19,7 @@
 export const SIGNAL_DIR_ENV = 'LOGIX_E2E_DIR';
 
 /** In this order; the runner's scenes.mjs drives the same names. */
-export const SCENES = ['hover', 'quick-fix', 'explain', 'accents'] as const;
+export const SCENES = ['hover', 'quick-fix', 'explain', 'accents', 'license-map'] as const;
 export type SceneName = (typeof SCENES)[number];
 
 export const RELOAD_FILE = 'reload.json';

@@ -5,8 +5,17 @@
  */
 import * as vscode from 'vscode';
 import { EXPECTED_DIAGNOSTICS } from '../suite/expected';
+import { EXTENSION_ID } from '../suite/expected';
+import { waitFor } from '../suite/wait';
 import { closeAllEditorsDiscarding, diagnosticsOf, positionOf, showFile } from '../suite/workbench';
 import type { SceneName } from './protocol';
+
+/** The license map's provider and view, as the extension exports them. */
+interface LicenseMapApi {
+  readonly view: vscode.TreeView<unknown>;
+  getChildren(node?: unknown): Promise<unknown[]>;
+  getTreeItem(node: unknown): vscode.TreeItem;
+}
 
 async function showWithDiagnostics(name: string, anchor: string): Promise<vscode.TextEditor> {
   const editor = await showFile(name);
@@ -39,5 +48,20 @@ export async function setUpScene(scene: SceneName): Promise<Record<string, unkno
     case 'accents':
       await showWithDiagnostics('man10090.4gl', '"MANENG,PRECO"');
       return { file: 'man10090.4gl' };
+    case 'license-map': {
+      // The Explorer with the license map, WMS (slot 5087) expanded: the runner clicks man10021.
+      await vscode.commands.executeCommand('workbench.view.explorer');
+      await vscode.commands.executeCommand('workbench.files.action.collapseExplorerFolders');
+      await vscode.commands.executeCommand('logixLicenses.focus');
+      const map = (vscode.extensions.getExtension(EXTENSION_ID)!.exports as { licenseMap: LicenseMapApi }).licenseMap;
+      const [environment] = await waitFor('the license map', async () => {
+        const found = await map.getChildren();
+        return found.length > 0 ? found : undefined;
+      });
+      const wms = (await map.getChildren(environment)).find((node) => map.getTreeItem(node).label === 'WMS');
+      if (!wms) throw new Error('no WMS in the license map');
+      await map.view.reveal(wms, { expand: true, select: true, focus: true });
+      return { key: 'WMS' };
+    }
   }
 }

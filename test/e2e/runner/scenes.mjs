@@ -58,6 +58,28 @@ export const SCENES = [
     await lines.waitFor({ state: 'visible', timeout: TIMEOUT });
     await waitForText(lines, ['MANUTENÇÃO DE PREÇOS', '“aspas”, – e € só existem em Windows-1252'], 'the editor');
   }],
+  ['license-map', 'UI: the Logix Licenses view lists slot 5087\'s programs, and a click opens the registration', async (page) => {
+    const pane = page.locator('.pane').filter({ has: page.locator('.pane-header', { hasText: 'Logix Licenses' }) });
+    await pane.waitFor({ state: 'visible', timeout: TIMEOUT });
+    // The workspace's files above it take the room: collapse their pane (a click on its title, left
+    // of the header's actions), and widen the side bar for the descriptions (slot, area, how).
+    const files = page.locator('.pane-header[aria-expanded="true"]').filter({ hasNotText: 'Logix Licenses' }).filter({ hasText: 'workspace' });
+    if (await files.count() > 0) await files.first().click({ position: { x: 12, y: 10 } });
+    const sidebar = await page.locator('.part.sidebar').boundingBox();
+    if (sidebar && sidebar.width < 480) {
+      const edge = { x: sidebar.x + sidebar.width - 1, y: sidebar.y + sidebar.height / 2 };
+      await page.mouse.move(edge.x, edge.y);
+      await page.mouse.down();
+      await page.mouse.move(sidebar.x + 480, edge.y, { steps: 8 });
+      await page.mouse.up();
+    }
+    const body = pane.locator('.pane-body');
+    await waitForText(body, ['WMS', 'slot 5087 · LOG · 2 programs', 'man10021', '#7 · SYSTEMKEY_LOG (R7)', 'vdp9110'], 'the license map');
+    await body.locator('.monaco-list-row').filter({ hasText: '#7 · SYSTEMKEY_LOG (R7)' }).click();
+    const editor = page.locator('.editor-instance .view-lines').filter({ hasText: 'setAppLicenseList' });
+    await editor.waitFor({ state: 'visible', timeout: TIMEOUT });
+    await waitForText(editor, ['("WMS","wms0001,wms0002,man10021,vdp9110")'], 'the registration');
+  }],
 ];
 
 /**

@@ -16,6 +16,45 @@ function extension(): vscode.Extension<unknown> {
   return found;
 }
 
+/** The license map's provider and view, as the extension exports them (client/src/license-map.ts). */
+interface LicenseMapApi {
+  readonly view: vscode.TreeView<unknown>;
+  getChildren(node?: unknown): Promise<unknown[]>;
+  getTreeItem(node: unknown): vscode.TreeItem;
+}
+
+function licenseMap(): LicenseMapApi {
+  const exports = extension().exports as { licenseMap?: LicenseMapApi } | undefined;
+  assert.ok(exports?.licenseMap, 'the extension exports its license map');
+  return exports.licenseMap;
+}
+
+/** The explain command's read-only documents (scheme logix-explain). */
+function explainDocuments(): { report?: vscode.TextDocument; log?: vscode.TextDocument } {
+  const documents = vscode.workspace.textDocuments.filter((document) => document.uri.scheme === 'logix-explain');
+  return { report: documents.find((document) => document.languageId === 'markdown'), log: documents.find((document) => document.languageId === 'logix-log') };
+}
+
+function explainTabs(): vscode.Tab[] {
+  return vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.scheme === 'logix-explain');
+}
+
+/**
+ * Runs the explain command for a program; two quick picks follow (context, then menu key):
+ * accepts the first item of each, as Enter would (Menu, then the configured key), until it is done.
+ */
+async function runExplain(uri: vscode.Uri, program: string): Promise<void> {
+  let settled = false;
+  const explained = Promise.resolve(vscode.commands.executeCommand('logix.explainLicense', { uri: uri.toString(), program }))
+    .finally(() => { settled = true; });
+  await waitFor('the explain command to finish', async () => {
+    if (settled) return true;
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    return undefined;
+  }, () => 'quick picks still open', { intervalMs: 300 });
+  await explained;
+}
+
 export const cases: readonly TestCase[] = [
   {
     name: 'the installed extension activates when a .4gl file is opened',
@@ -161,32 +200,101 @@ export const cases: readonly TestCase[] = [
     },
   },
   {
-    name: 'the explain command opens the report and the AppServer debug log',
+    name: 'the explain command opens the report and the AppServer debug log, read-only, in the same two tabs on every run',
     async run() {
       await closeAllEditorsDiscarding();
       const editor = await showFile('man10021.4gl');
       const before = new Set(vscode.workspace.textDocuments);
-      let settled = false;
-      const explained = Promise.resolve(vscode.commands.executeCommand('logix.explainLicense', { uri: editor.document.uri.toString(), program: 'man10021' }))
-        .finally(() => { settled = true; });
-      // Two quick picks follow (context, then menu key): accept the first item of each, as
-      // Enter would (Menu, then the configured key WMS), until the command is done.
-      await waitFor('the explain command to finish', async () => {
-        if (settled) return true;
-        await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-        return undefined;
-      }, () => 'quick picks still open', { intervalMs: 300 });
-      await explained;
-      const opened = vscode.workspace.textDocuments.filter((document) => !before.has(document) && document.uri.scheme === 'untitled');
-      const report = opened.find((document) => document.languageId === 'markdown');
-      const log = opened.find((document) => document.languageId === 'logix-log');
-      assert.ok(report && log, `report and log opened (got ${opened.map((document) => document.languageId).join(', ')})`);
+      await runExplain(editor.document.uri, 'man10021');
+      const untitled = vscode.workspace.textDocuments.filter((document) => !before.has(document) && document.uri.scheme === 'untitled');
+      assert.deepEqual(untitled.map((document) => document.uri.toString()), [], 'no Untitled buffer');
+      const { report, log } = explainDocuments();
+      assert.ok(report && log, `report and log opened (got ${vscode.workspace.textDocuments.filter((document) => document.uri.scheme === 'logix-explain').map((document) => document.languageId).join(', ')})`);
+      for (const document of [report, log]) {
+        assert.equal(document.isUntitled, false, `${document.uri} is not untitled`);
+        assert.equal(document.isDirty, false, `${document.uri} is not dirty`);
+      }
       assert.match(report.getText(), /^# License of man10021$/im);
       assert.match(report.getText(), /\*\*`WMS` \(slot 5087\)\*\* \(R9\)/);
       for (const key of new Set(MAN10021_FINAL_KEYS)) assert.match(report.getText(), new RegExp(`\\| \`${key}\` \\|`));
       assert.match(log.getText(), new RegExp(`licenças FINAL = ${MAN10021_FINAL_KEYS.join(',')}`));
       assert.match(log.getText(), /Licença menu = WMS/);
       assert.match(log.getText(), /Slot atual em uso 5087/);
+      assert.deepEqual(explainTabs().map((tab) => tab.isDirty), [false, false], 'two clean tabs');
+
+      // Another program: the same two tabs show its report, nothing is added.
+      const other = await showFile('man10022.4gl', undefined, vscode.ViewColumn.One);
+      await runExplain(other.document.uri, 'man10022');
+      await waitFor('the report of man10022 in the same tab', () => (/^# License of man10022$/im.test(explainDocuments().report?.getText() ?? '') ? true : undefined),
+        () => explainDocuments().report?.getText().split('\n')[0]);
+      assert.match(explainDocuments().log!.getText(), /Aplicação MAN10022 - licenças FINAL = MANENG,MANPCP/);
+      assert.equal(explainTabs().length, 2, `still two tabs: ${explainTabs().map((tab) => tab.label).join(', ')}`);
+      assert.deepEqual(explainTabs().map((tab) => tab.isDirty), [false, false]);
+      await closeAllEditorsDiscarding();
+    },
+  },
+  {
+    name: 'the Logix Licenses view lists slot 5087\'s programs, and a click opens where each gets the key',
+    async run() {
+      await closeAllEditorsDiscarding();
+      await vscode.commands.executeCommand('logixLicenses.focus');
+      const map = licenseMap();
+      await waitFor('the view to be visible', () => (map.view.visible ? true : undefined));
+      const environments = await waitFor('the license map of the workspace', async () => {
+        const found = await map.getChildren();
+        return found.length > 0 ? found : undefined;
+      });
+      assert.deepEqual(environments.map((node) => map.getTreeItem(node).label), [workspaceFolder().name], 'one environment: the folder');
+      const keys = await map.getChildren(environments[0]);
+      const wms = keys.find((node) => map.getTreeItem(node).label === 'WMS');
+      assert.ok(wms, `WMS among ${keys.map((node) => map.getTreeItem(node).label).join(', ')}`);
+      assert.equal(map.getTreeItem(wms).description, 'slot 5087 · LOG · 2 programs');
+      const holders = (await map.getChildren(wms)).map((node) => map.getTreeItem(node));
+      // man10021 gets WMS from SYSTEMKEY_LOG (R7), as `report examples` says.
+      assert.deepEqual(holders.map((item) => [item.label, item.description]), [['man10021', '#7 · SYSTEMKEY_LOG (R7)'], ['vdp9110', '#5 · SYSTEMKEY_LOG (R7)']]);
+      assert.equal(holders[0]!.contextValue, 'logixProgram', 'Explain is in its context menu');
+
+      // The click: the registration in systemkey_log.4gl.
+      const click = holders[0]!.command!;
+      await vscode.commands.executeCommand(click.command, ...(click.arguments ?? []));
+      const registration = await waitFor('the registration to open', () => {
+        const active = vscode.window.activeTextEditor;
+        return active?.document.uri.path.endsWith('/systemkey_log.4gl') ? active : undefined;
+      }, () => vscode.window.activeTextEditor?.document.uri.toString());
+      assert.equal(registration.document.getText(registration.selection), 'man10021');
+      assert.match(registration.document.lineAt(registration.selection.start.line).text, /_ADVPL_SYSTEMKEY_setAppLicenseList\("WMS"/);
+
+      // A default key (R8), declared (R5): the click opens the key in the LOG_initApp list.
+      const maneng = keys.find((node) => map.getTreeItem(node).label === 'MANENG')!;
+      const man10021 = (await map.getChildren(maneng)).map((node) => map.getTreeItem(node)).find((item) => item.label === 'man10021')!;
+      assert.equal(man10021.description, '#1 · declared (R5) · default key');
+      await vscode.commands.executeCommand(man10021.command!.command, ...(man10021.command!.arguments ?? []));
+      const declaration = await waitFor('the declaration to open', () => {
+        const active = vscode.window.activeTextEditor;
+        return active?.document.uri.path.endsWith('/man10021.4gl') ? active : undefined;
+      });
+      assert.equal(declaration.document.getText(declaration.selection), 'MANENG');
+      assert.match(declaration.document.lineAt(declaration.selection.start.line).text, /LOG_initApp\("MANENG,SUPPLA,VDPPED"\)/);
+
+      // The filter, shown in the view's description.
+      await vscode.commands.executeCommand('logix.licenseMap.filter', '5087');
+      assert.equal(map.view.description, 'filter: 5087');
+      const filtered = await map.getChildren((await map.getChildren())[0]);
+      assert.deepEqual(filtered.map((node) => map.getTreeItem(node).label), ['WMS']);
+      await vscode.commands.executeCommand('logix.licenseMap.clearFilter');
+      assert.equal(map.view.description, undefined);
+
+      // Find references of the key: every place the environment writes it, and its catalog entry.
+      const references = await vscode.commands.executeCommand<vscode.Location[]>('logix.licenseMap.findReferences', wms);
+      const places = references.map((location) => location.uri.path.split('/').pop()).sort();
+      assert.deepEqual(places, ['logix-license.json', 'systemkey_log.4gl'], JSON.stringify(places));
+      await vscode.commands.executeCommand('closeReferenceSearch');
+
+      // The export: the report as CSV in a new document.
+      const exported = await vscode.commands.executeCommand<vscode.TextDocument>('logix.licenseMap.export', workspaceFolder().uri, 'csv');
+      const rows = exported.getText().split('\r\n');
+      assert.equal(rows[0], 'environment,key,slot,area,status,description,program,file,how,rule,position,default');
+      assert.ok(rows.includes(',WMS,5087,LOG,known,WMS,man10021,man10021.4gl,other-area-systemkey,R7,7,no'), rows.filter((row) => row.includes('WMS')).join('\n'));
       await closeAllEditorsDiscarding();
     },
   },

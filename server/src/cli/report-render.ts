@@ -1,0 +1,231 @@
+/**
+ * Renderings of `report`: the license map of a tree (license/report.ts) as text for a terminal,
+ * the JSON documented in the README, Markdown tables for a wiki page or a pull-request comment,
+ * and CSV with one row per (key, program). Paths are relative to DIR, lines 1-based; the root
+ * environment is `""` in JSON and CSV, `.` in text and Markdown.
+ */
+import { quoteSource } from '../license/quote-source.js';
+import { describeHolding, describeProgramConsumption, slotText, type EnvironmentReport, type KeyHolder, type KeyReport, type LicenseReport, type ProgramReport, type ReportSummary, type SlotCount } from '../license/report.js';
+import type { SourceRef } from '../license/resolve.js';
+
+const lineOf = (source: SourceRef | undefined): number | null => (source ? source.range.start.line + 1 : null);
+const slotOrNull = (slot: number | null | undefined): number | null => (typeof slot === 'number' ? slot : null);
+const environmentName = (root: string): string => root || '.';
+/** A catalog description (the user's JSON, not source text): shown whole, line breaks and control characters as spaces. */
+const descriptionText = (text: string): string => text.replace(/[\p{Cc}\u2028\u2029]/gu, ' ');
+
+export function reportToJson(report: LicenseReport) {
+  const environments = report.environments;
+  return {
+    keys: environments.flatMap((environment) => environment.keys.map((key) => ({
+      key: key.key,
+      slot: slotOrNull(key.slot),
+      area: key.area ?? null,
+      description: key.description ?? null,
+      environment: key.environment,
+      status: key.status,
+      programs: key.programs.map((holder) => ({
+        program: holder.program,
+        file: holder.file,
+        how: holder.how,
+        rule: holder.rule,
+        area: holder.area ?? null,
+        position: holder.position,
+        default: holder.default,
+        sourceFile: holder.source?.file ?? null,
+        line: lineOf(holder.source),
+      })),
+    }))),
+    programs: environments.flatMap((environment) => environment.programs.map((program) => ({
+      program: program.program,
+      file: program.file,
+      environment: program.environment,
+      area: program.area ?? null,
+      finalKeys: program.finalKeys.map((entry) => entry.key),
+      keyOrigins: program.finalKeys.map((entry) => ({ key: entry.key, how: entry.how, rule: entry.rule, area: entry.area ?? null, file: entry.source?.file ?? null, line: lineOf(entry.source) })),
+      defaultKey: program.defaultKey ?? null,
+      defaultSlot: slotOrNull(program.defaultSlot),
+      menuKey: program.menuKey ?? null,
+      consumedKey: program.consumption.key ?? null,
+      menuSlot: slotOrNull(program.consumption.slot),
+      licenseType: program.consumption.licenseType,
+      rule: program.consumption.rule,
+      consumes: program.consumes,
+      blocked: program.blocked,
+      free: program.consumes === 'free',
+      assumed: program.assumed,
+      line: lineOf(program.declaration),
+    }))),
+    environments: environments.map((environment) => ({
+      environment: environment.root,
+      catalog: environment.catalog,
+      catalogFile: environment.catalogFile ?? null,
+      complete: environment.complete,
+      summary: summaryToJson(environment.summary),
+    })),
+    summary: { environments: report.summary.environments, ...summaryToJson(report.summary) },
+  };
+}
+
+function summaryToJson(summary: ReportSummary) {
+  return {
+    programs: summary.programs,
+    keys: summary.keys,
+    keysHeld: summary.keysHeld,
+    blocked: summary.blocked,
+    free: summary.free,
+    none: summary.none,
+    withoutDefaultKey: summary.withoutDefaultKey,
+    byDefaultSlot: summary.byDefaultSlot,
+    byConsumedSlot: summary.byConsumedSlot,
+  };
+}
+
+// ---- text ----------------------------------------------------------------------------------------
+
+export function reportToText(report: LicenseReport): string {
+  const lines: string[] = [];
+  const several = report.environments.length > 1;
+  for (const environment of report.environments) {
+    if (several || environment.root !== '') lines.push(`Environment ${environmentName(environment.root)} (${environment.catalog}${environment.complete ? ', complete' : ', partial'})`, '');
+    lines.push('Keys (slot, area, status, programs holding it):');
+    const width = Math.max(8, ...environment.keys.map((key) => quoteSource(key.key).length));
+    for (const key of environment.keys) {
+      // Programs, not positions: a program holding the key twice counts once.
+      const held = new Set(key.programs.filter((holder) => holder.how !== 'dropped').map((holder) => holder.file)).size;
+      const count = key.status === 'invalid' ? `written by ${plural(new Set(key.programs.map((holder) => holder.file)).size, 'program')}` : plural(held, 'program');
+      lines.push(`  ${quoteSource(key.key).padEnd(width)}  ${`slot ${slotText(key.slot)}`.padEnd(18)} ${(key.area ?? '-').padEnd(4)} ${key.status.padEnd(10)} ${count}${key.description ? ` — ${descriptionText(key.description)}` : ''}`);
+      const programWidth = Math.max(8, ...key.programs.map((holder) => quoteSource(holder.displayName).length));
+      for (const holder of key.programs) {
+        lines.push(`      ${quoteSource(holder.displayName).padEnd(programWidth)}  ${holder.position === null ? '  -' : `#${holder.position}`.padStart(3)}  ${describeHolding(holder)}${holder.default ? ', default key' : ''}${holderWhere(holder)}`);
+      }
+    }
+    lines.push('', 'Programs (final key list; default key and slot; under the configured menu key):');
+    const width2 = Math.max(8, ...environment.programs.map((program) => quoteSource(program.displayName).length));
+    const repeated = repeatedNames(environment);
+    for (const program of environment.programs) {
+      const keys = program.finalKeys.map((entry) => quoteSource(entry.key)).join(',') || '(no valid key)';
+      const defaults = program.defaultKey !== undefined ? `default ${quoteSource(program.defaultKey)} (slot ${slotText(program.defaultSlot)})` : 'no default key';
+      lines.push(`  ${quoteSource(program.displayName).padEnd(width2)}  ${(program.area ?? '-').padEnd(3)}  ${keys}` +
+        `${repeated.has(program.program) ? `  (${program.file})` : ''}`);
+      lines.push(`  ${''.padEnd(width2)}       ${defaults} · menu key ${program.menuKey !== undefined ? quoteSource(program.menuKey) : '(none configured)'} → ${describeProgramConsumption(program)}`);
+    }
+    lines.push('', ...summaryText(environment.summary), '');
+  }
+  if (several) lines.push(`All ${report.summary.environments} environments:`, ...summaryText(report.summary), '');
+  return lines.join('\n');
+}
+
+function summaryText(summary: ReportSummary): string[] {
+  const lines = [`${plural(summary.programs, 'program')}, ${plural(summary.keys, 'key')} (${summary.keysHeld} held by a program): ` +
+    `${summary.blocked} blocked, ${summary.free} free (R12), ${summary.none} never asking for a license (R1), ${summary.withoutDefaultKey} without a default key`];
+  lines.push('  programs per default slot:');
+  for (const count of summary.byDefaultSlot) lines.push(`    ${slotCountText(count)}`);
+  lines.push('  programs per slot consumed under the configured menu key:');
+  for (const count of summary.byConsumedSlot) lines.push(`    ${slotCountText(count)}`);
+  return lines;
+}
+
+function slotCountText(count: SlotCount): string {
+  return `${(count.slot === null ? 'slot unknown' : `slot ${count.slot}`).padEnd(14)} ${String(count.programs).padStart(5)}  (${count.keys.map(quoteSource).join(', ')})`;
+}
+
+function holderWhere(holder: KeyHolder): string {
+  return holder.source ? `  [${holder.source.file}:${holder.source.range.start.line + 1}]` : '';
+}
+
+/** Program names defined by several files of one environment (LGX017): listed with their file. */
+function repeatedNames(environment: EnvironmentReport): Set<string> {
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (const program of environment.programs) (seen.has(program.program) ? repeated : seen).add(program.program);
+  return repeated;
+}
+
+// ---- Markdown ------------------------------------------------------------------------------------
+
+export function reportToMarkdown(report: LicenseReport): string {
+  const lines: string[] = ['# License map', ''];
+  const several = report.environments.length > 1;
+  if (several) {
+    lines.push(`${report.summary.environments} environments: ${report.environments.map((environment) => `\`${environmentName(environment.root)}\``).join(', ')}.`, '');
+    lines.push(...summaryMarkdown(report.summary, '##'), '');
+  }
+  for (const environment of report.environments) {
+    const heading = several ? '###' : '##';
+    if (several) lines.push(`## Environment \`${cell(environmentName(environment.root))}\``, '');
+    lines.push(`Catalog: ${cell(environment.catalog)} (${environment.complete ? 'complete' : 'partial: keys it does not list are unverified, assumed to exist'}).`, '');
+    if (!several) lines.push(...summaryMarkdown(environment.summary, heading), '');
+    else lines.push(`${plural(environment.summary.programs, 'program')}, ${plural(environment.summary.keys, 'key')}, ${environment.summary.blocked} blocked.`, '');
+    lines.push(`${heading} Keys`, '');
+    lines.push('| key | slot | area | status | description | programs (position, how) |', '|---|---|---|---|---|---|');
+    for (const key of environment.keys) lines.push(keyRow(key));
+    lines.push('', `${heading} Programs`, '');
+    lines.push('| program | file | final keys | default key (slot) | menu key | consumed |', '|---|---|---|---|---|---|');
+    for (const program of environment.programs) lines.push(programRow(program));
+    lines.push('');
+  }
+  lines.push('*How*: declared in LOG_initApp (R5), the area default (R6), its own area\'s SYSTEMKEY file (R4), another area\'s SYSTEMKEY file (R7); ' +
+    'a key in **bold** is the program\'s default key (R8). *Consumed*: under the menu key the catalog configures (R9–R11), nothing for a free program (R12) or one that never asks (R1).', '');
+  return lines.join('\n');
+}
+
+function summaryMarkdown(summary: ReportSummary, heading: string): string[] {
+  const lines = [`${heading} Summary`, '', '| programs | keys | keys held | blocked | free (R12) | never asking (R1) | without a default key |', '|---|---|---|---|---|---|---|'];
+  lines.push(`| ${summary.programs} | ${summary.keys} | ${summary.keysHeld} | ${summary.blocked} | ${summary.free} | ${summary.none} | ${summary.withoutDefaultKey} |`, '');
+  lines.push('| default slot | keys | programs |', '|---|---|---|');
+  for (const count of summary.byDefaultSlot) lines.push(`| ${count.slot ?? 'unknown'} | ${count.keys.map((key) => `\`${cell(key)}\``).join(', ')} | ${count.programs} |`);
+  return lines;
+}
+
+function keyRow(key: KeyReport): string {
+  const holders = key.programs.map((holder) => {
+    const name = cell(holder.displayName);
+    return `${holder.default ? `**${name}**` : name} (${holder.position === null ? '-' : `#${holder.position}`}, ${cell(describeHolding(holder))})`;
+  }).join(', ');
+  return `| \`${cell(key.key)}\` | ${slotText(key.slot)} | ${cell(key.area ?? '')} | ${key.status} | ${cell(descriptionText(key.description ?? ''), false)} | ${holders || '—'} |`;
+}
+
+function programRow(program: ProgramReport): string {
+  const keys = program.finalKeys.map((entry) => `\`${cell(entry.key)}\``).join(', ') || '(no valid key)';
+  const defaults = program.defaultKey !== undefined ? `\`${cell(program.defaultKey)}\` (${slotText(program.defaultSlot)})` : '—';
+  const menu = program.menuKey !== undefined ? `\`${cell(program.menuKey)}\`` : '(none)';
+  return `| ${cell(program.displayName)} | \`${cell(program.file)}\` | ${keys} | ${defaults} | ${menu} | ${cell(describeProgramConsumption(program))} |`;
+}
+
+/** Text in a Markdown table cell: source text quoted as the reports quote it (`fromSource`), pipes escaped, backticks (which would end a code span) as '. */
+export function cell(text: string, fromSource = true): string {
+  return (fromSource ? quoteSource(text) : text).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/`/g, "'");
+}
+
+// ---- CSV -----------------------------------------------------------------------------------------
+
+export const CSV_HEADER = ['environment', 'key', 'slot', 'area', 'status', 'description', 'program', 'file', 'how', 'rule', 'position', 'default'] as const;
+
+/**
+ * One row per (key, program holding or writing it); a key held twice by a program has a row per
+ * position; a key no program holds has one row with the program columns empty. RFC 4180: CRLF,
+ * fields with a comma, quote or line break quoted.
+ */
+export function reportToCsv(report: LicenseReport): string {
+  const rows: (string | number | null)[][] = [[...CSV_HEADER]];
+  for (const environment of report.environments) {
+    for (const key of environment.keys) {
+      const base = [environment.root, key.key, slotOrNull(key.slot), key.area ?? '', key.status, key.description ?? ''];
+      if (key.programs.length === 0) rows.push([...base, '', '', '', '', '', '']);
+      for (const holder of key.programs) {
+        rows.push([...base, holder.program, holder.file, holder.how, holder.rule, holder.position, holder.default ? 'yes' : 'no']);
+      }
+    }
+  }
+  return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
+
+function csvField(value: string | number | null): string {
+  const text = value === null ? '' : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
