@@ -7,6 +7,7 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { encodingLabelOfEditor } from '../../server/src/workspace/decode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { CatalogPrompt } from './catalog-prompt';
 import { LogCommands } from './log-commands';
@@ -94,6 +95,25 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
       cacheFolder: (context.storageUri ?? context.globalStorageUri).fsPath,
       clientCommands: [EXPLAIN_COMMAND],
     } satisfies InitializationOptions,
+    middleware: {
+      workspace: {
+        // `logix.encoding` left empty means: the encoding VS Code itself uses for 4GL files
+        // (`files.encoding` for the language, windows1252 unless the user says otherwise), so the
+        // files the server reads from disk read as the editor shows them.
+        configuration: async (params, token, next) => {
+          const result = await next(params, token);
+          if (!Array.isArray(result)) return result;
+          return result.map((value: unknown, index) => {
+            const item = params.items[index];
+            if (item?.section !== 'logix' || !value || typeof value !== 'object' || (value as { encoding?: unknown }).encoding) return value;
+            const scope = item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined;
+            const editorEncoding = vscode.workspace.getConfiguration('files', { languageId: '4gl', ...(scope ? { uri: scope } : {}) }).get<string>('encoding');
+            const label = editorEncoding ? encodingLabelOfEditor(editorEncoding) : undefined;
+            return label ? { ...(value as object), encoding: label } : value;
+          });
+        },
+      },
+    },
   };
   return new LanguageClient('logix', 'Logix License', serverOptions, clientOptions);
 }

@@ -78,3 +78,22 @@ export function encodingOrDefault(encoding: string): string {
     return DEFAULT_ENCODING;
   }
 }
+
+/**
+ * VS Code's name of an encoding (`files.encoding`: `windows1252`, `utf8`, `iso88591`) as the
+ * WHATWG label the decoder takes; undefined for one the decoder has no equivalent of.
+ */
+export function encodingLabelOfEditor(name: string): string | undefined {
+  const id = name.toLowerCase();
+  if (id === 'utf8' || id === 'utf8bom') return 'utf-8';
+  if (id === 'utf16le' || id === 'utf16be') return id.replace('utf16', 'utf-16');
+  const windows = /^windows(125[0-8])$/.exec(id);
+  if (windows) return `windows-${windows[1]}`;
+  const iso = /^iso8859(\d+)$/.exec(id);
+  if (iso) return `iso-8859-${iso[1]}`;
+  if (id === 'cp866') return 'ibm866';
+  if (id === 'koi8r') return 'koi8-r';
+  if (id === 'koi8u') return 'koi8-u';
+  if (id === 'macroman') return 'macintosh';
+  return undefined;
+}
