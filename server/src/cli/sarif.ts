@@ -3,17 +3,18 @@
  * diagnostic, locations relative to the checked folder (`%SRCROOT%`).
  */
 import { pathToFileURL } from 'node:url';
+import type { Log, ReportingConfiguration } from 'sarif';
 import { CODES, type Severity } from '../license/codes.js';
 import type { WorkspaceAnalysis } from '../workspace/analysis.js';
 
-const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
+const LEVEL: Record<Severity, NonNullable<ReportingConfiguration['level']>> = {
   error: 'error',
   warning: 'warning',
   information: 'note',
   hint: 'note',
 };
 
-export function checkToSarif(analysis: WorkspaceAnalysis, version: string) {
+export function checkToSarif(analysis: WorkspaceAnalysis, version: string): Log {
   const ruleIds = Object.keys(CODES) as (keyof typeof CODES)[];
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
