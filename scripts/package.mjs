@@ -99,6 +99,8 @@ export async function packageVsix(options = {}) {
     // The README's images are shown by the editor from the installed extension: each must be in it.
     ...readmeImages().filter((path) => !files.includes(path)).map((path) => `README image ${path} not in the package`),
     ...(manifest.icon && !files.includes(manifest.icon) ? [`icon ${manifest.icon} not in the package`] : []),
+    // The manifest's %placeholders% are filled from these: without them VS Code shows the keys.
+    ...['package.nls.json', 'package.nls.pt-br.json', 'changelog.md'].filter((path) => !files.includes(path)).map((path) => `missing ${path} (vsce names the changelog changelog.md)`),
     // TOTVS' extension contributes source.4gl too: whichever loads last would win both files.
     ...(manifest.contributes?.grammars ?? []).filter((grammar) => grammar.scopeName === 'source.4gl').map((grammar) => `grammar ${grammar.path} claims scope source.4gl, which TOTVS' extension owns`),
   ];
