@@ -16,7 +16,7 @@ import type { Hover } from 'vscode-languageserver-protocol';
 import { decodeText } from '../../server/src/workspace/decode.js';
 import { TestClient, uriOf } from '../helpers/lsp-client.js';
 import { repoRoot } from '../helpers/paths.js';
-import { generateWorkspace } from './generate.js';
+import { EDITING_SHAPES, editingProgram, encodeLatin1, generateWorkspace, type EditingShape } from './generate.js';
 
 /** Bump when the generator changes, so cached workspaces are made again. */
 const GENERATOR_VERSION = 2;
@@ -97,8 +97,7 @@ interface LatencySamples {
  * measuring didChange → its diagnostics and hover round trips, until `until` resolves (or for
  * `minimum` samples).
  */
-async function measureEditing(client: TestClient, ws: Workspace, until: Promise<unknown> | undefined, minimum: number): Promise<LatencySamples> {
-  const path = join(ws.root, ws.largest);
+async function measureEditing(client: TestClient, path: string, until: Promise<unknown> | undefined, minimum: number): Promise<LatencySamples> {
   const uri = uriOf(path);
   const original = decodeText(readFileSync(path));
   const initAppLine = original.split('\n').findIndex((text) => text.includes('LOG_initApp('));
@@ -155,13 +154,13 @@ async function languageServer(ws: Workspace, large: boolean): Promise<void> {
   const started = performance.now();
   await client.initialize([ws.root]);
   const indexed = client.whenIndexed().then(() => performance.now() - started);
-  const during = await measureEditing(client, ws, indexed, 0);
+  const during = await measureEditing(client, join(ws.root, ws.largest), indexed, 0);
   const indexMs = await indexed;
   // Read when the editing that ran during the index has stopped: the server holds the index and
   // that one open document.
   const rssIndexed = rssMb(client.pid);
   line(`LSP cold index to end of progress (${ws.files} files)`, `${(indexMs / 1000).toFixed(2)} s`, large ? '≤ 15 s' : '—', large ? indexMs <= 15000 : undefined);
-  const after = await measureEditing(client, ws, undefined, 40);
+  const after = await measureEditing(client, join(ws.root, ws.largest), undefined, 40);
   for (const [label, samples] of [['while indexing', during], ['after indexing', after]] as const) {
     if (process.env['LOGIX_BENCH_SAMPLES']) {
       console.log(`  ${label}: didChange ms ${samples.change.map((ms) => ms.toFixed(0)).join(' ')}`);
@@ -188,10 +187,71 @@ async function languageServer(ws: Workspace, large: boolean): Promise<void> {
   rmSync(cacheFolder, { recursive: true, force: true });
 }
 
+/** Bump when the editing files change. */
+const EDITING_VERSION = 1;
+const EDITING_SIZES = [17_000, 30_000] as const;
+
+/** A small workspace of one program per size and shape (editing figures), generated once. */
+function editingWorkspace(): { root: string; files: { shape: EditingShape; lines: number; path: string }[] } {
+  const root = join(CACHE, `editing-v${EDITING_VERSION}`);
+  const files = EDITING_SIZES.flatMap((lines) => EDITING_SHAPES.map((shape) => ({ shape, lines, path: join(root, `man${lines}_${shape.replace(/-/g, '_')}.4gl`) })));
+  const marker = join(root, '.complete');
+  if (!existsSync(marker)) {
+    rmSync(root, { recursive: true, force: true });
+    mkdirSync(root, { recursive: true });
+    for (const file of files) {
+      const name = file.path.slice(root.length + 1, -'.4gl'.length);
+      writeFileSync(file.path, encodeLatin1(editingProgram(name, file.lines, file.shape)));
+    }
+    writeFileSync(marker, '');
+  }
+  return { root, files };
+}
+
+/** Sorted copy. */
+function sorted(values: readonly number[]): number[] {
+  return [...values].sort((a, b) => a - b);
+}
+
+/** `median (min–max)` of repeated figures. */
+function withSpread(values: readonly number[], digits: number, unit = ''): string {
+  const ordered = sorted(values);
+  const median = ordered[Math.floor((ordered.length - 1) / 2)]!;
+  return ordered.length === 1 ? `${median.toFixed(digits)}${unit}` : `${median.toFixed(digits)}${unit} (${ordered[0]!.toFixed(digits)}–${ordered[ordered.length - 1]!.toFixed(digits)})`;
+}
+
+/**
+ * didChange → its diagnostics on programs of 17,000 and 30,000 lines, well formed and with a
+ * syntax problem, in a server that has indexed only them: three rounds of 30 edits each, paced
+ * like fast typing, the key of the LOG_initApp call near the top typed and removed.
+ */
+async function editingFigures(): Promise<void> {
+  const { root, files } = editingWorkspace();
+  console.log(`\nediting (${root}): didChange → diagnostics, 3 rounds of 30 edits a file; p95 spread is over the rounds`);
+  const cacheFolder = mkdtempSync(join(tmpdir(), 'logix-bench-storage-'));
+  const client = new TestClient({ cacheFolder });
+  await client.start([root]);
+  for (const file of files) {
+    const rounds: number[][] = [];
+    for (let round = 0; round < 3; round++) rounds.push((await measureEditing(client, file.path, undefined, 30)).change);
+    const all = rounds.flat();
+    const p95s = rounds.map((samples) => percentile(samples, 95));
+    const p95 = percentile(all, 95);
+    line(`${file.lines.toLocaleString('en')} lines, ${file.shape}`,
+      `p50 ${percentile(all, 50).toFixed(1)} / p95 ${p95.toFixed(1)} / max ${Math.max(...all).toFixed(1)} ms (p95 ${withSpread(p95s, 1)})`, 'p95 ≤ 20 ms', p95 <= 20);
+  }
+  await client.stop();
+  rmSync(cacheFolder, { recursive: true, force: true });
+}
+
 async function main(): Promise<void> {
   const sizesArg = process.argv.indexOf('--sizes');
   const sizes = sizesArg === -1 ? [2000, 20000] : process.argv[sizesArg + 1]!.split(',').map(Number);
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+  if (process.argv.includes('--editing-only')) {
+    await editingFigures();
+    return;
+  }
   for (const size of sizes) {
     const ws = workspace(size);
     const large = size >= 20000;

@@ -20,8 +20,7 @@ import { FileChangeType, type Connection, type Diagnostic, type FileEvent, type 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LicenseDiagnostic } from '../license/diagnostics.js';
 import type { FileFacts } from '../syntax/facts.js';
-import { reparseFacts } from '../syntax/incremental.js';
-import { parseFacts } from '../syntax/parser.js';
+import { parseForEditing, reparseFacts } from '../syntax/incremental.js';
 import { isFile, readCatalogFile, type CatalogRead } from '../workspace/catalog-files.js';
 import { decodeText, encodingOrDefault } from '../workspace/decode.js';
 import type { EnvironmentIndex } from '../workspace/environment-index.js';
@@ -327,9 +326,9 @@ export class WorkspaceManager {
     if (!located) return;
     const path = join(located.folder.path, located.file);
     const text = document.getText();
-    // Typing re-parses only the unit being edited when it can (syntax/incremental.ts).
+    // Typing re-parses only the region around the edit when it can (syntax/incremental.ts).
     const previous = this.openDocuments.get(path);
-    const facts = previous ? reparseFacts(previous.text, previous.facts, text) : parseFacts(text);
+    const facts = previous ? reparseFacts(previous.text, previous.facts, text) : parseForEditing(text);
     this.openDocuments.set(path, { document, text, facts });
     // Before its folder is known, the document waits (the folder takes it in when it is).
     if (!located.folder.isKnown) return;
