@@ -9,7 +9,7 @@ export class UsageError extends Error {}
 
 export const USAGE = `Usage:
   logix-license check [DIR] [--config FILE] [--logix-version V] [--format text|json|sarif]
-                      [--encoding ENC] [--exclude GLOB]...
+                      [--encoding ENC] [--exclude GLOB]... [--cache[=PATH]] [--cache-strategy metadata|content]
   logix-license explain PROGRAM [DIR] [--file PATH] [--menu-key KEY] [--context CONTEXT] [--app-license CODE] [--dev-test]
                       [--format text|json|log] [--config FILE] [--logix-version V] [--encoding ENC]
   logix-license init [DIR] [--stdout] [--encoding ENC] [--exclude GLOB]...
@@ -29,6 +29,10 @@ export const USAGE = `Usage:
   and menu key; import-log learns each consumed key's slot and each program's menu key and shows
   what it would add to DIR's logix-license.json (or --config FILE); --write adds it, never
   changing or removing what is there.
+  check --cache keeps each file's facts in PATH (default: .logix-license-cache in the current
+  folder) and parses only the files that changed since: by content (the default strategy, for CI
+  checkouts) or by size and modification time (metadata). A cache that cannot be used is ignored
+  with a warning.
   check exits 0 with no error-severity diagnostic, 1 with one; compare-log 0 when every run
   agrees, 1 when one disagrees; all exit 2 on usage or configuration errors, or an unreadable
   log or one without a run.`;
@@ -44,7 +48,12 @@ interface CommonOptions {
 export interface CheckCommand extends CommonOptions {
   readonly command: 'check';
   readonly format: 'text' | 'json' | 'sarif';
+  /** `--cache`: where the facts of the last run are kept, and how a file is known unchanged. */
+  readonly cache?: { readonly file: string; readonly strategy: 'metadata' | 'content' };
 }
+
+/** ESLint keeps `.eslintcache` in the current folder; this is its counterpart. */
+export const DEFAULT_CACHE_FILE = '.logix-license-cache';
 
 export interface ExplainCommand extends CommonOptions {
   readonly command: 'explain';
@@ -87,8 +96,10 @@ export interface ImportLogCommand {
 
 export type Command = CheckCommand | ExplainCommand | InitCommand | CompareLogCommand | ImportLogCommand | { readonly command: 'help' };
 
-const VALUE_FLAGS = new Set(['--config', '--logix-version', '--format', '--encoding', '--exclude', '--menu-key', '--context', '--file', '--app-license']);
+const VALUE_FLAGS = new Set(['--config', '--logix-version', '--format', '--encoding', '--exclude', '--menu-key', '--context', '--file', '--app-license', '--cache-strategy']);
 const SWITCHES = new Set(['--dev-test', '--stdout', '--write', '--help', '-h']);
+/** Flags whose value is optional and given only as `--flag=value` (a separate word is DIR). */
+const OPTIONAL_VALUE_FLAGS = new Set(['--cache']);
 
 export function parseArgs(argv: readonly string[]): Command {
   const positional: string[] = [];
@@ -97,7 +108,10 @@ export function parseArgs(argv: readonly string[]): Command {
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index]!;
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    if (VALUE_FLAGS.has(flag)) {
+    if (OPTIONAL_VALUE_FLAGS.has(flag)) {
+      if (inline === '') throw new UsageError(`${flag}= needs a path`);
+      values.set(flag, [...(values.get(flag) ?? []), inline ?? '']);
+    } else if (VALUE_FLAGS.has(flag)) {
       const value = inline ?? argv[++index];
       if (value === undefined) throw new UsageError(`${flag} needs a value`);
       values.set(flag, [...(values.get(flag) ?? []), value]);
@@ -134,12 +148,18 @@ export function parseArgs(argv: readonly string[]): Command {
     if (rest.length > 1) throw new UsageError(`check takes one folder, got: ${rest.join(' ')}`);
     rejectFlags(values, switches, ['--menu-key', '--context', '--dev-test', '--file', '--stdout', '--write', '--app-license'], 'check');
     const format = oneOf(single('--format') ?? 'text', ['text', 'json', 'sarif'] as const, '--format');
-    return { command, format, dir: rest[0] ?? '.', ...common };
+    const cacheFile = single('--cache');
+    const strategy = single('--cache-strategy');
+    if (strategy !== undefined && cacheFile === undefined) throw new UsageError('--cache-strategy applies with --cache only');
+    const cache = cacheFile === undefined ? {} : {
+      cache: { file: cacheFile || DEFAULT_CACHE_FILE, strategy: oneOf(strategy ?? 'content', ['content', 'metadata'] as const, '--cache-strategy') },
+    };
+    return { command, format, dir: rest[0] ?? '.', ...common, ...cache };
   }
   if (command === 'explain') {
     if (rest.length === 0) throw new UsageError('explain needs a PROGRAM, e.g. explain man10021');
     if (rest.length > 2) throw new UsageError(`explain takes a program and one folder, got: ${rest.join(' ')}`);
-    rejectFlags(values, switches, ['--exclude', '--stdout', '--write'], 'explain');
+    rejectFlags(values, switches, ['--exclude', '--stdout', '--write', '--cache', '--cache-strategy'], 'explain');
     const format = oneOf(single('--format') ?? 'text', ['text', 'json', 'log'] as const, '--format');
     const context = oneOf(single('--context') ?? 'menu', EXECUTION_CONTEXTS, '--context');
     const menuKey = single('--menu-key');
@@ -157,7 +177,7 @@ export function parseArgs(argv: readonly string[]): Command {
   if (command === 'init') {
     if (rest.length > 1) throw new UsageError(`init takes one folder, got: ${rest.join(' ')}`);
     // The file starts from the built-in catalog: no other catalog, version or format applies.
-    rejectFlags(values, switches, ['--config', '--logix-version', '--format', '--menu-key', '--context', '--dev-test', '--file', '--write', '--app-license'], 'init');
+    rejectFlags(values, switches, ['--config', '--logix-version', '--format', '--menu-key', '--context', '--dev-test', '--file', '--write', '--app-license', '--cache', '--cache-strategy'], 'init');
     return {
       command, dir: rest[0] ?? '.', stdout: switches.has('--stdout'), excludes: common.excludes,
       ...(encoding !== undefined ? { encoding } : {}),
@@ -166,14 +186,14 @@ export function parseArgs(argv: readonly string[]): Command {
   if (command === 'compare-log') {
     if (rest.length === 0) throw new UsageError('compare-log needs a LOGFILE, e.g. compare-log appserver.log');
     if (rest.length > 2) throw new UsageError(`compare-log takes a log file and one folder, got: ${rest.join(' ')}`);
-    rejectFlags(values, switches, ['--menu-key', '--context', '--file', '--write', '--stdout', '--app-license'], 'compare-log');
+    rejectFlags(values, switches, ['--menu-key', '--context', '--file', '--write', '--stdout', '--app-license', '--cache', '--cache-strategy'], 'compare-log');
     const format = oneOf(single('--format') ?? 'text', ['text', 'json'] as const, '--format');
     return { command, logFile: rest[0]!, dir: rest[1] ?? '.', format, ...common, ...(switches.has('--dev-test') ? { devTest: true } : {}) };
   }
   if (command === 'import-log') {
     if (rest.length === 0) throw new UsageError('import-log needs a LOGFILE, e.g. import-log appserver.log');
     if (rest.length > 2) throw new UsageError(`import-log takes a log file and one folder, got: ${rest.join(' ')}`);
-    rejectFlags(values, switches, ['--menu-key', '--context', '--file', '--dev-test', '--logix-version', '--encoding', '--exclude', '--stdout', '--app-license'], 'import-log');
+    rejectFlags(values, switches, ['--menu-key', '--context', '--file', '--dev-test', '--logix-version', '--encoding', '--exclude', '--stdout', '--app-license', '--cache', '--cache-strategy'], 'import-log');
     const format = oneOf(single('--format') ?? 'text', ['text', 'json'] as const, '--format');
     return {
       command, logFile: rest[0]!, dir: rest[1] ?? '.', format, write: switches.has('--write'),

@@ -15,6 +15,8 @@ export interface CheckSummary {
   readonly errors: number;
   readonly warnings: number;
   readonly durationMs: number;
+  /** With `--cache`: files whose facts the cache gave, files parsed. */
+  readonly cache?: { readonly reused: number; readonly parsed: number };
 }
 
 /** One entry per file that defines a program, environment by environment. */
@@ -38,6 +40,7 @@ export function summarize(analysis: WorkspaceAnalysis, durationMs: number): Chec
     errors: analysis.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length,
     warnings: analysis.diagnostics.filter((diagnostic) => diagnostic.severity === 'warning').length,
     durationMs: Math.round(durationMs),
+    ...(analysis.cache ? { cache: analysis.cache } : {}),
   };
 }
 
@@ -103,7 +106,8 @@ export function checkToText(analysis: WorkspaceAnalysis, summary: CheckSummary):
   if (links.length > 0) lines.push(`Not followed (symbolic links): ${links.slice(0, 10).join(', ')}${links.length > 10 ? `, and ${links.length - 10} more` : ''}`);
   if (unreadable.length > 0) lines.push(`Could not be read (folders): ${unreadable.slice(0, 10).join(', ')}${unreadable.length > 10 ? `, and ${unreadable.length - 10} more` : ''}`);
   const environments = analysis.environments.length > 1 ? ` in ${analysis.environments.length} environments` : '';
-  lines.push(`${summary.files} files, ${summary.programs} programs${environments}: ${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')} (${summary.durationMs} ms)`);
+  const cache = summary.cache ? `; cache: ${summary.cache.reused} reused, ${summary.cache.parsed} parsed` : '';
+  lines.push(`${summary.files} files, ${summary.programs} programs${environments}: ${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')} (${summary.durationMs} ms${cache})`);
   return lines.join('\n') + '\n';
 }
 

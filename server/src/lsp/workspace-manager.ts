@@ -243,7 +243,7 @@ export class WorkspaceManager {
     for (const file of openHere) this.publisher.publishNow(folder.target, file);
 
     const cache = await opening;
-    if (cache?.problem) this.connection.console.warn(cache.problem);
+    if (cache?.problem) this.connection.console.warn(`${cache.problem}; indexing from the sources`);
     const opened = performance.now();
     const initial = await buildInitialIndex(discovery.sources, {
       parse: this.parseOptions(settings),

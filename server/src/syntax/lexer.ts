@@ -1,16 +1,22 @@
 /**
  * The one 4GL lexer instance of the process. Chevrotain lexers are stateless between calls, so a
- * module-level singleton avoids re-running its (costly) validations for every file.
+ * singleton avoids re-running its (costly) validations for every file. It is made on first use:
+ * a `check --cache` that finds every file unchanged never lexes, and its start-up is shorter.
  */
 import { Lexer, type IToken } from 'chevrotain';
 import { allTokens } from './tokens.js';
 
-const lexer = new Lexer(allTokens, {
-  // Lines and columns are computed lazily from offsets (see positions.ts): cheaper to lex.
-  positionTracking: 'onlyOffset',
-  // Fail loudly at start-up if a token pattern defeats the first-character optimisation.
-  ensureOptimizations: true,
-});
+let instance: Lexer | undefined;
+
+function theLexer(): Lexer {
+  instance ??= new Lexer(allTokens, {
+    // Lines and columns are computed lazily from offsets (see positions.ts): cheaper to lex.
+    positionTracking: 'onlyOffset',
+    // Fail loudly if a token pattern defeats the first-character optimisation.
+    ensureOptimizations: true,
+  });
+  return instance;
+}
 
 export interface LexedText {
   /** Code tokens, comments and whitespace removed. */
@@ -20,7 +26,7 @@ export interface LexedText {
 }
 
 export function lex(text: string): LexedText {
-  const result = lexer.tokenize(text);
+  const result = theLexer().tokenize(text);
   return { tokens: result.tokens, comments: result.groups['comments'] ?? [] };
 }
 
@@ -35,6 +41,7 @@ export function lexSegments(text: string, segments: readonly Segment[]): LexedTe
   if (segments.length === 1 && segments[0]![0] === 0 && segments[0]![1] === text.length) return lex(text);
   const tokens: IToken[] = [];
   const comments: IToken[] = [];
+  const lexer = theLexer();
   for (const [start, end] of segments) {
     const result = lexer.tokenize(text.slice(start, end));
     for (const token of result.tokens) {

@@ -2,10 +2,13 @@
  * The persisted index: every file's facts from the last run, so that a start with nothing changed
  * reads one file instead of re-parsing the workspace (the warm start).
  *
- * - It lives in the folder the editor gives the extension for its own storage, never in the
- *   user's workspace; one file per workspace folder and encoding.
+ * - The server keeps it in the folder the editor gives the extension for its own storage, never in
+ *   the user's workspace, one file per workspace folder and encoding; `check --cache` keeps it
+ *   where the user says (a CI cache).
  * - A file's facts are reused when its size and modification time are those recorded; when only
- *   the time differs (a checkout touched the file), its content hash decides.
+ *   the time differs (a checkout touched the file), its content hash decides (`metadata`). With
+ *   `content` every file is read and its hash decides, whatever its time (CI checkouts set every
+ *   time anew).
  * - Stamps are taken before the file is read, so a file changed while it was parsed is parsed again
  *   at the next start rather than kept stale.
  * - The cache records which server build wrote it; another build (another parser) ignores it.
@@ -30,6 +33,9 @@ import { PACKED_UNIT_INTS, packedCount, packedUnitsOf, withLazyFacts, type Other
 const MAGIC = 'LGXF';
 let writes = 0;
 const FORMAT = 4;
+
+/** How a file is known unchanged: size and time, else content (`metadata`), or always content. */
+export type CacheStrategy = 'metadata' | 'content';
 
 export interface FileStamp {
   readonly size: number;
@@ -89,6 +95,7 @@ export class FactsCache {
   private constructor(
     private readonly path: string,
     private readonly identity: Pick<Header, 'build' | 'folder' | 'encoding'>,
+    private readonly strategy: CacheStrategy,
     decoded: { entries: Map<string, Entry>; diagnostics?: PersistedDiagnostics },
     problem?: string,
   ) {
@@ -101,20 +108,30 @@ export class FactsCache {
    * Opens the cache of `folder` in `cacheFolder`; a missing or unusable one opens empty. The read
    * is asynchronous, so that it overlaps the discovery of the folder's files.
    */
-  static async open(cacheFolder: string, folder: string, encoding: string, build: string): Promise<FactsCache> {
+  static open(cacheFolder: string, folder: string, encoding: string, build: string): Promise<FactsCache> {
     const name = createHash('sha1').update(`${folder}\0${encoding}`).digest('hex').slice(0, 16);
-    const path = join(cacheFolder, `facts-${name}.bin`);
+    return FactsCache.openFile(join(cacheFolder, `facts-${name}.bin`), folder, encoding, build);
+  }
+
+  /**
+   * Opens the cache file `path` for `folder`; a missing one opens empty, and so does an unusable
+   * one (damaged, not a cache, or written by another build, for another folder or encoding), with
+   * `problem` saying why. Saving replaces it.
+   */
+  static async openFile(path: string, folder: string, encoding: string, build: string, strategy: CacheStrategy = 'metadata'): Promise<FactsCache> {
     const identity = { build, folder, encoding };
     let bytes: Buffer;
     try {
       bytes = await readFile(path);
-    } catch {
-      return new FactsCache(path, identity, { entries: new Map() });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const problem = code === 'ENOENT' ? undefined : `${path}: ${(error as Error).message}`;
+      return new FactsCache(path, identity, strategy, { entries: new Map() }, problem);
     }
     try {
-      return new FactsCache(path, identity, decode(bytes, identity));
+      return new FactsCache(path, identity, strategy, decode(bytes, identity));
     } catch (error) {
-      return new FactsCache(path, identity, { entries: new Map() }, `${path}: ${(error as Error).message}; indexing from the sources`);
+      return new FactsCache(path, identity, strategy, { entries: new Map() }, `${path}: ${(error as Error).message}`);
     }
   }
 
@@ -124,17 +141,24 @@ export class FactsCache {
 
   /**
    * The recorded facts and hash of a file if it is unchanged: same size and time, or same size and
-   * content (then `readBytes` is called once; `touched` says so).
+   * content (then `readBytes` is called once; `touched` says so); with the `content` strategy,
+   * same size and content whatever the time (never `touched`: the times are not used).
    */
   reuse(relative: string, stamp: FileStamp, readBytes: () => Uint8Array): { facts: FileFacts; hash: string; touched: boolean } | undefined {
     const entry = this.entries.get(relative);
     if (!entry || entry.size !== stamp.size) return undefined;
-    if (entry.mtimeMs === stamp.mtimeMs) return { facts: entry.facts, hash: entry.hash, touched: false };
+    if (this.strategy === 'metadata' && entry.mtimeMs === stamp.mtimeMs) return { facts: entry.facts, hash: entry.hash, touched: false };
     try {
-      return contentHash(readBytes()) === entry.hash ? { facts: entry.facts, hash: entry.hash, touched: true } : undefined;
+      return contentHash(readBytes()) === entry.hash ? { facts: entry.facts, hash: entry.hash, touched: this.strategy === 'metadata' } : undefined;
     } catch {
       return undefined;
     }
+  }
+
+  /** The recorded hash of a file, if any (to compare with a hash computed elsewhere). */
+  recordedHash(relative: string, size: number): string | undefined {
+    const entry = this.entries.get(relative);
+    return entry && entry.size === size ? entry.hash : undefined;
   }
 
   /** The recorded diagnostics, if they were recorded with this fingerprint. */
