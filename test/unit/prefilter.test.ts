@@ -92,6 +92,15 @@ describe('pre-filter', () => {
     assert.deepEqual(segmentsToLex('MAIN\n  LET x = "a\\\\"\nEND MAIN\n')?.length, 1);
   });
 
+  it('takes long runs of code, strings and comments without exhausting the regular-expression stack', () => {
+    // The scan takes a run of what decides nothing in one match: unbounded, a run of a million
+    // words threw "Maximum call stack size exceeded" (parsing must never throw).
+    for (const text of ['abc '.repeat(1_000_000), '"x" '.repeat(1_000_000), '# c\n'.repeat(1_000_000), '- '.repeat(1_000_000),
+      `${'LET a = "b" # c\n'.repeat(250_000)}FUNCTION f()\n  CALL LOG_initApp("A")\nEND FUNCTION\n`]) {
+      assert.deepEqual(parseFacts(text), parseFactsFully(text), text.slice(0, 20));
+    }
+  });
+
   it('keeps the statement a call belongs to and the lines its arguments run over', () => {
     const body = Array.from({ length: 20 }, (_, index) => `  LET l_${index} = ${index}\n`).join('');
     const text = `MAIN\n  CALL a()\n${body}  LET l_ok =\n\n     LOG_initApp("A," ||\n  "B")\n${body}END MAIN\n`;
