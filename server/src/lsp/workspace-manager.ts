@@ -37,6 +37,13 @@ import { LogComparisons } from './log-comparison.js';
 import { PersistScheduler } from './persist-scheduler.js';
 import { DEFAULT_SETTINGS, SettingsCache, type Settings } from './settings.js';
 
+/**
+ * Programs whose resolutions each environment keeps (FolderIndex.limitResolutions): enough for
+ * what is being edited and the SYSTEMKEY files that register it, not one for each of 20,000
+ * programs after the first diagnostics.
+ */
+const RESOLUTIONS_KEPT = 2_000;
+
 export interface Folder {
   readonly uri: string;
   readonly path: string;
@@ -228,6 +235,7 @@ export class WorkspaceManager {
     logSkipped(this.connection, folder.name, discovery.skipped);
     const found = performance.now();
     const index = new FolderIndex(toPosix(settings.catalogPath), overridesOf(settings));
+    index.limitResolutions(RESOLUTIONS_KEPT);
     setCatalogFrom(index, toPosix(settings.catalogPath), readCatalogFile(join(folder.path, settings.catalogPath)));
     for (const catalog of discovery.catalogs) {
       if (catalog.relative !== toPosix(settings.catalogPath)) setCatalogFrom(index, catalog.relative, readCatalogFile(catalog.absolute));
