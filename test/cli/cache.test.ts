@@ -126,6 +126,21 @@ describe('check --cache', () => {
     }
   });
 
+  it('re-checks the files a change affects: a SYSTEMKEY registration changes other programs\' keys and diagnostics', () => {
+    const root = track(makeWorkspace(files()));
+    const cache = join(track(tempFolder('logix-cache-')), 'facts');
+    const first = check(root, [`--cache=${cache}`]);
+    writeFileSync(join(root, 'systemkey_prd.4gl'), systemKey('PRD', [['MANENG', 'man10002'], ['ACME', 'man10001,man10004']]));
+    const second = check(root, [`--cache=${cache}`]);
+    assert.deepEqual(second.json.summary.cache, { reused: 4, parsed: 1 });
+    assert.notDeepEqual(second.json.programs, first.json.programs, 'the registered programs\' keys changed');
+    assertAsWithoutCache(root, second);
+    rmSync(join(root, 'systemkey_prd.4gl'));
+    const third = check(root, [`--cache=${cache}`]);
+    assert.deepEqual(third.json.summary.cache, { reused: 4, parsed: 0 });
+    assertAsWithoutCache(root, third);
+  });
+
   it('re-checks everything when the catalog changes: the diagnostics follow the new catalog', () => {
     const root = track(makeWorkspace(files()));
     const cache = join(track(tempFolder('logix-cache-')), 'facts');

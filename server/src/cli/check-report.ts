@@ -3,7 +3,7 @@
  * (`file` relative with `/`, lines and columns 1-based, `program` lower case).
  */
 import type { LicenseDiagnostic } from '../license/diagnostics.js';
-import { allSources, type ProgramSource } from '../license/model.js';
+import type { ProgramSource } from '../license/model.js';
 import type { Resolution } from '../license/resolve.js';
 import { quoteSource } from '../license/quote-source.js';
 import type { WorkspaceAnalysis } from '../workspace/analysis.js';
@@ -26,9 +26,19 @@ interface ProgramEntry {
   readonly resolution: Resolution;
 }
 
+/**
+ * Programs in the order of their first source's path, each with all its sources: the order of a
+ * model filled in path order, whatever the order its files came in (`check --cache` sets the
+ * changed files last).
+ */
 function programEntries(analysis: WorkspaceAnalysis): ProgramEntry[] {
+  const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   return analysis.environments.flatMap((environment) =>
-    allSources(environment.model)
+    [...environment.model.programs.keys()]
+      .map((name) => environment.model.sourcesOf(name))
+      .filter((sources) => sources.length > 0)
+      .sort((a, b) => byPath(a[0]!.file, b[0]!.file))
+      .flat()
       .filter((source) => analysis.focus === undefined || source.file === analysis.focus)
       .map((source) => ({ environment, source, resolution: environment.resolutionOf(source.name, source.file) })));
 }

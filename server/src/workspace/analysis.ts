@@ -103,14 +103,25 @@ export async function analyzeWorkspace(rootPath: string, options: AnalysisOption
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.onWarning ? { onWarning: options.onWarning } : {}),
   });
-  // In path order, as without a cache (the first file defining a program is its source).
   const files: SourceFile[] = discovered.sources.map((file, index) => ({ path: file.relative, facts: facts[index]! }));
-  for (const file of files) folder.setFile(file.path, file.facts);
-  const environments = folder.all;
   const diagnose = options.diagnose ?? true;
-  // Nothing changed since the cache was written, nor the catalogs: its diagnostics are these.
-  const seeded = diagnose && initial.unchanged ? cache?.diagnosticsFor(folder.fingerprint) : undefined;
-  if (seeded) folder.seedDiagnostics(seeded);
+  // The cache's diagnostics hold when the catalogs are those it was written with. Then the files
+  // as it recorded them come first, with those diagnostics, and what changed since after: the
+  // index drops exactly the diagnostics a change can affect (ARCHITECTURE.md, invariant 7), so a
+  // changed file costs what it touches, not a pass over every file.
+  const recorded = cache && diagnose ? cache.diagnosticsFor(folder.fingerprint) : undefined;
+  if (cache && recorded) {
+    const recordedFacts = new Map(cache.recordedFiles());
+    for (const [path, fileFacts] of recordedFacts) folder.setFile(path, fileFacts);
+    folder.seedDiagnostics(recorded);
+    const current = new Set(files.map((file) => file.path));
+    for (const path of recordedFacts.keys()) if (!current.has(path)) folder.deleteFile(path);
+    for (const file of files) if (recordedFacts.get(file.path) !== file.facts) folder.setFile(file.path, file.facts);
+  } else {
+    // In path order (the first file defining a program is its source).
+    for (const file of files) folder.setFile(file.path, file.facts);
+  }
+  const environments = folder.all;
   const diagnostics = diagnose
     ? [...folder.diagnosticsByFile.values()].flat().sort(compareDiagnostics)
     : environments.flatMap((environment) => environment.diagnosticsOf(environment.catalogFile.path));

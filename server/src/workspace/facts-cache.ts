@@ -156,10 +156,9 @@ export class FactsCache {
     }
   }
 
-  /** The recorded hash of a file, if any (to compare with a hash computed elsewhere). */
-  recordedHash(relative: string, size: number): string | undefined {
-    const entry = this.entries.get(relative);
-    return entry && entry.size === size ? entry.hash : undefined;
+  /** Every file's facts as recorded, changed since or not (what its recorded diagnostics are of). */
+  *recordedFiles(): Generator<[string, FileFacts]> {
+    for (const [relative, entry] of this.entries) yield [relative, entry.facts];
   }
 
   /** The recorded diagnostics, if they were recorded with this fingerprint. */
