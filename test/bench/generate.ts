@@ -73,6 +73,43 @@ export function generateWorkspace(root: string, count: number, seed = 1): Genera
   return { root, files: count + AREAS.length, bytes, largest };
 }
 
+/**
+ * The shapes of file the editing figures are measured on: well formed, and with a syntax problem
+ * that the extractor reports for the whole file (each keeps the same line count).
+ */
+export const EDITING_SHAPES = ['well-formed', 'unterminated-comment', 'missing-end', 'nul-padding'] as const;
+export type EditingShape = (typeof EDITING_SHAPES)[number];
+
+/**
+ * One program of `lineCount` lines in a shape: `unterminated-comment` opens a `{` comment in its
+ * last function that nothing closes; `missing-end` drops the END FUNCTION of a function in its
+ * middle; `nul-padding` ends in NUL bytes up to the next 64 KiB (as a file whose end was
+ * preallocated and never written).
+ */
+export function editingProgram(name: string, lineCount: number, shape: EditingShape, seed = 1): string {
+  const text = programText(name, 'MANENG,WMS', lineCount, random(seed));
+  switch (shape) {
+    case 'well-formed':
+      return text;
+    case 'unterminated-comment': {
+      const at = text.lastIndexOf(' END FUNCTION');
+      return `${text.slice(0, at)}   { a comment nobody closed
+${text.slice(text.indexOf('\n', at) + 1)}`;
+    }
+    case 'missing-end': {
+      const at = text.indexOf(' END FUNCTION', Math.floor(text.length / 2));
+      return `${text.slice(0, at)}   RETURN FALSE${text.slice(at + ' END FUNCTION'.length)}`;
+    }
+    case 'nul-padding':
+      return text + '\0'.repeat(65_536 - (text.length % 65_536));
+  }
+}
+
+/** Windows-1252 bytes of a text that holds only Latin-1 characters. */
+export function encodeLatin1(text: string): Buffer {
+  return encode(text);
+}
+
 function programText(name: string, keys: string, lineCount: number, next: () => number): string {
   const lines: string[] = [
     '#-------------------------------------------------------------------#',

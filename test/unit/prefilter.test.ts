@@ -30,6 +30,18 @@ const SNIPPETS = [
 
 type Origin = 'generated' | 'samples' | 'examples';
 
+/** A program with an unterminated `{` near its end, a unit missing its END, NUL padding. */
+function withProblems(name: string, text: string): { name: string; text: string }[] {
+  const lastEnd = text.toUpperCase().lastIndexOf('END FUNCTION');
+  const middleEnd = text.toUpperCase().indexOf('END FUNCTION', Math.floor(text.length / 2));
+  return [
+    { name: `${name} with an unterminated {`, text: `${text.slice(0, lastEnd)}{ sem fim\n${text.slice(lastEnd)}` },
+    { name: `${name} missing an END`, text: text.slice(0, middleEnd) + text.slice(middleEnd + 'END FUNCTION'.length) },
+    { name: `${name} with NUL padding`, text: text + '\0'.repeat(4096) },
+  ];
+}
+
+
 /** The texts of the three folders, read into memory (the generated folder is removed at once). */
 function allSources(): { origin: Origin; name: string; text: string }[] {
   const read = (origin: Origin, folder: string) => findSourceFiles(folder).map((file) => ({
@@ -80,6 +92,15 @@ describe('pre-filter', () => {
     assert.deepEqual(segmentsToLex('MAIN\n  LET x = "a\\\\"\nEND MAIN\n')?.length, 1);
   });
 
+  it('takes long runs of code, strings and comments without exhausting the regular-expression stack', () => {
+    // The scan takes a run of what decides nothing in one match: unbounded, a run of a million
+    // words threw "Maximum call stack size exceeded" (parsing must never throw).
+    for (const text of ['abc '.repeat(1_000_000), '"x" '.repeat(1_000_000), '# c\n'.repeat(1_000_000), '- '.repeat(1_000_000),
+      `${'LET a = "b" # c\n'.repeat(250_000)}FUNCTION f()\n  CALL LOG_initApp("A")\nEND FUNCTION\n`]) {
+      assert.deepEqual(parseFacts(text), parseFactsFully(text), text.slice(0, 20));
+    }
+  });
+
   it('keeps the statement a call belongs to and the lines its arguments run over', () => {
     const body = Array.from({ length: 20 }, (_, index) => `  LET l_${index} = ${index}\n`).join('');
     const text = `MAIN\n  CALL a()\n${body}  LET l_ok =\n\n     LOG_initApp("A," ||\n  "B")\n${body}END MAIN\n`;
@@ -92,8 +113,11 @@ describe('pre-filter', () => {
 
   it('gives the facts of a full parse after each of 4,000 random edits', () => {
     const next = random(23);
-    const programs = sources.filter(({ text }) => text.length > 2_000 && text.length < 60_000);
-    assert.ok(programs.length > 5);
+    const wellFormed = sources.filter(({ text }) => text.length > 2_000 && text.length < 60_000);
+    assert.ok(wellFormed.length > 5);
+    // Beside them, the same programs with a syntax problem: edits may close it (a `}` after the
+    // open `{`, an END typed back), and what then takes the pre-filtered path must be exact too.
+    const programs = [...wellFormed, ...wellFormed.slice(0, 6).flatMap(({ name, text }) => withProblems(name, text))];
     let prefiltered = 0;
     for (let round = 0; round < 4_000; round++) {
       let text = programs[Math.floor(next() * programs.length)]!.text;

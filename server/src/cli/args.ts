@@ -10,7 +10,7 @@ export class UsageError extends Error {}
 
 export const USAGE = `Usage:
   logix-license check [DIR] [--config FILE] [--logix-version V] [--format text|json|sarif]
-                      [--encoding ENC] [--exclude GLOB]...
+                      [--encoding ENC] [--exclude GLOB]... [--cache[=PATH]] [--cache-strategy metadata|content]
   logix-license explain PROGRAM [DIR] [--file PATH] [--menu-key KEY] [--context CONTEXT] [--app-license CODE] [--dev-test]
                       [--format text|json|log] [--config FILE] [--logix-version V] [--encoding ENC]
   logix-license init [DIR] [--stdout] [--encoding ENC] [--exclude GLOB]...
@@ -39,6 +39,10 @@ export const USAGE = `Usage:
   diff compares two trees (e.g. the base branch checked out with git worktree add beside the
   change): programs added, removed, and changed in what they hold or consume; each tree is read
   with its own logix-license.json files.
+  check --cache keeps each file's facts in PATH (default: .logix-license-cache in the current
+  folder) and parses only the files that changed since: by content (the default strategy, for CI
+  checkouts) or by size and modification time (metadata). A cache that cannot be used is ignored
+  with a warning.
   check exits 0 with no error-severity diagnostic, 1 with one; compare-log 0 when every run
   agrees, 1 when one disagrees; diff 0 when no change matches --fail-on (default any), 1 when
   one does; all exit 2 on usage or configuration errors, or an unreadable log or one without a
@@ -55,7 +59,12 @@ interface CommonOptions {
 export interface CheckCommand extends CommonOptions {
   readonly command: 'check';
   readonly format: 'text' | 'json' | 'sarif';
+  /** `--cache`: where the facts of the last run are kept, and how a file is known unchanged. */
+  readonly cache?: { readonly file: string; readonly strategy: 'metadata' | 'content' };
 }
+
+/** ESLint keeps `.eslintcache` in the current folder; this is its counterpart. */
+export const DEFAULT_CACHE_FILE = '.logix-license-cache';
 
 export interface ExplainCommand extends CommonOptions {
   readonly command: 'explain';
@@ -116,8 +125,10 @@ export interface DiffCommand {
 
 export type Command = CheckCommand | ExplainCommand | InitCommand | CompareLogCommand | ImportLogCommand | ReportCommand | DiffCommand | { readonly command: 'help' };
 
-const VALUE_FLAGS = new Set(['--config', '--logix-version', '--format', '--encoding', '--exclude', '--menu-key', '--context', '--file', '--app-license', '--fail-on']);
+const VALUE_FLAGS = new Set(['--config', '--logix-version', '--format', '--encoding', '--exclude', '--menu-key', '--context', '--file', '--app-license', '--fail-on', '--cache-strategy']);
 const SWITCHES = new Set(['--dev-test', '--stdout', '--write', '--help', '-h']);
+/** Flags whose value is optional and given only as `--flag=value` (a separate word is DIR). */
+const OPTIONAL_VALUE_FLAGS = new Set(['--cache']);
 
 export function parseArgs(argv: readonly string[]): Command {
   const positional: string[] = [];
@@ -126,7 +137,10 @@ export function parseArgs(argv: readonly string[]): Command {
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index]!;
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    if (VALUE_FLAGS.has(flag)) {
+    if (OPTIONAL_VALUE_FLAGS.has(flag)) {
+      if (inline === '') throw new UsageError(`${flag}= needs a path`);
+      values.set(flag, [...(values.get(flag) ?? []), inline ?? '']);
+    } else if (VALUE_FLAGS.has(flag)) {
       const value = inline ?? argv[++index];
       if (value === undefined) throw new UsageError(`${flag} needs a value`);
       values.set(flag, [...(values.get(flag) ?? []), value]);
@@ -163,12 +177,18 @@ export function parseArgs(argv: readonly string[]): Command {
     if (rest.length > 1) throw new UsageError(`check takes one folder, got: ${rest.join(' ')}`);
     rejectFlags(values, switches, ['--menu-key', '--context', '--dev-test', '--file', '--stdout', '--write', '--app-license', '--fail-on'], 'check');
     const format = oneOf(single('--format') ?? 'text', ['text', 'json', 'sarif'] as const, '--format');
-    return { command, format, dir: rest[0] ?? '.', ...common };
+    const cacheFile = single('--cache');
+    const strategy = single('--cache-strategy');
+    if (strategy !== undefined && cacheFile === undefined) throw new UsageError('--cache-strategy applies with --cache only');
+    const cache = cacheFile === undefined ? {} : {
+      cache: { file: cacheFile || DEFAULT_CACHE_FILE, strategy: oneOf(strategy ?? 'content', ['content', 'metadata'] as const, '--cache-strategy') },
+    };
+    return { command, format, dir: rest[0] ?? '.', ...common, ...cache };
   }
   if (command === 'explain') {
     if (rest.length === 0) throw new UsageError('explain needs a PROGRAM, e.g. explain man10021');
     if (rest.length > 2) throw new UsageError(`explain takes a program and one folder, got: ${rest.join(' ')}`);
-    rejectFlags(values, switches, ['--exclude', '--stdout', '--write', '--fail-on'], 'explain');
+    rejectFlags(values, switches, ['--exclude', '--stdout', '--write', '--fail-on', '--cache', '--cache-strategy'], 'explain');
     const format = oneOf(single('--format') ?? 'text', ['text', 'json', 'log'] as const, '--format');
     const context = oneOf(single('--context') ?? 'menu', EXECUTION_CONTEXTS, '--context');
     const menuKey = single('--menu-key');
@@ -186,7 +206,7 @@ export function parseArgs(argv: readonly string[]): Command {
   if (command === 'init') {
     if (rest.length > 1) throw new UsageError(`init takes one folder, got: ${rest.join(' ')}`);
     // The file starts from the built-in catalog: no other catalog, version or format applies.
-    rejectFlags(values, switches, ['--config', '--logix-version', '--format', '--menu-key', '--context', '--dev-test', '--file', '--write', '--app-license', '--fail-on'], 'init');
+    rejectFlags(values, switches, ['--config', '--logix-version', '--format', '--menu-key', '--context', '--dev-test', '--file', '--write', '--app-license', '--fail-on', '--cache', '--cache-strategy'], 'init');
     return {
       command, dir: rest[0] ?? '.', stdout: switches.has('--stdout'), excludes: common.excludes,
       ...(encoding !== undefined ? { encoding } : {}),
@@ -195,14 +215,14 @@ export function parseArgs(argv: readonly string[]): Command {
   if (command === 'compare-log') {
     if (rest.length === 0) throw new UsageError('compare-log needs a LOGFILE, e.g. compare-log appserver.log');
     if (rest.length > 2) throw new UsageError(`compare-log takes a log file and one folder, got: ${rest.join(' ')}`);
-    rejectFlags(values, switches, ['--menu-key', '--context', '--file', '--write', '--stdout', '--app-license', '--fail-on'], 'compare-log');
+    rejectFlags(values, switches, ['--menu-key', '--context', '--file', '--write', '--stdout', '--app-license', '--fail-on', '--cache', '--cache-strategy'], 'compare-log');
     const format = oneOf(single('--format') ?? 'text', ['text', 'json'] as const, '--format');
     return { command, logFile: rest[0]!, dir: rest[1] ?? '.', format, ...common, ...(switches.has('--dev-test') ? { devTest: true } : {}) };
   }
   if (command === 'import-log') {
     if (rest.length === 0) throw new UsageError('import-log needs a LOGFILE, e.g. import-log appserver.log');
     if (rest.length > 2) throw new UsageError(`import-log takes a log file and one folder, got: ${rest.join(' ')}`);
-    rejectFlags(values, switches, ['--menu-key', '--context', '--file', '--dev-test', '--logix-version', '--encoding', '--exclude', '--stdout', '--app-license', '--fail-on'], 'import-log');
+    rejectFlags(values, switches, ['--menu-key', '--context', '--file', '--dev-test', '--logix-version', '--encoding', '--exclude', '--stdout', '--app-license', '--fail-on', '--cache', '--cache-strategy'], 'import-log');
     const format = oneOf(single('--format') ?? 'text', ['text', 'json'] as const, '--format');
     return {
       command, logFile: rest[0]!, dir: rest[1] ?? '.', format, write: switches.has('--write'),
@@ -211,14 +231,14 @@ export function parseArgs(argv: readonly string[]): Command {
   }
   if (command === 'report') {
     if (rest.length > 1) throw new UsageError(`report takes one folder, got: ${rest.join(' ')}`);
-    rejectFlags(values, switches, ['--menu-key', '--context', '--dev-test', '--file', '--stdout', '--write', '--app-license', '--fail-on'], 'report');
+    rejectFlags(values, switches, ['--menu-key', '--context', '--dev-test', '--file', '--stdout', '--write', '--app-license', '--fail-on', '--cache', '--cache-strategy'], 'report');
     const format = oneOf(single('--format') ?? 'text', ['text', 'json', 'markdown', 'csv'] as const, '--format');
     return { command, format, dir: rest[0] ?? '.', ...common };
   }
   if (command === 'diff') {
     if (rest.length !== 2) throw new UsageError(`diff takes two folders, BASE_DIR and HEAD_DIR, got: ${rest.length === 0 ? 'none' : rest.join(' ')}`);
     // Each tree is read with its own catalogs: one --config for both would hide a catalog change.
-    rejectFlags(values, switches, ['--config', '--menu-key', '--context', '--dev-test', '--file', '--stdout', '--write', '--app-license'], 'diff');
+    rejectFlags(values, switches, ['--config', '--menu-key', '--context', '--dev-test', '--file', '--stdout', '--write', '--app-license', '--cache', '--cache-strategy'], 'diff');
     const format = oneOf(single('--format') ?? 'text', ['text', 'json', 'markdown'] as const, '--format');
     const failOn = oneOf(single('--fail-on') ?? 'any', FAIL_ON, '--fail-on');
     return {

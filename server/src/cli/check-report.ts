@@ -3,7 +3,7 @@
  * (`file` relative with `/`, lines and columns 1-based, `program` lower case).
  */
 import type { LicenseDiagnostic } from '../license/diagnostics.js';
-import { allSources, type ProgramSource } from '../license/model.js';
+import type { ProgramSource } from '../license/model.js';
 import type { Resolution } from '../license/resolve.js';
 import { quoteSource } from '../license/quote-source.js';
 import type { WorkspaceAnalysis } from '../workspace/analysis.js';
@@ -15,6 +15,8 @@ export interface CheckSummary {
   readonly errors: number;
   readonly warnings: number;
   readonly durationMs: number;
+  /** With `--cache`: files whose facts the cache gave, files parsed. */
+  readonly cache?: { readonly reused: number; readonly parsed: number };
 }
 
 /** One entry per file that defines a program, environment by environment. */
@@ -24,9 +26,19 @@ interface ProgramEntry {
   readonly resolution: Resolution;
 }
 
+/**
+ * Programs in the order of their first source's path, each with all its sources: the order of a
+ * model filled in path order, whatever the order its files came in (`check --cache` sets the
+ * changed files last).
+ */
 function programEntries(analysis: WorkspaceAnalysis): ProgramEntry[] {
+  const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   return analysis.environments.flatMap((environment) =>
-    allSources(environment.model)
+    [...environment.model.programs.keys()]
+      .map((name) => environment.model.sourcesOf(name))
+      .filter((sources) => sources.length > 0)
+      .sort((a, b) => byPath(a[0]!.file, b[0]!.file))
+      .flat()
       .filter((source) => analysis.focus === undefined || source.file === analysis.focus)
       .map((source) => ({ environment, source, resolution: environment.resolutionOf(source.name, source.file) })));
 }
@@ -38,6 +50,7 @@ export function summarize(analysis: WorkspaceAnalysis, durationMs: number): Chec
     errors: analysis.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length,
     warnings: analysis.diagnostics.filter((diagnostic) => diagnostic.severity === 'warning').length,
     durationMs: Math.round(durationMs),
+    ...(analysis.cache ? { cache: analysis.cache } : {}),
   };
 }
 
@@ -103,7 +116,8 @@ export function checkToText(analysis: WorkspaceAnalysis, summary: CheckSummary):
   if (links.length > 0) lines.push(`Not followed (symbolic links): ${links.slice(0, 10).join(', ')}${links.length > 10 ? `, and ${links.length - 10} more` : ''}`);
   if (unreadable.length > 0) lines.push(`Could not be read (folders): ${unreadable.slice(0, 10).join(', ')}${unreadable.length > 10 ? `, and ${unreadable.length - 10} more` : ''}`);
   const environments = analysis.environments.length > 1 ? ` in ${analysis.environments.length} environments` : '';
-  lines.push(`${summary.files} files, ${summary.programs} programs${environments}: ${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')} (${summary.durationMs} ms)`);
+  const cache = summary.cache ? `; cache: ${summary.cache.reused} reused, ${summary.cache.parsed} parsed` : '';
+  lines.push(`${summary.files} files, ${summary.programs} programs${environments}: ${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')} (${summary.durationMs} ms${cache})`);
   return lines.join('\n') + '\n';
 }
 

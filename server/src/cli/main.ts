@@ -5,8 +5,9 @@
  * applog/, the renderings in check-report.ts, sarif.ts, compare-log.ts, import-log.ts,
  * report-render.ts and diff-render.ts.
  */
-import { existsSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import packageJson from '../../../package.json';
 import { builtInCatalog, CATALOG_FILE_NAME } from '../license/catalog.js';
@@ -17,7 +18,7 @@ import { diffReports, failing } from '../license/report-diff.js';
 import { analyzeWorkspace, ConfigurationError, type WorkspaceAnalysis } from '../workspace/analysis.js';
 import type { EnvironmentIndex } from '../workspace/environment-index.js';
 import { toPosix } from '../workspace/files.js';
-import { parseArgs, USAGE, UsageError, type CheckCommand, type CompareLogCommand, type DiffCommand, type ExplainCommand, type InitCommand, type ReportCommand } from './args.js';
+import { DEFAULT_CACHE_FILE, parseArgs, USAGE, UsageError, type CheckCommand, type CompareLogCommand, type DiffCommand, type ExplainCommand, type InitCommand, type ReportCommand } from './args.js';
 import { diffToJson, diffToMarkdown, diffToText } from './diff-render.js';
 import { reportToCsv, reportToJson, reportToMarkdown, reportToText } from './report-render.js';
 import { checkToJson, checkToText, summarize } from './check-report.js';
@@ -71,11 +72,36 @@ async function analyze(command: CheckCommand | ExplainCommand | InitCommand | Co
     ...(command.encoding !== undefined ? { encoding: command.encoding } : {}),
     ...(command.command === 'explain' || command.command === 'compare-log' ? { diagnose: false, ...(command.devTest ? { devTest: true } : {}) } : {}),
     ...(command.command === 'init' || command.command === 'report' ? { diagnose: false } : {}),
+    ...(command.command === 'check' && command.cache ? { cache: { file: cacheFile(command.cache.file), strategy: command.cache.strategy, build: toolBuild() } } : {}),
+    onWarning: (message: string) => process.stderr.write(`logix-license: warning: ${message}\n`),
     // Progress arrives a batch of files at a time.
     ...(showProgress ? { onProgress: (done: number, total: number) => process.stderr.write(`\rreading ${done}/${total} files`) } : {}),
   });
   if (showProgress) process.stderr.write('\r\x1b[K');
   return analysis;
+}
+
+/** The cache file: PATH, or the default file inside PATH when it is a folder. */
+function cacheFile(path: string): string {
+  const absolute = resolve(path);
+  try {
+    if (statSync(absolute).isDirectory()) return join(absolute, DEFAULT_CACHE_FILE);
+  } catch {
+    // Not there yet: the file to write.
+  }
+  return absolute;
+}
+
+/**
+ * This tool's identity for the cache: its version and the content of its bundle (the parser
+ * inside), not the bundle's time, which every install sets anew.
+ */
+function toolBuild(): string {
+  try {
+    return `${packageJson.version}-${createHash('sha1').update(readFileSync(__filename)).digest('base64')}`;
+  } catch {
+    return `${packageJson.version}-unknown`;
+  }
 }
 
 async function runCheck(command: CheckCommand): Promise<number> {

@@ -5,6 +5,7 @@
  * every program it registers) once edits pause, one per turn, so that the diagnostics of the file
  * being typed in and the hover that follows are not held back.
  */
+import { TimeSlice } from '../workspace/time-slice.js';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Connection, Diagnostic } from 'vscode-languageserver/node';
 
@@ -64,14 +65,14 @@ export class DiagnosticsPublisher {
       this.refreshPull();
       return;
     }
-    let count = 0;
+    const slice = new TimeSlice();
     const shown = new Set(this.published.get(target) ?? []);
     for (const file of files) {
       if (!target.current()) return;
       const diagnostics = target.diagnosticsOf(file);
       if (diagnostics.length > 0 || open.has(file) || shown.has(file)) this.send(target, file, diagnostics);
       shown.delete(file);
-      if (++count % 50 === 0) await nextTurn();
+      if (slice.due()) await slice.pause();
     }
     // Shown before (a folder re-indexed: handOver) and no longer part of it: cleared.
     for (const file of shown) if (target.current()) this.send(target, file, []);

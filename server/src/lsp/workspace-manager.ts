@@ -20,8 +20,7 @@ import { FileChangeType, type Connection, type Diagnostic, type FileEvent, type 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LicenseDiagnostic } from '../license/diagnostics.js';
 import type { FileFacts } from '../syntax/facts.js';
-import { reparseFacts } from '../syntax/incremental.js';
-import { parseFacts } from '../syntax/parser.js';
+import { parseForEditing, reparseFacts } from '../syntax/incremental.js';
 import { isFile, readCatalogFile, type CatalogRead } from '../workspace/catalog-files.js';
 import { decodeText, encodingOrDefault } from '../workspace/decode.js';
 import type { EnvironmentIndex } from '../workspace/environment-index.js';
@@ -37,6 +36,13 @@ import { DiagnosticsPublisher, type PublishTarget } from './diagnostics-publishe
 import { LogComparisons } from './log-comparison.js';
 import { PersistScheduler } from './persist-scheduler.js';
 import { DEFAULT_SETTINGS, SettingsCache, type Settings } from './settings.js';
+
+/**
+ * Programs whose resolutions each environment keeps (FolderIndex.limitResolutions): enough for
+ * what is being edited and the SYSTEMKEY files that register it, not one for each of 20,000
+ * programs after the first diagnostics.
+ */
+const RESOLUTIONS_KEPT = 2_000;
 
 export interface Folder {
   readonly uri: string;
@@ -231,6 +237,7 @@ export class WorkspaceManager {
     logSkipped(this.connection, folder.name, discovery.skipped);
     const found = performance.now();
     const index = new FolderIndex(toPosix(settings.catalogPath), overridesOf(settings));
+    index.limitResolutions(RESOLUTIONS_KEPT);
     setCatalogFrom(index, toPosix(settings.catalogPath), readCatalogFile(join(folder.path, settings.catalogPath)));
     for (const catalog of discovery.catalogs) {
       if (catalog.relative !== toPosix(settings.catalogPath)) setCatalogFrom(index, catalog.relative, readCatalogFile(catalog.absolute));
@@ -246,7 +253,7 @@ export class WorkspaceManager {
     for (const file of openHere) this.publisher.publishNow(folder.target, file);
 
     const cache = await opening;
-    if (cache?.problem) this.connection.console.warn(cache.problem);
+    if (cache?.problem) this.connection.console.warn(`${cache.problem}; indexing from the sources`);
     const opened = performance.now();
     const initial = await buildInitialIndex(discovery.sources, {
       parse: this.parseOptions(settings),
@@ -330,9 +337,9 @@ export class WorkspaceManager {
     if (!located) return;
     const path = join(located.folder.path, located.file);
     const text = document.getText();
-    // Typing re-parses only the unit being edited when it can (syntax/incremental.ts).
+    // Typing re-parses only the region around the edit when it can (syntax/incremental.ts).
     const previous = this.openDocuments.get(path);
-    const facts = previous ? reparseFacts(previous.text, previous.facts, text) : parseFacts(text);
+    const facts = previous ? reparseFacts(previous.text, previous.facts, text) : parseForEditing(text);
     this.openDocuments.set(path, { document, text, facts });
     // Before its folder is known, the document waits (the folder takes it in when it is).
     if (!located.folder.isKnown) return;

@@ -48,7 +48,25 @@ const PROBLEM_KINDS = {
   mismatchedEnd: { many: 'END lines that close another kind of unit', detailed: true },
 } as const;
 
-type ProblemKind = keyof typeof PROBLEM_KINDS;
+export type ProblemKind = keyof typeof PROBLEM_KINDS;
+
+/**
+ * One problem as the extractor met it. The facts keep only the summary (`summariseProblems`); the
+ * incremental re-parse keeps the reports of an open document to summarise them again after an
+ * edit that re-parsed only part of the file.
+ */
+export interface ProblemReport {
+  readonly kind: ProblemKind;
+  readonly message: string;
+  readonly range: Range;
+}
+
+/** A parse with its problem reports, in the order the extractor made them. */
+export interface DetailedParse {
+  readonly facts: FileFacts;
+  readonly reports: readonly ProblemReport[];
+  readonly lines: LineMap;
+}
 
 interface OpenUnit {
   kind: UnitKind;
@@ -66,16 +84,45 @@ interface OpenUnit {
  * one the whole text gives.
  */
 export function parseFacts(text: string): FileFacts {
+  return parseFactsDetailed(text).facts;
+}
+
+/** `parseFacts` with the problem reports behind the facts' summary, and the text's line map. */
+export function parseFactsDetailed(text: string): DetailedParse {
   const lines = new LineMap(text);
   const segments = segmentsToLex(text, lines);
-  if (!segments) return parseFactsFully(text, lines);
-  const facts = new FactExtractor(text, lines, lexSegments(text, segments)).run();
-  return facts.problems.length === 0 ? facts : parseFactsFully(text, lines);
+  if (segments) {
+    const parsed = new FactExtractor(text, lines, lexSegments(text, segments)).run();
+    if (parsed.reports.length === 0) return { ...parsed, lines };
+  }
+  return { ...new FactExtractor(text, lines, lex(text)).run(), lines };
 }
 
 /** The facts from lexing every line: the reference the pre-filtered path must equal. */
 export function parseFactsFully(text: string, lines: LineMap = new LineMap(text)): FileFacts {
-  return new FactExtractor(text, lines, lex(text)).run();
+  return new FactExtractor(text, lines, lex(text)).run().facts;
+}
+
+/**
+ * The facts' problems from the reports: one per kind, kinds in the order of their first report,
+ * each at its first occurrence in the text (the earlier report on a tie), its message counting the
+ * others.
+ */
+export function summariseProblems(reports: readonly ProblemReport[]): SyntaxProblem[] {
+  const byKind = new Map<ProblemKind, { first: ProblemReport; count: number }>();
+  for (const report of reports) {
+    const seen = byKind.get(report.kind);
+    if (!seen) byKind.set(report.kind, { first: report, count: 1 });
+    else {
+      seen.count += 1;
+      if (comparePositions(report.range.start, seen.first.range.start) < 0) seen.first = report;
+    }
+  }
+  return [...byKind].map(([kind, { first, count }]) => {
+    if (count === 1) return { message: first.message, range: first.range };
+    const { many, detailed } = PROBLEM_KINDS[kind];
+    return { message: `${count} ${many} in this file; the first here${detailed ? `: ${first.message}` : ''}`, range: first.range };
+  });
 }
 
 class FactExtractor {
@@ -84,8 +131,8 @@ class FactExtractor {
   private readonly units: ProgramUnit[] = [];
   private readonly licenseCalls: LicenseCall[] = [];
   private readonly globalsReferences: GlobalsReference[] = [];
-  /** Per kind: the first occurrence (in the text) and how many there are. */
-  private readonly problems = new Map<ProblemKind, { first: SyntaxProblem; count: number }>();
+  /** Every problem met, in order (summarised into the facts' problems at the end). */
+  private readonly reports: ProblemReport[] = [];
   private open: OpenUnit | undefined;
   /** Token index where the current statement began (its first line-leading statement word). */
   private statementIndex = -1;
@@ -99,7 +146,7 @@ class FactExtractor {
     this.comments = lexed.comments;
   }
 
-  run(): FileFacts {
+  run(): { facts: FileFacts; reports: readonly ProblemReport[] } {
     this.checkComments();
     let index = 0;
     while (index < this.tokens.length) {
@@ -109,13 +156,14 @@ class FactExtractor {
       this.problem('missingEnd', `missing END ${this.open.kind.toUpperCase()} for ${this.open.name}`, this.open.nameRange);
       this.closeUnit(this.text.length, false);
     }
-    return {
+    const facts: FileFacts = {
       units: this.units,
       licenseCalls: this.licenseCalls,
       globalsReferences: this.globalsReferences,
-      problems: this.summarisedProblems(),
+      problems: this.reports.length === 0 ? [] : summariseProblems(this.reports),
       lineCount: this.lines.lineCount,
     };
+    return { facts, reports: this.reports };
   }
 
   /** Reads what starts at `index` and returns the index of the next token to read. */
@@ -448,21 +496,7 @@ class FactExtractor {
   }
 
   private problem(kind: ProblemKind, message: string, range: Range): void {
-    const seen = this.problems.get(kind);
-    if (!seen) this.problems.set(kind, { first: { message, range }, count: 1 });
-    else {
-      seen.count += 1;
-      if (comparePositions(range.start, seen.first.range.start) < 0) seen.first = { message, range };
-    }
-  }
-
-  /** One problem per kind, at its first occurrence; several are counted in its message. */
-  private summarisedProblems(): SyntaxProblem[] {
-    return [...this.problems].map(([kind, { first, count }]) => {
-      if (count === 1) return first;
-      const { many, detailed } = PROBLEM_KINDS[kind];
-      return { message: `${count} ${many} in this file; the first here${detailed ? `: ${first.message}` : ''}`, range: first.range };
-    });
+    this.reports.push({ kind, message, range });
   }
 }
 

@@ -46,19 +46,28 @@ const TAB = 9;
 const CR = 13;
 
 /**
- * What decides the lexical state, in the lexer's own terms (tokens.ts): strings (the capture is
- * their closing quote), `{ }` comments (the capture is the `}`), line comments, and the words that
- * may act (a digit before a word still lets it start a token: `1end` lexes as `1`, `end`). Matched
- * left to right, a quote, `{`, `#` or `--` outside these is always where such a token starts.
- * Native regular-expression scanning is several times faster than a loop over characters.
+ * What decides the lexical state, in the lexer's own terms (tokens.ts): strings (a string ends at
+ * its closing quote, else at the end of its line), `{ }` comments (the capture is the `}`), line
+ * comments, and the words that may act (a digit before a word still lets it start a token: `1end`
+ * lexes as `1`, `end`). Matched left to right, a quote, `{`, `#` or `--` outside these is always
+ * where such a token starts.
+ *
+ * Most of a file decides nothing: the first alternative takes a whole run of it at once (code,
+ * closed strings, line comments, numbers and words that do not act), so that the loop below
+ * runs once for every event, not for every string and comment. What ends a run is an event: an
+ * unterminated string, a `{` comment, or a word that may act. A run is at most 256 pieces long
+ * (a longer one continues in the next match): an unbounded one overflowed the regular-expression
+ * engine's stack on a megabyte of words. Native regular-expression scanning is several times
+ * faster than a loop over characters.
  */
+const ACTING_WORD = `(?:end|private|public|${[...UNIT_WORDS, ...LICENSE_FUNCTIONS.keys()].join('|')})(?![A-Za-z0-9_])`;
+const CLOSED_STRING = /"(?:[^"\\\r\n]|\\[^\r\n])*"|'(?:[^'\\\r\n]|\\[^\r\n])*'/.source;
 const LEXICAL = new RegExp(
   [
-    /"(?:[^"\\\r\n]|\\[^\r\n])*(")?/.source,
-    /'(?:[^'\\\r\n]|\\[^\r\n])*(')?/.source,
+    `((?:[^"'{#\\-A-Za-z_0-9]+|${CLOSED_STRING}|(?:#|--)[^\\r\\n]*|-|[0-9]+|(?!${ACTING_WORD})[A-Za-z_][A-Za-z0-9_]*){1,256})`,
+    /"(?:[^"\\\r\n]|\\[^\r\n])*|'(?:[^'\\\r\n]|\\[^\r\n])*/.source,
     /\{[^}]*(\})?/.source,
-    /(?:#|--)[^\r\n]*/.source,
-    `(?<![A-Za-z_])(?:end|private|public|${[...UNIT_WORDS, ...LICENSE_FUNCTIONS.keys()].join('|')})(?![A-Za-z0-9_])`,
+    ACTING_WORD,
   ].join('|'),
   'gi',
 );
@@ -76,19 +85,20 @@ export function segmentsToLex(text: string, lines: LineMap = new LineMap(text)):
   let line = 0;
   LEXICAL.lastIndex = 0;
   for (let match = LEXICAL.exec(text); match; match = LEXICAL.exec(text)) {
+    if (match[1] !== undefined) continue; // a run that decides nothing
     const start = match.index;
     while (line + 1 < lineCount && lineStarts[line + 1]! <= start) line++;
     const first = text.charCodeAt(start);
     if (first === 34 /* " */ || first === 39 /* ' */) {
-      if (match[first === 34 ? 1 : 2] === undefined) return undefined;
+      return undefined; // an unterminated string (closed ones are in runs)
     } else if (first === 123 /* { */) {
-      if (match[3] === undefined) return undefined;
+      if (match[2] === undefined) return undefined;
       const end = start + match[0].length;
       while (line + 1 < lineCount && lineStarts[line + 1]! < end) {
         flags[line]! |= ENDS_IN_COMMENT;
         flags[++line]! |= STARTS_IN_COMMENT;
       }
-    } else if (first !== 35 /* # */ && first !== 45 /* - */) {
+    } else {
       const word = match[0].toLowerCase();
       if (LICENSE_FUNCTIONS.has(word)) flags[line]! |= TRIGGER | CALL;
       else if (UNIT_WORDS.has(word)) {

@@ -8,12 +8,14 @@ import { dirname, relative, resolve } from 'node:path';
 import { CATALOG_FILE_NAME, parseCatalogFile } from '../license/catalog.js';
 import { compareDiagnostics, type LicenseDiagnostic } from '../license/diagnostics.js';
 import type { SourceFile } from '../license/model.js';
+import type { FileFacts } from '../syntax/facts.js';
 import { isFile, readCatalogFile, type CatalogRead } from './catalog-files.js';
 import { decoderFor, DEFAULT_ENCODING } from './decode.js';
 import type { EnvironmentIndex } from './environment-index.js';
 import { discover, toPosix } from './files.js';
 import { FolderIndex } from './folder-index.js';
-import { parseFiles } from './parse-pool.js';
+import { FactsCache, type CacheStrategy } from './facts-cache.js';
+import { buildInitialIndex } from './initial-index.js';
 
 export interface AnalysisOptions {
   readonly encoding?: string;
@@ -26,6 +28,14 @@ export interface AnalysisOptions {
   readonly onProgress?: (done: number, total: number) => void;
   /** Diagnose every file (check); `explain` needs only the model. */
   readonly diagnose?: boolean;
+  /**
+   * The persisted facts of the last run (`check --cache`): unchanged files are not parsed, and the
+   * file is rewritten when anything differed. `build` identifies the tool: another build's cache
+   * is not used.
+   */
+  readonly cache?: { readonly file: string; readonly strategy: CacheStrategy; readonly build: string };
+  /** A problem that does not stop the analysis (an unusable or unwritable cache). */
+  readonly onWarning?: (message: string) => void;
 }
 
 export interface WorkspaceAnalysis {
@@ -43,6 +53,8 @@ export interface WorkspaceAnalysis {
   readonly diagnostics: readonly LicenseDiagnostic[];
   /** Symbolic links not followed and folders that could not be read. */
   readonly skipped: { readonly links: readonly string[]; readonly unreadable: readonly string[] };
+  /** With a cache: how many files' facts it gave, how many were parsed. */
+  readonly cache?: { readonly reused: number; readonly parsed: number };
 }
 
 /** A problem with the user's request or configuration rather than with the sources. */
@@ -78,25 +90,50 @@ export async function analyzeWorkspace(rootPath: string, options: AnalysisOption
     const read = readCatalogFile(catalog.absolute);
     folder.setCatalog(catalog.relative, read.kind === 'text' ? read.text : undefined, read.kind === 'unreadable' ? read.reason : undefined);
   }
-  let done = 0;
-  const facts = await parseFiles(discovered.sources.map((file) => file.absolute), {
-    encoding,
-    onBatch: (_start, batch) => {
-      done += batch.length;
-      options.onProgress?.(done, discovered.sources.length);
-    },
+  // The same first index as the language server's: the cache's facts for unchanged files, the
+  // rest parsed on worker threads, the cache rewritten when anything differed.
+  const cache = options.cache ? await FactsCache.openFile(options.cache.file, root, encoding, options.cache.build, options.cache.strategy) : undefined;
+  if (cache?.problem) options.onWarning?.(`the cache is not used (${cache.problem}); every file is parsed`);
+  const order = new Map(discovered.sources.map((file, index) => [file.relative, index]));
+  const facts: FileFacts[] = new Array(discovered.sources.length);
+  const initial = await buildInitialIndex(discovered.sources, {
+    parse: { encoding },
+    ...(cache ? { cache } : {}),
+    onFacts: (file, fileFacts) => (facts[order.get(file.relative)!] = fileFacts),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.onWarning ? { onWarning: options.onWarning } : {}),
   });
   const files: SourceFile[] = discovered.sources.map((file, index) => ({ path: file.relative, facts: facts[index]! }));
-  for (const file of files) folder.setFile(file.path, file.facts);
-  const environments = folder.all;
   const diagnose = options.diagnose ?? true;
+  // The cache's diagnostics hold when the catalogs are those it was written with. Then the files
+  // as it recorded them come first, with those diagnostics, and what changed since after: the
+  // index drops exactly the diagnostics a change can affect (ARCHITECTURE.md, invariant 7), so a
+  // changed file costs what it touches, not a pass over every file.
+  const recorded = cache && diagnose ? cache.diagnosticsFor(folder.fingerprint) : undefined;
+  if (cache && recorded) {
+    const recordedFacts = new Map(cache.recordedFiles());
+    for (const [path, fileFacts] of recordedFacts) folder.setFile(path, fileFacts);
+    folder.seedDiagnostics(recorded);
+    const current = new Set(files.map((file) => file.path));
+    for (const path of recordedFacts.keys()) if (!current.has(path)) folder.deleteFile(path);
+    for (const file of files) if (recordedFacts.get(file.path) !== file.facts) folder.setFile(file.path, file.facts);
+  } else {
+    // In path order (the first file defining a program is its source).
+    for (const file of files) folder.setFile(file.path, file.facts);
+  }
+  const environments = folder.all;
   const diagnostics = diagnose
     ? [...folder.diagnosticsByFile.values()].flat().sort(compareDiagnostics)
     : environments.flatMap((environment) => environment.diagnosticsOf(environment.catalogFile.path));
-  if (focus !== undefined) {
-    return { root, focus, files: files.filter((file) => file.path === focus), environments, folder, diagnostics: diagnostics.filter((diagnostic) => diagnostic.file === focus), skipped: discovered.skipped };
+  if (cache) {
+    const recorded = diagnose ? folder.completeDiagnostics() : undefined;
+    await initial.persist(recorded ? { fingerprint: folder.fingerprint, files: recorded } : undefined);
   }
-  return { root, files, environments, folder, diagnostics, skipped: discovered.skipped };
+  const cacheCounts = cache ? { cache: { reused: initial.reused, parsed: initial.parsed } } : {};
+  if (focus !== undefined) {
+    return { root, focus, files: files.filter((file) => file.path === focus), environments, folder, diagnostics: diagnostics.filter((diagnostic) => diagnostic.file === focus), skipped: discovered.skipped, ...cacheCounts };
+  }
+  return { root, files, environments, folder, diagnostics, skipped: discovered.skipped, ...cacheCounts };
 }
 
 /**

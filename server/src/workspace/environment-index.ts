@@ -31,9 +31,18 @@ export class EnvironmentIndex {
   /** By program name, then by the file resolved ('' for the name's first source). */
   private readonly resolutions = new Map<string, Map<string, Resolution>>();
   private readonly diagnostics = new Map<string, readonly LicenseDiagnostic[]>();
+  /**
+   * How many programs' resolutions are kept at most (the oldest computed go first). The language
+   * server bounds it: publishing 20,000 files' first diagnostics resolves every program, and the
+   * resolutions are recomputed in microseconds when asked for again.
+   */
+  resolutionLimit = Infinity;
   readonly resolutionOf: ResolutionLookup = (program, file) => {
     let byFile = this.resolutions.get(program);
-    if (!byFile) this.resolutions.set(program, (byFile = new Map()));
+    if (!byFile) {
+      if (this.resolutions.size >= this.resolutionLimit) this.resolutions.delete(this.resolutions.keys().next().value!);
+      this.resolutions.set(program, (byFile = new Map()));
+    }
     let resolution = byFile.get(file ?? '');
     if (!resolution) byFile.set(file ?? '', (resolution = resolveProgram(program, this.modelValue, this.catalogValue, file)));
     return resolution;

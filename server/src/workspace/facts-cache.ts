@@ -2,10 +2,13 @@
  * The persisted index: every file's facts from the last run, so that a start with nothing changed
  * reads one file instead of re-parsing the workspace (the warm start).
  *
- * - It lives in the folder the editor gives the extension for its own storage, never in the
- *   user's workspace; one file per workspace folder and encoding.
+ * - The server keeps it in the folder the editor gives the extension for its own storage, never in
+ *   the user's workspace, one file per workspace folder and encoding; `check --cache` keeps it
+ *   where the user says (a CI cache).
  * - A file's facts are reused when its size and modification time are those recorded; when only
- *   the time differs (a checkout touched the file), its content hash decides.
+ *   the time differs (a checkout touched the file), its content hash decides (`metadata`). With
+ *   `content` every file is read and its hash decides, whatever its time (CI checkouts set every
+ *   time anew).
  * - Stamps are taken before the file is read, so a file changed while it was parsed is parsed again
  *   at the next start rather than kept stale.
  * - The cache records which server build wrote it; another build (another parser) ignores it.
@@ -19,17 +22,21 @@
  */
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { LicenseDiagnostic } from '../license/diagnostics.js';
 import type { FileFacts } from '../syntax/facts.js';
+import { TimeSlice } from './time-slice.js';
 import { isUnreadable } from './unreadable.js';
 import { PACKED_UNIT_INTS, packedCount, packedUnitsOf, withLazyFacts, type OtherFacts, type PackedUnits } from '../syntax/packed-units.js';
 
 const MAGIC = 'LGXF';
 let writes = 0;
 const FORMAT = 4;
+
+/** How a file is known unchanged: size and time, else content (`metadata`), or always content. */
+export type CacheStrategy = 'metadata' | 'content';
 
 export interface FileStamp {
   readonly size: number;
@@ -89,6 +96,7 @@ export class FactsCache {
   private constructor(
     private readonly path: string,
     private readonly identity: Pick<Header, 'build' | 'folder' | 'encoding'>,
+    private readonly strategy: CacheStrategy,
     decoded: { entries: Map<string, Entry>; diagnostics?: PersistedDiagnostics },
     problem?: string,
   ) {
@@ -101,20 +109,30 @@ export class FactsCache {
    * Opens the cache of `folder` in `cacheFolder`; a missing or unusable one opens empty. The read
    * is asynchronous, so that it overlaps the discovery of the folder's files.
    */
-  static async open(cacheFolder: string, folder: string, encoding: string, build: string): Promise<FactsCache> {
+  static open(cacheFolder: string, folder: string, encoding: string, build: string): Promise<FactsCache> {
     const name = createHash('sha1').update(`${folder}\0${encoding}`).digest('hex').slice(0, 16);
-    const path = join(cacheFolder, `facts-${name}.bin`);
+    return FactsCache.openFile(join(cacheFolder, `facts-${name}.bin`), folder, encoding, build);
+  }
+
+  /**
+   * Opens the cache file `path` for `folder`; a missing one opens empty, and so does an unusable
+   * one (damaged, not a cache, or written by another build, for another folder or encoding), with
+   * `problem` saying why. Saving replaces it.
+   */
+  static async openFile(path: string, folder: string, encoding: string, build: string, strategy: CacheStrategy = 'metadata'): Promise<FactsCache> {
     const identity = { build, folder, encoding };
     let bytes: Buffer;
     try {
       bytes = await readFile(path);
-    } catch {
-      return new FactsCache(path, identity, { entries: new Map() });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const problem = code === 'ENOENT' ? undefined : `${path}: ${(error as Error).message}`;
+      return new FactsCache(path, identity, strategy, { entries: new Map() }, problem);
     }
     try {
-      return new FactsCache(path, identity, decode(bytes, identity));
+      return new FactsCache(path, identity, strategy, decode(bytes, identity));
     } catch (error) {
-      return new FactsCache(path, identity, { entries: new Map() }, `${path}: ${(error as Error).message}; indexing from the sources`);
+      return new FactsCache(path, identity, strategy, { entries: new Map() }, `${path}: ${(error as Error).message}`);
     }
   }
 
@@ -124,17 +142,23 @@ export class FactsCache {
 
   /**
    * The recorded facts and hash of a file if it is unchanged: same size and time, or same size and
-   * content (then `readBytes` is called once; `touched` says so).
+   * content (then `readBytes` is called once; `touched` says so); with the `content` strategy,
+   * same size and content whatever the time (never `touched`: the times are not used).
    */
   reuse(relative: string, stamp: FileStamp, readBytes: () => Uint8Array): { facts: FileFacts; hash: string; touched: boolean } | undefined {
     const entry = this.entries.get(relative);
     if (!entry || entry.size !== stamp.size) return undefined;
-    if (entry.mtimeMs === stamp.mtimeMs) return { facts: entry.facts, hash: entry.hash, touched: false };
+    if (this.strategy === 'metadata' && entry.mtimeMs === stamp.mtimeMs) return { facts: entry.facts, hash: entry.hash, touched: false };
     try {
-      return contentHash(readBytes()) === entry.hash ? { facts: entry.facts, hash: entry.hash, touched: true } : undefined;
+      return contentHash(readBytes()) === entry.hash ? { facts: entry.facts, hash: entry.hash, touched: this.strategy === 'metadata' } : undefined;
     } catch {
       return undefined;
     }
+  }
+
+  /** Every file's facts as recorded, changed since or not (what its recorded diagnostics are of). */
+  *recordedFiles(): Generator<[string, FileFacts]> {
+    for (const [relative, entry] of this.entries) yield [relative, entry.facts];
   }
 
   /** The recorded diagnostics, if they were recorded with this fingerprint. */
@@ -153,7 +177,7 @@ export class FactsCache {
     let othersLength = 0;
     const names: string[] = [];
     const packed: PackedUnits[] = [];
-    let intCount = 0;
+    const slice = new TimeSlice();
     for (const { relative, stamp, hash, facts } of files) {
       if (isUnreadable(facts)) continue; // read it again next time
       const units = packedUnitsOf(facts);
@@ -164,8 +188,7 @@ export class FactsCache {
       othersLength += other.length;
       names.push(units.names);
       packed.push(units);
-      intCount += units.ints.length;
-      if (fileRows.length % 500 === 0) await nextTurn();
+      if (slice.due()) await slice.pause();
     }
     const namesJson = asciiJson(names);
     await nextTurn();
@@ -175,30 +198,51 @@ export class FactsCache {
     const header = `${asciiJson(identity).slice(0, -1)},"files":[${fileRows.join(',')}],"names":${namesJson}${diagnosticsJson}}`;
     await nextTurn();
     const json = Buffer.from(header, 'latin1');
-    await nextTurn();
-    const unitsOffset = align4(8 + json.length);
-    const othersOffset = unitsOffset + intCount * 4;
-    const bytes = Buffer.alloc(othersOffset + othersLength);
-    bytes.write(MAGIC, 0, 'latin1');
-    bytes.writeUInt32LE(json.length, 4);
-    json.copy(bytes, 8);
-    const ints = new Int32Array(bytes.buffer, bytes.byteOffset + unitsOffset, intCount);
-    let at = 0;
-    for (const units of packed) {
-      ints.set(units.ints, at);
-      at += units.ints.length;
-    }
-    await nextTurn();
-    let otherAt = othersOffset;
-    for (const other of others) otherAt += bytes.write(other, otherAt, 'latin1');
     await mkdir(join(this.path, '..'), { recursive: true });
     // Unique per write: a folder re-indexed while its previous index is still being written
     // must not write into the same file.
     const temporary = `${this.path}.${process.pid}.${++writes}.tmp`;
-    await writeFile(temporary, bytes);
+    // Written piece by piece, the units straight from their arrays: assembled first, the file of
+    // 20,000 files was a 65 MB buffer on top of what it copied, and the server kept the memory.
+    const file = await open(temporary, 'w');
+    try {
+      const head = Buffer.alloc(8);
+      head.write(MAGIC, 0, 'latin1');
+      head.writeUInt32LE(json.length, 4);
+      const padding = Buffer.alloc(align4(8 + json.length) - 8 - json.length);
+      await file.writev([head, json, padding]);
+      let group: Buffer[] = [];
+      let groupBytes = 0;
+      const flush = async () => {
+        if (group.length > 0) await file.writev(group);
+        group = [];
+        groupBytes = 0;
+      };
+      for (const units of packed) {
+        group.push(Buffer.from(units.ints.buffer, units.ints.byteOffset, units.ints.byteLength));
+        groupBytes += units.ints.byteLength;
+        if (group.length >= 512 || groupBytes >= WRITE_CHUNK) await flush();
+      }
+      await flush();
+      for (const other of others) {
+        if (other.length === 0) continue;
+        group.push(Buffer.from(other, 'latin1'));
+        groupBytes += other.length;
+        if (group.length >= 512 || groupBytes >= WRITE_CHUNK) await flush();
+      }
+      await flush();
+    } catch (error) {
+      await file.close().catch(() => undefined);
+      await rm(temporary, { force: true }).catch(() => undefined);
+      throw error;
+    }
+    await file.close();
     await rename(temporary, this.path);
   }
 }
+
+/** About how much is handed to the system in one write. */
+const WRITE_CHUNK = 1 << 20;
 
 /**
  * The serialised other facts of the facts this cache read, kept as read: writing the cache again

@@ -96,6 +96,7 @@ export class FolderIndex {
     if (text === undefined && unreadable === undefined) return existing ? this.removeEnvironment(existing) : new Set();
     if (existing) return existing.setCatalog(path, text, this.overrides, unreadable);
     const environment = new EnvironmentIndex(root, path);
+    environment.resolutionLimit = this.resolutionLimit;
     environment.setCatalog(path, text, this.overrides, unreadable);
     const parent = this.environmentOf(path);
     this.environments.set(root, environment);
@@ -137,6 +138,14 @@ export class FolderIndex {
   get fingerprint(): string {
     return JSON.stringify(this.all.map((environment) => environment.fingerprint));
   }
+
+  /** Bounds every environment's cache of resolutions, those to come included (EnvironmentIndex.resolutionLimit). */
+  limitResolutions(programs: number): void {
+    this.resolutionLimit = programs;
+    for (const environment of this.environments.values()) environment.resolutionLimit = programs;
+  }
+
+  private resolutionLimit = Infinity;
 
   seedDiagnostics(byFile: ReadonlyMap<string, readonly LicenseDiagnostic[]>): void {
     for (const environment of this.environments.values()) environment.seedDiagnostics(byFile);

@@ -5,7 +5,7 @@
  * folders change.
  */
 import { readRegularFile } from './read-file.js';
-import { setImmediate as nextTurn } from 'node:timers/promises';
+import { TimeSlice } from './time-slice.js';
 import type { FileFacts } from '../syntax/facts.js';
 import { stampOf, type FactsCache, type FileStamp, type PersistedDiagnostics } from './facts-cache.js';
 import type { DiscoveredFile } from './files.js';
@@ -45,12 +45,13 @@ interface Record {
 export async function buildInitialIndex(files: readonly DiscoveredFile[], options: InitialIndexOptions): Promise<InitialIndex> {
   const { cache } = options;
   // Stamps before any read: a file changed after this is parsed again at the next start. Taken
-  // a thousand at a time, with a pause between, so that requests are answered meanwhile.
+  // in slices of time, with a pause between, so that requests are answered meanwhile.
+  const slice = new TimeSlice();
   const stamps: (FileStamp | undefined)[] = [];
   if (cache) {
     for (const file of files) {
       stamps.push(stampOf(file.absolute));
-      if (stamps.length % 1000 === 0) await nextTurn();
+      if (slice.due()) await slice.pause();
     }
   }
   const records: Record[] = [];
@@ -58,7 +59,7 @@ export async function buildInitialIndex(files: readonly DiscoveredFile[], option
   const toParseRecords: (Record | undefined)[] = [];
   let touched = false;
   for (const [index, file] of files.entries()) {
-    if (index > 0 && index % 1000 === 0) await nextTurn();
+    if (slice.due()) await slice.pause();
     const stamp = stamps[index];
     const reused = cache && stamp ? cache.reuse(file.relative, stamp, () => readRegularFile(file.absolute)) : undefined;
     if (reused) {
