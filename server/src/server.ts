@@ -1,7 +1,8 @@
 /**
  * The Logix license language server: wiring only. Run by the VS Code client, or standalone with
  * `node server/out/server.js --stdio` for any LSP editor. Documents and file changes go to the
- * WorkspaceManager; each request goes to one method of Queries. A failing handler answers empty
+ * WorkspaceManager; each request goes to one method of Queries. Params of the wrong shape are
+ * answered InvalidParams before any handler runs (lsp/params.ts); a failing handler answers empty
  * and logs, it never takes the server down.
  */
 import {
@@ -26,6 +27,7 @@ import { ExplainRequest, ProgramInfoRequest, type ExplainParams, type ExplainRes
 import { CatalogProposalRequest, type CatalogProposalParams, type CatalogProposalResult } from './lsp/custom-messages.js';
 import { lensCommandFor, serverCommands } from './lsp/explain-command.js';
 import { clientWatchesFiles, FolderWatchers } from './lsp/folder-watchers.js';
+import { Params, validated } from './lsp/params.js';
 import { Queries } from './lsp/queries.js';
 import { SettingsCache } from './lsp/settings.js';
 import { WorkspaceManager } from './lsp/workspace-manager.js';
@@ -148,30 +150,30 @@ connection.onDidChangeConfiguration(() => workspace.inBackground('reloading sett
 
 // ---- requests --------------------------------------------------------------------------------
 
-connection.languages.diagnostics.on(safe('diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] }, (params) => queries.documentDiagnostics(params.textDocument.uri)));
-connection.languages.diagnostics.onWorkspace(safe('workspace diagnostics', { items: [] }, () => queries.workspaceDiagnostics()));
-connection.onHover(safe('hover', null, (params) => queries.hover(params.textDocument.uri, params.position)));
-connection.onCompletion(safe('completion', [], (params) => queries.completion(params.textDocument.uri, params.position)));
-connection.onCodeAction(safe('code actions', [], (params) => queries.codeActions(params)));
-connection.onCodeLens(safe('code lens', [], (params) => queries.codeLens(params.textDocument.uri)));
-connection.onDefinition(safe('definition', [], (params) => queries.definition(params.textDocument.uri, params.position)));
-connection.onReferences(safe('references', [], (params) => queries.references(params.textDocument.uri, params.position, params.context?.includeDeclaration === true)));
-connection.onDocumentSymbol(safe('document symbols', [], (params) => queries.documentSymbols(params.textDocument.uri)));
-connection.onWorkspaceSymbol(safe('workspace symbols', [], (params) => queries.workspaceSymbols(params.query, (message) => connection.console.info(message))));
-connection.onFoldingRanges(safe('folding', [], (params) => queries.folding(params.textDocument.uri)));
-connection.onRequest(ProgramInfoRequest, safe('program info', { menuKeys: [] } as ProgramInfoResult, (params: ProgramInfoParams) => queries.programInfo(params)));
-connection.onRequest(ExplainRequest, safe('explain', null as ExplainResult | null, (params: ExplainParams) => queries.explain(params)));
-connection.onRequest(CatalogProposalRequest, safe('catalog proposal', null as CatalogProposalResult | null, (params: CatalogProposalParams) => queries.catalogProposal(params)));
+connection.languages.diagnostics.on(validated(Params.textDocument, safe('diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] }, (params) => queries.documentDiagnostics(params.textDocument.uri))));
+connection.languages.diagnostics.onWorkspace(validated(Params.workspaceDiagnostic, safe('workspace diagnostics', { items: [] }, () => queries.workspaceDiagnostics())));
+connection.onHover(validated(Params.position, safe('hover', null, (params) => queries.hover(params.textDocument.uri, params.position))));
+connection.onCompletion(validated(Params.position, safe('completion', [], (params) => queries.completion(params.textDocument.uri, params.position))));
+connection.onCodeAction(validated(Params.codeAction, safe('code actions', [], (params) => queries.codeActions(params))));
+connection.onCodeLens(validated(Params.textDocument, safe('code lens', [], (params) => queries.codeLens(params.textDocument.uri))));
+connection.onDefinition(validated(Params.position, safe('definition', [], (params) => queries.definition(params.textDocument.uri, params.position))));
+connection.onReferences(validated(Params.references, safe('references', [], (params) => queries.references(params.textDocument.uri, params.position, params.context?.includeDeclaration === true))));
+connection.onDocumentSymbol(validated(Params.textDocument, safe('document symbols', [], (params) => queries.documentSymbols(params.textDocument.uri))));
+connection.onWorkspaceSymbol(validated(Params.workspaceSymbol, safe('workspace symbols', [], (params) => queries.workspaceSymbols(params.query, (message) => connection.console.info(message)))));
+connection.onFoldingRanges(validated(Params.textDocument, safe('folding', [], (params) => queries.folding(params.textDocument.uri))));
+connection.onRequest(ProgramInfoRequest, validated(Params.document, safe('program info', { menuKeys: [] } as ProgramInfoResult, (params: ProgramInfoParams) => queries.programInfo(params))));
+connection.onRequest(ExplainRequest, validated(Params.document, safe('explain', null as ExplainResult | null, (params: ExplainParams) => queries.explain(params))));
+connection.onRequest(CatalogProposalRequest, validated(Params.folder, safe('catalog proposal', null as CatalogProposalResult | null, (params: CatalogProposalParams) => queries.catalogProposal(params))));
 
 // The code lens's command in clients that do not run Explain themselves: the same answer, and the
 // report shown (explain-command.ts says why so).
-connection.onExecuteCommand(safe('execute command', null as ExplainResult | null, async (params) => {
+connection.onExecuteCommand(validated(Params.executeCommand, safe('execute command', null as ExplainResult | null, async (params) => {
   const explained = await queries.executeCommand(params);
   if (!explained) return null;
   void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: explained.text });
   connection.console.info(`explain ${explained.result.program}:\n${explained.text}\n${explained.result.log}`);
   return explained.result;
-}));
+})));
 
 documents.listen(connection);
 connection.listen();
