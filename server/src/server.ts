@@ -27,7 +27,7 @@ import { ExplainRequest, ProgramInfoRequest, type ExplainParams, type ExplainRes
 import { CatalogProposalRequest, type CatalogProposalParams, type CatalogProposalResult } from './lsp/custom-messages.js';
 import { lensCommandFor, serverCommands } from './lsp/explain-command.js';
 import { clientWatchesFiles, FolderWatchers } from './lsp/folder-watchers.js';
-import { Params, validated } from './lsp/params.js';
+import { NotificationParams, Params, validated, validatedDocumentEvents, validatedNotification } from './lsp/params.js';
 import { Queries } from './lsp/queries.js';
 import { SettingsCache } from './lsp/settings.js';
 import { WorkspaceManager } from './lsp/workspace-manager.js';
@@ -38,6 +38,9 @@ let workspace: WorkspaceManager;
 let queries: Queries;
 /** The server's own watching of the folders, when the client cannot watch files for it. */
 let folderWatchers: FolderWatchers | undefined;
+
+/** Logs a notification dropped for its params. */
+const warn = (message: string) => connection.console.warn(message);
 
 /** Runs a handler; on any error logs it and answers `fallback` (the server survives bad input). */
 function safe<P, R>(name: string, fallback: R, handler: (params: P) => R | Promise<R>): (params: P) => Promise<R> {
@@ -145,7 +148,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 // is parsed and published once.
 documents.onDidChangeContent((event) => workspace.documentChanged(event.document));
 documents.onDidClose((event) => workspace.documentClosed(event.document));
-connection.onDidChangeWatchedFiles((params) => workspace.filesChanged(params.changes));
+connection.onDidChangeWatchedFiles(validatedNotification('workspace/didChangeWatchedFiles', NotificationParams.watchedFiles, warn, (params) => workspace.filesChanged(params.changes)));
 connection.onDidChangeConfiguration(() => workspace.inBackground('reloading settings', workspace.reloadAll()));
 
 // ---- requests --------------------------------------------------------------------------------
@@ -175,5 +178,5 @@ connection.onExecuteCommand(validated(Params.executeCommand, safe('execute comma
   return explained.result;
 })));
 
-documents.listen(connection);
+documents.listen(validatedDocumentEvents(connection, warn));
 connection.listen();

@@ -15,6 +15,7 @@ import { CheckWorker } from './check-worker.js';
 import { catalogInput, engineInput, incrementalInput, parserInput, type CheckKind } from './checks.js';
 import { describeCatalog } from './catalogs.js';
 import { describeSession, runSession, SessionFailure, sessionInput, type SessionInput, type SessionStats } from './lsp.js';
+export { runSession };
 import { describeSource } from './sources.js';
 
 export const KINDS = ['parser', 'incremental', 'catalog', 'engine', 'lsp'] as const;
@@ -131,6 +132,29 @@ function arbitraryOf(kind: Kind, budget: Budget): fc.Arbitrary<unknown> {
   }
 }
 
+/** Runs one saved input again (a file `npm run fuzz` wrote under build/fuzz/failures/). */
+export async function replay(file: string, hangMs: number, log: (line: string) => void): Promise<boolean> {
+  const saved = JSON.parse(readFileSync(file, 'utf8')) as { kind: Kind; input: unknown; error: string };
+  log(`replaying a ${saved.kind} input that failed with: ${saved.error.split('\n')[0]}`);
+  log(`input: ${describeInput(saved.kind, saved.input)}`);
+  const worker = new CheckWorker();
+  try {
+    if (saved.kind === 'lsp') {
+      await runSession(saved.input as SessionInput, worker, hangMs, { actions: 0, requests: 0, slowestMs: 0, slowestWhat: '', serverPeakRssKiB: 0, logErrors: 0 });
+      log('passed');
+      return true;
+    }
+    const outcome = await worker.run(saved.kind, saved.input, hangMs);
+    log(outcome.ok ? `passed in ${outcome.ms.toFixed(0)} ms` : `failed: ${outcome.error}`);
+    return outcome.ok;
+  } catch (error) {
+    log(`failed: ${error instanceof Error ? error.message : String(error)}`);
+    return false;
+  } finally {
+    await worker.close();
+  }
+}
+
 export function peakRssKiB(pid: number | 'self' = 'self'): number {
   try {
     return Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
@@ -215,11 +239,18 @@ async function runChunk(kind: Kind, seed: number, numRuns: number, options: Camp
       throw new Error(outcome.error);
     }
   });
-  const details = await fc.check(property, { seed, numRuns, ...(options.path ? { path: options.path } : {}), endOnFailure: false });
+  // A session costs a server start: fast-check's shrinking, one element at a time, would take
+  // minutes; sessions are cut short and reduced by halves instead (minimizeSession).
+  const details = await fc.check(property, { seed, numRuns, ...(options.path ? { path: options.path } : {}), endOnFailure: kind === 'lsp' });
   if (!details.failed || !details.counterexample) return;
-  const input = details.counterexample[0];
+  let input = details.counterexample[0];
   const path = details.counterexamplePath ?? '';
-  const error = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
+  let error = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
+  if (kind === 'lsp') {
+    const minimized = await minimizeSession(input as SessionInput, error, worker, options, report);
+    input = minimized.input;
+    error = minimized.error;
+  }
   const folder = join(repoRoot, 'build', 'fuzz', 'failures');
   mkdirSync(folder, { recursive: true });
   const file = join(folder, `${kind}-seed${seed}-run${path.split(':')[0]}.json`);
@@ -227,16 +258,59 @@ async function runChunk(kind: Kind, seed: number, numRuns: number, options: Camp
   const failure: Failure = {
     kind,
     seed,
-    path,
+    path: kind === 'lsp' ? `${path} (then reduced)` : path,
     message: error,
     hang: lastError.hang || /^hang: /.test(error),
     exception: lastError.exception,
     input: describeInput(kind, input),
     file,
-    replay: `npm run fuzz -- --kind ${kind} --seed ${seed} --path ${path}`,
+    replay: `npm run fuzz -- --replay ${file}   (or: --kind ${kind} --seed ${seed} --path ${path})`,
   };
   report.failures.push(failure);
   options.log(formatFailure(failure));
+}
+
+/** What a failure is, without the details a smaller input changes (paths, positions, counts). */
+function signature(message: string): string {
+  return message.split('\n')[0]!.replace(/file:\/\/\S*|\/tmp\/\S*/g, '').replace(/\{.*\}/, '{}').replace(/\d+/g, 'N').slice(0, 80);
+}
+
+/**
+ * A failing session made smaller within the shrink budget: cut after the failing action, then
+ * halves, quarters, … of the actions removed while the same failure remains, then each workspace
+ * file and the catalog.
+ */
+async function minimizeSession(input: SessionInput, error: string, worker: CheckWorker, options: CampaignOptions, report: KindReport): Promise<{ input: SessionInput; error: string }> {
+  const started = performance.now();
+  const wanted = signature(error);
+  let best = input;
+  let bestError = error;
+  const scratch: SessionStats = { actions: 0, requests: 0, slowestMs: 0, slowestWhat: '', serverPeakRssKiB: 0, logErrors: 0 };
+  const fails = async (candidate: SessionInput): Promise<boolean> => {
+    if (performance.now() - started > options.budget.shrinkMs) return false;
+    report.shrinks += 1;
+    try {
+      await runSession(candidate, worker, options.hangMs, scratch);
+      return false;
+    } catch (failure) {
+      const message = failure instanceof Error ? failure.message : String(failure);
+      if (signature(message) !== wanted) return false;
+      best = candidate;
+      bestError = message;
+      return true;
+    }
+  };
+  const at = /\(at action (\d+) of \d+/.exec(error);
+  if (at && Number(at[1]) < input.actions.length) await fails({ ...input, actions: input.actions.slice(0, Number(at[1])) });
+  for (let size = Math.ceil(best.actions.length / 2); size >= 1 && performance.now() - started < options.budget.shrinkMs; size = size === 1 ? 0 : Math.ceil(size / 2)) {
+    for (let start = 0; start < best.actions.length && performance.now() - started < options.budget.shrinkMs;) {
+      const candidate = { ...best, actions: [...best.actions.slice(0, start), ...best.actions.slice(start + size)] };
+      if (!(await fails(candidate))) start += size;
+    }
+  }
+  for (let index = best.files.length - 1; index >= 0; index--) await fails({ ...best, files: best.files.filter((_, other) => other !== index) });
+  if (best.catalog) await fails({ ...best, catalog: null });
+  return { input: best, error: bestError };
 }
 
 function summaryLine(report: KindReport): string {

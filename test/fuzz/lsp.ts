@@ -395,7 +395,8 @@ export class Session {
     this.before = listing(this.folder);
     this.client = new TestClient({ cacheFolder: this.cache });
     this.client.connection.onNotification('window/logMessage', (params: { type: number; message: string }) => {
-      if (params.type === 1) this.errors.push(params.message);
+      // JSON-RPC's own refusal of params that are not an object (sent as `[null]`) runs no handler: not an exception.
+      if (params.type === 1 && !/defines parameters by name but received parameters by position/.test(params.message)) this.errors.push(params.message);
     });
     this.client.onDiagnostics((uri, diagnostics, version) => {
       const path = this.pathOfUri(uri);
@@ -679,7 +680,9 @@ export async function runSession(input: SessionInput, worker: CheckWorker, hangM
     }
     await session.finish();
   } catch (error) {
-    if (error instanceof Error) error.message += `\n(at action ${done + 1} of ${input.actions.length}: ${JSON.stringify(input.actions[done] ?? 'the end')?.slice(0, 600)})`;
+    if (error instanceof Error) {
+      error.message += done < input.actions.length ? `\n(at action ${done + 1} of ${input.actions.length}: ${JSON.stringify(input.actions[done])?.slice(0, 600)})` : `\n(at the end, after ${done} actions)`;
+    }
     throw error;
   } finally {
     session.dispose();

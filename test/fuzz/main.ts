@@ -3,14 +3,15 @@
  *
  *   npm run fuzz [-- --seed N] [--long | --slice] [--kind parser,incremental,catalog,engine,lsp]
  *                [--runs N] [--path P] [--hang-ms MS] [--max-failures N]
+ *   npm run fuzz -- --replay build/fuzz/failures/FILE.json
  *
  * Without --seed, the seed is the time; it is printed first, and every failure prints the command
  * that replays it. Exits 1 when any invariant broke, 2 on a usage error.
  */
-import { BUDGETS, formatReport, KINDS, runCampaign, type Budget, type Kind } from './campaign.js';
+import { BUDGETS, formatReport, KINDS, replay, runCampaign, type Budget, type Kind } from './campaign.js';
 
 function usage(message: string): never {
-  process.stderr.write(`fuzz: ${message}\nusage: npm run fuzz -- [--seed N] [--long | --slice] [--kind ${KINDS.join(',')}] [--runs N] [--path P] [--hang-ms MS] [--max-failures N]\n`);
+  process.stderr.write(`fuzz: ${message}\nusage: npm run fuzz -- [--seed N] [--long | --slice] [--kind ${KINDS.join(',')}] [--runs N] [--path P] [--hang-ms MS] [--max-failures N] | --replay FILE\n`);
   process.exit(2);
 }
 
@@ -23,6 +24,7 @@ function main(): void {
   let path: string | undefined;
   let hangMs = 5_000;
   let maxFailures = 3;
+  let replayFile: string | undefined;
   for (let index = 0; index < args.length; index++) {
     const arg = args[index]!;
     const value = () => args[++index] ?? usage(`${arg} needs a value`);
@@ -41,7 +43,15 @@ function main(): void {
     else if (arg === '--path') path = value();
     else if (arg === '--hang-ms') hangMs = number();
     else if (arg === '--max-failures') maxFailures = Math.max(1, number());
+    else if (arg === '--replay') replayFile = value();
     else usage(`unknown argument ${arg}`);
+  }
+  if (replayFile) {
+    replay(replayFile, hangMs, (line) => process.stdout.write(`${line}\n`)).then((passed) => process.exit(passed ? 0 : 1), (error: unknown) => {
+      process.stderr.write(`fuzz: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exit(2);
+    });
+    return;
   }
   if (path && kinds.length !== 1) usage('--path replays one input: give its --kind and --seed too');
   if (runs !== undefined) budget = { ...budget, runs: Object.fromEntries(KINDS.map((kind) => [kind, runs])) as Record<Kind, number> };
