@@ -125,7 +125,8 @@ function arbitraryOf(kind: Kind, budget: Budget): fc.Arbitrary<unknown> {
     case 'catalog':
       return catalogInput(catalogs);
     case 'engine':
-      return engineInput({ ...sources, ...catalogs });
+      // Catalogs of 20,000 entries are the catalog kind's to parse; here each is parsed several times.
+      return engineInput({ ...sources, ...catalogs, maxEntries: Math.min(catalogs.maxEntries, 2_000) });
     case 'lsp':
       // Sessions stay small enough to compare with a fresh analysis at every pause.
       return sessionInput({ maxSize: 20_000, shapeWeight: 0.3, maxMutations: 4, minActions: budget.actions[0], maxActions: budget.actions[1] });
