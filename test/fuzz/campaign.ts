@@ -37,11 +37,11 @@ export interface Budget {
 
 export const BUDGETS = {
   /** `npm test`: about a minute on two shared cores. */
-  slice: { runs: { parser: 600, incremental: 200, catalog: 400, engine: 200, lsp: 6 }, actions: [40, 70], maxSize: 100_000, maxDepth: 10_000, maxEntries: 5_000, shrinkMs: 20_000 },
+  slice: { runs: { parser: 600, incremental: 200, catalog: 400, engine: 200, lsp: 6 }, actions: [40, 70], maxSize: 100_000, maxDepth: 10_000, maxEntries: 5_000, shrinkMs: 10_000 },
   /** `npm run fuzz`: a few minutes. */
   default: { runs: { parser: 5_000, incremental: 1_500, catalog: 3_000, engine: 1_500, lsp: 20 }, actions: [80, 140], maxSize: 100_000, maxDepth: 20_000, maxEntries: 20_000, shrinkMs: 60_000 },
   /** `npm run fuzz -- --long`: at least 100,000 inputs and 20,000 LSP actions. */
-  long: { runs: { parser: 55_000, incremental: 12_000, catalog: 22_000, engine: 13_000, lsp: 125 }, actions: [160, 220], maxSize: 100_000, maxDepth: 20_000, maxEntries: 20_000, shrinkMs: 90_000 },
+  long: { runs: { parser: 62_000, incremental: 15_000, catalog: 12_000, engine: 12_000, lsp: 120 }, actions: [170, 220], maxSize: 100_000, maxDepth: 20_000, maxEntries: 20_000, shrinkMs: 60_000 },
 } as const satisfies Record<string, Budget>;
 
 export interface CampaignOptions {
@@ -80,6 +80,11 @@ export interface KindReport {
   slowestInput: string;
   ms: number;
   readonly failures: Failure[];
+  /** The failures found (by signature), and how often one found before came back (not shrunk again). */
+  readonly seen: Set<string>;
+  repeats: number;
+  repeatedHangs: number;
+  repeatedExceptions: number;
 }
 
 export interface CampaignReport {
@@ -171,7 +176,7 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRep
   const session: SessionStats = { actions: 0, requests: 0, slowestMs: 0, slowestWhat: '', serverPeakRssKiB: 0, logErrors: 0 };
   try {
     for (const kind of options.kinds) {
-      const report: KindReport = { kind, inputs: 0, shrinks: 0, actions: 0, requests: 0, slowestMs: 0, slowestInput: '', ms: 0, failures: [] };
+      const report: KindReport = { kind, inputs: 0, shrinks: 0, actions: 0, requests: 0, slowestMs: 0, slowestInput: '', ms: 0, failures: [], seen: new Set(), repeats: 0, repeatedHangs: 0, repeatedExceptions: 0 };
       kinds.push(report);
       const kindStarted = performance.now();
       const runs = options.path ? 1 : options.budget.runs[kind];
@@ -198,8 +203,8 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRep
     seed: options.seed,
     kinds,
     failures,
-    exceptions: failures.filter((failure) => failure.exception).length,
-    hangs: failures.filter((failure) => failure.hang).length,
+    exceptions: failures.filter((failure) => failure.exception).length + kinds.reduce((sum, kind) => sum + kind.repeatedExceptions, 0),
+    hangs: failures.filter((failure) => failure.hang).length + kinds.reduce((sum, kind) => sum + kind.repeatedHangs, 0),
     fuzzPeakRssKiB: peakRssKiB(),
     serverPeakRssKiB: session.serverPeakRssKiB,
     ms: performance.now() - started,
@@ -209,6 +214,27 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRep
 async function runChunk(kind: Kind, seed: number, numRuns: number, options: CampaignOptions, worker: CheckWorker, report: KindReport, session: SessionStats): Promise<void> {
   let failedAt: number | undefined;
   let lastError: { hang: boolean; exception: boolean } = { hang: false, exception: false };
+  let firstSignature: string | undefined;
+  /**
+   * A failure: a new one fails the property (fast-check shrinks it); one found before passes, counted
+   * as a repeat, so that a known defect does not end the kind and the campaign goes on looking.
+   */
+  const failed = (message: string, hang: boolean, exception: boolean): boolean => {
+    const known = report.seen.has(signature(message));
+    if (known && failedAt === undefined) {
+      report.repeats += 1;
+      if (hang) report.repeatedHangs += 1;
+      if (exception) report.repeatedExceptions += 1;
+      return false;
+    }
+    if (known) return false;
+    if (failedAt === undefined) {
+      failedAt = performance.now();
+      firstSignature = signature(message);
+    }
+    lastError = { hang, exception };
+    return true;
+  };
   const property = fc.asyncProperty(arbitraryOf(kind, options.budget), async (input: unknown) => {
     if (failedAt === undefined) report.inputs += 1;
     else {
@@ -222,10 +248,9 @@ async function runChunk(kind: Kind, seed: number, numRuns: number, options: Camp
       try {
         await runSession(input as SessionInput, worker, options.hangMs, stats);
       } catch (error) {
-        failedAt ??= performance.now();
         session.serverPeakRssKiB = Math.max(session.serverPeakRssKiB, stats.serverPeakRssKiB);
-        lastError = { hang: error instanceof SessionFailure && error.hang, exception: error instanceof SessionFailure && error.exception };
-        throw error;
+        const message = error instanceof Error ? error.message : String(error);
+        if (failed(message, error instanceof SessionFailure && error.hang, error instanceof SessionFailure && error.exception)) throw error;
       }
       return;
     }
@@ -234,11 +259,7 @@ async function runChunk(kind: Kind, seed: number, numRuns: number, options: Camp
       report.slowestMs = outcome.ms;
       report.slowestInput = describeInput(kind, input).slice(0, 300);
     }
-    if (!outcome.ok) {
-      failedAt ??= performance.now();
-      lastError = { hang: outcome.hang, exception: !outcome.hang && !outcome.error.startsWith('AssertionError') };
-      throw new Error(outcome.error);
-    }
+    if (!outcome.ok && failed(outcome.error, outcome.hang, !outcome.hang && !outcome.error.startsWith('AssertionError'))) throw new Error(outcome.error);
   });
   // A session costs a server start: fast-check's shrinking, one element at a time, would take
   // minutes; sessions are cut short and reduced by halves instead (minimizeSession).
@@ -268,12 +289,14 @@ async function runChunk(kind: Kind, seed: number, numRuns: number, options: Camp
     replay: `npm run fuzz -- --replay ${file}   (or: --kind ${kind} --seed ${seed} --path ${path})`,
   };
   report.failures.push(failure);
+  report.seen.add(signature(error));
+  if (firstSignature) report.seen.add(firstSignature);
   options.log(formatFailure(failure));
 }
 
 /** What a failure is, without the details a smaller input changes (paths, positions, counts). */
 function signature(message: string): string {
-  return message.split('\n')[0]!.replace(/file:\/\/\S*|\/tmp\/\S*/g, '').replace(/\{.*\}/, '{}').replace(/\d+/g, 'N').slice(0, 80);
+  return message.split('\n')[0]!.replace(/file:\/\/\S*|\/tmp\/\S*|\S+\.4gl/gi, '').replace(/\{.*\}/, '{}').replace(/\d+/g, 'N').slice(0, 120);
 }
 
 /**
@@ -316,7 +339,7 @@ async function minimizeSession(input: SessionInput, error: string, worker: Check
 
 function summaryLine(report: KindReport): string {
   const what = report.kind === 'lsp' ? `${report.inputs} sessions, ${report.actions} actions (${report.requests} requests)` : `${report.inputs} inputs`;
-  return `  ${report.kind.padEnd(12)} ${what}, ${report.failures.length} failure(s), slowest ${report.slowestMs.toFixed(0)} ms, ${(report.ms / 1000).toFixed(1)} s${report.shrinks ? `, ${report.shrinks} shrink steps` : ''}`;
+  return `  ${report.kind.padEnd(12)} ${what}, ${report.failures.length} failure(s)${report.repeats ? ` (+${report.repeats} inputs failing the same way)` : ''}, slowest ${report.slowestMs.toFixed(0)} ms, ${(report.ms / 1000).toFixed(1)} s${report.shrinks ? `, ${report.shrinks} shrink steps` : ''}`;
 }
 
 export function formatFailure(failure: Failure): string {

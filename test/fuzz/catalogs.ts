@@ -46,7 +46,8 @@ function deep(limits: CatalogLimits): fc.Arbitrary<string> {
 }
 
 function many(limits: CatalogLimits): fc.Arbitrary<string> {
-  return fc.tuple(fc.integer({ min: 1, max: Math.max(1, limits.maxEntries) }), fc.constantFrom('keys', 'menu', 'areas', 'array')).map(([count, kind]) => raw(`MANY:${count}:${kind}`));
+  const count = fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 1, max: 100 }) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: Math.max(1, limits.maxEntries) }) });
+  return fc.tuple(count, fc.constantFrom('keys', 'menu', 'areas', 'array')).map(([count, kind]) => raw(`MANY:${count}:${kind}`));
 }
 
 export function catalogRecipe(limits: CatalogLimits): fc.Arbitrary<CatalogRecipe> {

@@ -18,7 +18,9 @@ export const WORKER_SCRIPT = join(repoRoot, 'build', 'fuzz', 'fuzz-worker.js');
 export class CheckWorker {
   private worker: Worker | undefined;
   private nextId = 1;
-  private readonly pending = new Map<number, (answer: WorkerAnswer) => void>();
+  private readonly pending = new Map<number, (answer: Exclude<WorkerAnswer, { phase: string }>) => void>();
+  /** The step each check last reported (checks.ts `phase`), to name where a hang is. */
+  private readonly phases = new Map<number, string>();
   /** Workers replaced after a hang or a crash. */
   restarts = 0;
 
@@ -27,6 +29,10 @@ export class CheckWorker {
     // gets 4 MB by default, which would hide a stack overflow the server has.
     const worker = new Worker(WORKER_SCRIPT, { resourceLimits: { stackSizeMb: 1 } });
     worker.on('message', (answer: WorkerAnswer) => {
+      if ('phase' in answer) {
+        this.phases.set(answer.id, answer.phase);
+        return;
+      }
       const resolve = this.pending.get(answer.id);
       this.pending.delete(answer.id);
       resolve?.(answer);
@@ -63,10 +69,13 @@ export class CheckWorker {
         this.worker = undefined;
         this.restarts += 1;
         void worker.terminate();
-        resolve({ ok: false, ms: performance.now() - started, error: `hang: no answer within ${timeoutMs} ms`, hang: true });
+        const phase = this.phases.get(id);
+        this.phases.delete(id);
+        resolve({ ok: false, ms: performance.now() - started, error: `hang: no answer within ${timeoutMs} ms${phase ? `, in: ${phase}` : ''}`, hang: true });
       }, timeoutMs);
       this.pending.set(id, (answer) => {
         clearTimeout(timer);
+        this.phases.delete(id);
         if (answer.ok) resolve({ ok: true, ms: answer.ms, size: answer.size, ...(answer.result !== undefined ? { result: answer.result } : {}) });
         else resolve({ ok: false, ms: answer.ms, error: answer.error, hang: false });
       });

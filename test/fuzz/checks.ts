@@ -44,6 +44,19 @@ import { factsOfBytes } from '../../server/src/workspace/source-file.js';
 import { catalogRecipe, catalogText, type CatalogLimits, type CatalogRecipe } from './catalogs.js';
 import { MUTATION, sourceBytes, sourceRecipe, sourceText, type Mutation, type SourceOptions, type SourceRecipe } from './sources.js';
 
+// ---- phases --------------------------------------------------------------------------------------
+
+let reportPhase: (phase: string) => void = () => {};
+
+/** Where a check is: the worker passes it on, so that a hang names the step that did not end. */
+export function onPhase(report: (phase: string) => void): void {
+  reportPhase = report;
+}
+
+function phase(name: string): void {
+  reportPhase(name);
+}
+
 // ---- positions ---------------------------------------------------------------------------------
 
 /**
@@ -168,17 +181,21 @@ function decodedText(recipe: SourceRecipe): { text: string; facts: FileFacts } {
 }
 
 export function checkParser(input: ParserInput): number {
+  phase('parseFacts');
   const { text, facts } = decodedText(input.source);
   const lines = linesOf(text);
   const plain = input.source.asBytes ? parseFacts(text) : facts;
+  phase('parseFactsFully');
   assert.deepStrictEqual(plain, parseFactsFully(text), 'the pre-filtered parse differs from the full parse');
   assertFacts(facts, lines, 'facts');
+  phase('foldingRanges, documentSymbols');
   for (const fold of foldingRanges(text, facts.units)) {
     assert.ok(fold.startLine <= fold.endLine && fold.endLine < lines.length, `folding range ${JSON.stringify(fold)} outside ${lines.length} lines`);
   }
   assert.equal(documentSymbols(facts.units).length, facts.units.length, 'one symbol per unit');
   for (const recipe of input.positions) {
     const position = positionIn(recipe, lines);
+    phase(`findAt, listAt, calledFunctionAt at ${JSON.stringify(position)}`);
     findAt(facts, position);
     listAt(facts, position);
     if (isValidPosition(position)) calledFunctionAt(text, position);
@@ -221,6 +238,7 @@ export function checkIncremental(input: IncrementalInput): number {
   let facts = parseFacts(text);
   let size = 0;
   input.edits.forEach((edit, step) => {
+    phase(`reparseFacts, edit ${step}`);
     const edited = applyEdit(text, edit);
     const incremental = reparseFacts(text, facts, edited);
     assert.deepStrictEqual(incremental, parseFacts(edited), `after edit ${step} (${JSON.stringify(edit)}) the re-parsed facts differ from a fresh parse`);
@@ -253,14 +271,17 @@ const CATALOG_PROGRAMS: Record<string, string> = {
 export function checkCatalog(input: CatalogInput): number {
   const text = catalogText(input.catalog);
   const lines = linesOf(text);
+  phase('parseCatalogFile');
   const parsed = parseCatalogFile('logix-license.json', text);
   for (const problem of parsed.problems) assertRange(problem.range, lines, `catalog problem "${problem.message.slice(0, 80)}"`);
   if (parsed.file) buildCatalog(parsed.file);
   // The catalog's edits (the quick fix, import-log) on whatever text the file holds.
+  phase('catalog edits (addKeyEdit, setKeySlotEdit, addMenuEdit)');
   for (const edit of [addKeyEdit(text, input.key, { slot: 1, description: 'x' }), setKeySlotEdit(text, input.key, 7), addMenuEdit(text, 'man10021', input.key)]) {
     if (edit) applyTextEdit(text, edit);
   }
-  for (const overrides of [{}, { logixVersion: '12.1.2301', devTest: true }]) {
+  for (const overrides of [input.key === 'x' ? { logixVersion: '12.1.2301', devTest: true } : {}]) {
+    phase('FolderIndex.setCatalog and the programs resolved with it');
     const index = new FolderIndex('logix-license.json', overrides);
     index.setCatalog('logix-license.json', text);
     for (const [path, source] of Object.entries(CATALOG_PROGRAMS)) index.setFile(path, parseFacts(source));
@@ -346,8 +367,9 @@ function exerciseEnvironments(index: FolderIndex): void {
     for (const source of allSources(environment.model)) {
       const resolution = environment.resolutionOf(source.name, source.file);
       consumptionTable(resolution, catalog);
+      // Every context once; the menu and the collector with each kind of menu key.
       for (const context of EXECUTION_CONTEXTS) {
-        for (const menuKey of [undefined, '?', 'WMS', 'NOTAKEY', '']) {
+        for (const menuKey of context === 'menu' || context === 'collector' ? [undefined, '?', 'WMS', 'NOTAKEY', ''] : [undefined]) {
           const options = { context, ...(menuKey !== undefined ? { menuKey } : {}), appLicense: 'WMS' };
           consume(resolution, catalog, options);
           if (context === 'menu' || menuKey === undefined) {
@@ -378,10 +400,12 @@ function exerciseFeatures(index: FolderIndex, workspace: Workspace, positions: r
     const document = TextDocument.create(`file:///w/${path}`, '4gl', 1, text);
     const diagnostics = index.diagnosticsOf(path).map((diagnostic) => toLspDiagnostic(diagnostic, DEFAULT_SETTINGS, (file) => `file:///w/${file}`)!).filter(Boolean);
     const area = areaOfProgram(environment.catalog, path.replace(/^.*\//, '').replace(/\.4gl$/i, ''))?.area;
+    phase(`code actions of ${path} for its ${diagnostics.length} diagnostics`);
     codeActionsFor({ document, facts, ...(area ? { programArea: area } : {}), catalogFile: { uri: 'file:///w/logix-license.json', ...(environment.catalogFile.text !== undefined ? { text: environment.catalogFile.text } : {}) }, supportsCreateFile: true }, diagnostics);
     for (const recipe of positions) {
       const position = positionIn(recipe, lines);
       if (!isValidPosition(position)) continue; // the server answers InvalidParams before any feature runs
+      phase(`hover, completion, definition, references in ${path} at ${JSON.stringify(position)}`);
       hoverAt({ file: path, facts, model: environment.model, catalog: environment.catalog, resolutionOf: environment.resolutionOf, linkTo: (file) => file }, position);
       completionsAt({ facts, catalog: environment.catalog, model: environment.model }, position);
       definitionAt(view, views, path, text, position);
@@ -399,17 +423,22 @@ export function checkEngine(input: EngineInput): number {
     workspace.facts.set(path, facts);
     size += text.length;
   };
+  phase('parseFacts of every file');
   for (const file of input.files) setSource(file.path, file.source);
   for (const { path, catalog } of input.catalogs) workspace.catalogs.set(path, catalogText(catalog));
 
+  phase('FolderIndex: catalogs, then files (model, registrations)');
   const index = freshIndex(workspace, input.overrides, true);
+  phase('FolderIndex.diagnosticsOf every file');
   for (const [path, facts] of workspace.facts) {
     const lines = linesOf(workspace.texts.get(path)!);
     assertFacts(facts, lines, path);
     assertDiagnostics(index.diagnosticsOf(path), lines, facts, path);
   }
   for (const [path, text] of workspace.catalogs) assertDiagnostics(index.diagnosticsOf(path), linesOf(text), undefined, path);
+  phase('FolderIndex: files, then catalogs');
   assertSameDiagnostics(freshIndex(workspace, input.overrides, false), index, workspace, 'files before catalogs');
+  phase('resolve, consume, explain every program');
   exerciseEnvironments(index);
   exerciseFeatures(index, workspace, input.positions);
 
@@ -417,6 +446,7 @@ export function checkEngine(input: EngineInput): number {
   const paths = input.files.map((file) => file.path);
   const catalogPaths = ['logix-license.json', 'cust/logix-license.json', 'a/logix-license.json'];
   input.ops.forEach((op, step) => {
+    phase(`incremental change ${step} (${op.op}) against a fresh FolderIndex`);
     if (op.op === 'catalog') {
       const path = catalogPaths[op.index % catalogPaths.length]!;
       const text = op.catalog ? catalogText(op.catalog) : undefined;

@@ -4,7 +4,7 @@
  * worker that does not answer (a hang), so one endless loop never stops the campaign.
  */
 import { parentPort } from 'node:worker_threads';
-import { CHECKS, reference, type CheckKind, type ReferenceInput } from './checks.js';
+import { CHECKS, onPhase, reference, type CheckKind, type ReferenceInput } from './checks.js';
 
 export interface WorkerRequest {
   readonly id: number;
@@ -13,12 +13,17 @@ export interface WorkerRequest {
 }
 
 export type WorkerAnswer =
+  | { readonly id: number; readonly phase: string }
   | { readonly id: number; readonly ok: true; readonly ms: number; readonly size: number; readonly result?: unknown }
   | { readonly id: number; readonly ok: false; readonly ms: number; readonly error: string };
 
 const MAX_ERROR = 6_000;
 
+let current = 0;
+onPhase((phase) => parentPort!.postMessage({ id: current, phase } satisfies WorkerAnswer));
+
 parentPort!.on('message', (request: WorkerRequest) => {
+  current = request.id;
   const start = performance.now();
   try {
     if (request.kind === 'reference') {
