@@ -79,7 +79,7 @@ function replaceRange(argument: LiteralArgument, position: Position): Range {
 
 /** The identifier under the cursor when a `(` follows it: a call of a function (lower case). */
 export function calledFunctionAt(text: string, position: Position): string | undefined {
-  const offset = Math.min(new LineMap(text).offsetAt(position), text.length);
+  const offset = new LineMap(text).offsetAt(position);
   let start = offset;
   while (start > 0 && /[A-Za-z0-9_]/.test(text[start - 1]!)) start -= 1;
   let end = offset;
