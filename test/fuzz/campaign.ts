@@ -37,7 +37,7 @@ export interface Budget {
 
 export const BUDGETS = {
   /** `npm test`: about a minute on two shared cores. */
-  slice: { runs: { parser: 600, incremental: 200, catalog: 400, engine: 200, lsp: 6 }, actions: [40, 70], maxSize: 100_000, maxDepth: 10_000, maxEntries: 5_000, shrinkMs: 10_000 },
+  slice: { runs: { parser: 2_000, incremental: 600, catalog: 1_200, engine: 600, lsp: 12 }, actions: [60, 100], maxSize: 100_000, maxDepth: 10_000, maxEntries: 5_000, shrinkMs: 10_000 },
   /** `npm run fuzz`: a few minutes. */
   default: { runs: { parser: 5_000, incremental: 1_500, catalog: 3_000, engine: 1_500, lsp: 20 }, actions: [80, 140], maxSize: 100_000, maxDepth: 20_000, maxEntries: 20_000, shrinkMs: 60_000 },
   /** `npm run fuzz -- --long`: at least 100,000 inputs and 20,000 LSP actions. */

@@ -303,6 +303,9 @@ interface Sent {
   readonly promise: Promise<unknown>;
 }
 
+/** The most a language server may hold for one session's workspace (the 20,000-file target is 300 MB). */
+const SERVER_RSS_BOUND_KIB = 400 * 1024;
+
 const REQUEST_CANCELLED = -32800;
 const INVALID_PARAMS = -32602;
 const METHOD_NOT_FOUND = -32601;
@@ -646,6 +649,8 @@ export class Session {
     this.checkLog('at the end');
     const rss = peakRssKiB(this.client.pid);
     if (rss > this.stats.serverPeakRssKiB) this.stats.serverPeakRssKiB = rss;
+    // A session's workspace is a few files: a server that needs more than this keeps what it should drop.
+    assert.ok(rss <= SERVER_RSS_BOUND_KIB, `the server's peak RSS is ${Math.round(rss / 1024)} MB for a workspace of a few files (bound ${SERVER_RSS_BOUND_KIB / 1024} MB): a leak?`);
     await this.bounded(this.client.stop(), 'shutdown and exit');
     const after = listing(this.folder);
     assert.deepEqual(after, this.before, 'the server wrote in the workspace (the persisted index belongs to the cache folder)');
