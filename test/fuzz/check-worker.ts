@@ -1,7 +1,8 @@
 /**
- * The main thread's side of the worker: one check at a time, each answered within a bound. A worker
- * that does not answer in time is terminated (V8 stops even a tight loop) and replaced, and the
- * check is reported as a hang.
+ * The main thread's side of the worker: one check at a time, each step of it (checks.ts `phase`:
+ * one parse, one index, one request's worth of work) ended within a bound. A worker whose step does
+ * not end in time is terminated (V8 stops even a tight loop) and replaced, and the check is
+ * reported as a hang in that step.
  */
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -21,6 +22,8 @@ export class CheckWorker {
   private readonly pending = new Map<number, (answer: Exclude<WorkerAnswer, { phase: string }>) => void>();
   /** The step each check last reported (checks.ts `phase`), to name where a hang is. */
   private readonly phases = new Map<number, string>();
+  /** Each pending check's timer, started again at each new step. */
+  private readonly restartTimers = new Map<number, () => void>();
   /** Workers replaced after a hang or a crash. */
   restarts = 0;
 
@@ -31,6 +34,7 @@ export class CheckWorker {
     worker.on('message', (answer: WorkerAnswer) => {
       if ('phase' in answer) {
         this.phases.set(answer.id, answer.phase);
+        this.restartTimers.get(answer.id)?.();
         return;
       }
       const resolve = this.pending.get(answer.id);
@@ -64,18 +68,25 @@ export class CheckWorker {
     const id = this.nextId++;
     const started = performance.now();
     return new Promise<Outcome>((resolve) => {
-      const timer = setTimeout(() => {
+      const expire = () => {
         this.pending.delete(id);
+        this.restartTimers.delete(id);
         this.worker = undefined;
         this.restarts += 1;
         void worker.terminate();
         const phase = this.phases.get(id);
         this.phases.delete(id);
         resolve({ ok: false, ms: performance.now() - started, error: `hang: no answer within ${timeoutMs} ms${phase ? `, in: ${phase}` : ''}`, hang: true });
-      }, timeoutMs);
+      };
+      let timer = setTimeout(expire, timeoutMs);
+      this.restartTimers.set(id, () => {
+        clearTimeout(timer);
+        timer = setTimeout(expire, timeoutMs);
+      });
       this.pending.set(id, (answer) => {
         clearTimeout(timer);
         this.phases.delete(id);
+        this.restartTimers.delete(id);
         if (answer.ok) resolve({ ok: true, ms: answer.ms, size: answer.size, ...(answer.result !== undefined ? { result: answer.result } : {}) });
         else resolve({ ok: false, ms: answer.ms, error: answer.error, hang: false });
       });

@@ -186,7 +186,9 @@ export function checkParser(input: ParserInput): number {
   const lines = linesOf(text);
   const plain = input.source.asBytes ? parseFacts(text) : facts;
   phase('parseFactsFully');
-  assert.deepStrictEqual(plain, parseFactsFully(text), 'the pre-filtered parse differs from the full parse');
+  const full = parseFactsFully(text);
+  phase('comparing the two parses and the ranges');
+  assert.deepStrictEqual(plain, full, 'the pre-filtered parse differs from the full parse');
   assertFacts(facts, lines, 'facts');
   phase('foldingRanges, documentSymbols');
   for (const fold of foldingRanges(text, facts.units)) {
@@ -357,6 +359,7 @@ function diagnosticsSnapshot(index: FolderIndex, workspace: Workspace): Map<stri
 function assertSameDiagnostics(actual: FolderIndex, expected: FolderIndex, workspace: Workspace, what: string): void {
   const a = diagnosticsSnapshot(actual, workspace);
   const e = diagnosticsSnapshot(expected, workspace);
+  phase(`${what}: comparing the diagnostics`);
   for (const [path, list] of e) assert.equal(a.get(path), list, `${what}: the diagnostics of ${path} differ from a fresh analysis`);
 }
 
@@ -365,6 +368,7 @@ function exerciseEnvironments(index: FolderIndex): void {
   for (const environment of index.all) {
     const catalog = environment.catalog;
     for (const source of allSources(environment.model)) {
+      phase(`resolve, consume, explain ${source.name} (${source.file})`);
       const resolution = environment.resolutionOf(source.name, source.file);
       consumptionTable(resolution, catalog);
       // Every context once; the menu and the collector with each kind of menu key.
@@ -418,6 +422,7 @@ export function checkEngine(input: EngineInput): number {
   const workspace: Workspace = { texts: new Map(), facts: new Map(), catalogs: new Map() };
   let size = 0;
   const setSource = (path: string, source: SourceRecipe) => {
+    phase(`parseFacts of ${path}`);
     const { text, facts } = decodedText({ ...source, asBytes: true });
     workspace.texts.set(path, text);
     workspace.facts.set(path, facts);
@@ -429,8 +434,8 @@ export function checkEngine(input: EngineInput): number {
 
   phase('FolderIndex: catalogs, then files (model, registrations)');
   const index = freshIndex(workspace, input.overrides, true);
-  phase('FolderIndex.diagnosticsOf every file');
   for (const [path, facts] of workspace.facts) {
+    phase(`FolderIndex.diagnosticsOf ${path}`);
     const lines = linesOf(workspace.texts.get(path)!);
     assertFacts(facts, lines, path);
     assertDiagnostics(index.diagnosticsOf(path), lines, facts, path);
@@ -446,7 +451,7 @@ export function checkEngine(input: EngineInput): number {
   const paths = input.files.map((file) => file.path);
   const catalogPaths = ['logix-license.json', 'cust/logix-license.json', 'a/logix-license.json'];
   input.ops.forEach((op, step) => {
-    phase(`incremental change ${step} (${op.op}) against a fresh FolderIndex`);
+    phase(`incremental change ${step} (${op.op})`);
     if (op.op === 'catalog') {
       const path = catalogPaths[op.index % catalogPaths.length]!;
       const text = op.catalog ? catalogText(op.catalog) : undefined;
@@ -464,6 +469,7 @@ export function checkEngine(input: EngineInput): number {
         index.setFile(path, workspace.facts.get(path)!);
       }
     }
+    phase(`incremental change ${step} (${op.op}): a fresh FolderIndex and the diagnostics of both`);
     assertSameDiagnostics(index, freshIndex(workspace, input.overrides, true), workspace, `after change ${step} (${op.op})`);
   });
   return size;
