@@ -1,5 +1,5 @@
 // Bundles every entry point with esbuild: the CLI, the parse worker, the language server, the
-// extension, the unit/CLI/LSP tests and the benchmark.
+// extension, the unit/CLI/LSP tests, the benchmark and the fuzz campaign.
 // Type checking is a separate step (`tsc -b`), so a bundle is never blocked by a type error and
 // the type check never writes JavaScript. Output is CommonJS for Node 20 and the VS Code host.
 //
@@ -29,6 +29,8 @@ const entries = [
   { entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'client/out', external: ['vscode'] },
   // The benchmark and its RSS reporter go to build/, outside test/out/, so `node --test` never runs them.
   { entryPoints: { bench: 'test/bench/bench.ts', 'report-rss': 'test/bench/report-rss.ts' }, outdir: 'build/bench' },
+  // The fuzz campaign (`npm run fuzz`) and its worker thread, which the slice in test/out/ starts too.
+  { entryPoints: { fuzz: 'test/fuzz/main.ts', 'fuzz-worker': 'test/fuzz/worker.ts' }, outdir: 'build/fuzz' },
   { entryPoints: testEntryPoints(join(root, 'test')), outdir: 'test/out', outbase: 'test' },
 ];
 

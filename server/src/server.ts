@@ -1,7 +1,8 @@
 /**
  * The Logix license language server: wiring only. Run by the VS Code client, or standalone with
  * `node server/out/server.js --stdio` for any LSP editor. Documents and file changes go to the
- * WorkspaceManager; each request goes to one method of Queries. A failing handler answers empty
+ * WorkspaceManager; each request goes to one method of Queries. Params of the wrong shape are
+ * answered InvalidParams before any handler runs (lsp/params.ts); a failing handler answers empty
  * and logs, it never takes the server down.
  */
 import {
@@ -30,6 +31,7 @@ import { LicenseMapChangedNotification, LicenseMapRequest, type LicenseMapChange
 import { lensCommandFor, serverCommands } from './lsp/explain-command.js';
 import { clientWatchesFiles, FolderWatchers } from './lsp/folder-watchers.js';
 import { LicenseMapNotifier } from './lsp/license-map.js';
+import { NotificationParams, Params, validated, validatedDocumentEvents, validatedNotification } from './lsp/params.js';
 import { Queries } from './lsp/queries.js';
 import { SettingsCache } from './lsp/settings.js';
 import { WorkspaceManager } from './lsp/workspace-manager.js';
@@ -44,6 +46,9 @@ let folderWatchers: FolderWatchers | undefined;
 const licenseMapNotifier = new LicenseMapNotifier((folderUri) => {
   void connection.sendNotification(LicenseMapChangedNotification, { folderUri } satisfies LicenseMapChangedParams);
 });
+
+/** Logs a notification dropped for its params. */
+const warn = (message: string) => connection.console.warn(message);
 
 /** Runs a handler; on any error logs it and answers `fallback` (the server survives bad input). */
 function safe<P, R>(name: string, fallback: R, handler: (params: P) => R | Promise<R>): (params: P) => Promise<R> {
@@ -153,39 +158,39 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 // is parsed and published once.
 documents.onDidChangeContent((event) => workspace.documentChanged(event.document));
 documents.onDidClose((event) => workspace.documentClosed(event.document));
-connection.onDidChangeWatchedFiles((params) => workspace.filesChanged(params.changes));
+connection.onDidChangeWatchedFiles(validatedNotification('workspace/didChangeWatchedFiles', NotificationParams.watchedFiles, warn, (params) => workspace.filesChanged(params.changes)));
 connection.onDidChangeConfiguration(() => workspace.inBackground('reloading settings', workspace.reloadAll()));
 
 // ---- requests --------------------------------------------------------------------------------
 
-connection.languages.diagnostics.on(safe('diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] }, (params) => queries.documentDiagnostics(params.textDocument.uri, params.previousResultId)));
-connection.languages.diagnostics.onWorkspace(safe('workspace diagnostics', { items: [] }, (params) => queries.workspaceDiagnostics(params.previousResultIds)));
-connection.onHover(safe('hover', null, (params) => queries.hover(params.textDocument.uri, params.position)));
-connection.onCompletion(safe('completion', [], (params) => queries.completion(params.textDocument.uri, params.position)));
-connection.onCodeAction(safe('code actions', [], (params) => queries.codeActions(params)));
-connection.onCodeLens(safe('code lens', [], (params) => queries.codeLens(params.textDocument.uri)));
-connection.onDefinition(safe('definition', [], (params) => queries.definition(params.textDocument.uri, params.position)));
-connection.onReferences(safe('references', [], (params) => queries.references(params.textDocument.uri, params.position, params.context?.includeDeclaration === true)));
-connection.onDocumentSymbol(safe('document symbols', [], (params) => queries.documentSymbols(params.textDocument.uri)));
-connection.onWorkspaceSymbol(safe('workspace symbols', [], (params) => queries.workspaceSymbols(params.query, (message) => connection.console.info(message))));
-connection.onFoldingRanges(safe('folding', [], (params) => queries.folding(params.textDocument.uri)));
-connection.onRequest(ProgramInfoRequest, safe('program info', { menuKeys: [] } as ProgramInfoResult, (params: ProgramInfoParams) => queries.programInfo(params)));
-connection.onRequest(ExplainRequest, safe('explain', null as ExplainResult | null, (params: ExplainParams) => queries.explain(params)));
-connection.onRequest(CatalogProposalRequest, safe('catalog proposal', null as CatalogProposalResult | null, (params: CatalogProposalParams) => queries.catalogProposal(params)));
-connection.onRequest(CompareLogRequest, safe('compare log', null as CompareLogResult | null, (params: CompareLogParams) => queries.compareLog(params)));
+connection.languages.diagnostics.on(validated(Params.textDocument, safe('diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] }, (params) => queries.documentDiagnostics(params.textDocument.uri, params.previousResultId))));
+connection.languages.diagnostics.onWorkspace(validated(Params.workspaceDiagnostic, safe('workspace diagnostics', { items: [] }, (params) => queries.workspaceDiagnostics(params.previousResultIds))));
+connection.onHover(validated(Params.position, safe('hover', null, (params) => queries.hover(params.textDocument.uri, params.position))));
+connection.onCompletion(validated(Params.position, safe('completion', [], (params) => queries.completion(params.textDocument.uri, params.position))));
+connection.onCodeAction(validated(Params.codeAction, safe('code actions', [], (params) => queries.codeActions(params))));
+connection.onCodeLens(validated(Params.textDocument, safe('code lens', [], (params) => queries.codeLens(params.textDocument.uri))));
+connection.onDefinition(validated(Params.position, safe('definition', [], (params) => queries.definition(params.textDocument.uri, params.position))));
+connection.onReferences(validated(Params.references, safe('references', [], (params) => queries.references(params.textDocument.uri, params.position, params.context?.includeDeclaration === true))));
+connection.onDocumentSymbol(validated(Params.textDocument, safe('document symbols', [], (params) => queries.documentSymbols(params.textDocument.uri))));
+connection.onWorkspaceSymbol(validated(Params.workspaceSymbol, safe('workspace symbols', [], (params) => queries.workspaceSymbols(params.query, (message) => connection.console.info(message)))));
+connection.onFoldingRanges(validated(Params.textDocument, safe('folding', [], (params) => queries.folding(params.textDocument.uri))));
+connection.onRequest(ProgramInfoRequest, validated(Params.document, safe('program info', { menuKeys: [] } as ProgramInfoResult, (params: ProgramInfoParams) => queries.programInfo(params))));
+connection.onRequest(ExplainRequest, validated(Params.document, safe('explain', null as ExplainResult | null, (params: ExplainParams) => queries.explain(params))));
+connection.onRequest(CatalogProposalRequest, validated(Params.folder, safe('catalog proposal', null as CatalogProposalResult | null, (params: CatalogProposalParams) => queries.catalogProposal(params))));
+connection.onRequest(CompareLogRequest, validated(Params.folder, safe('compare log', null as CompareLogResult | null, (params: CompareLogParams) => queries.compareLog(params))));
 connection.onRequest(ClearLogComparisonRequest, safe('clear log comparison', { cleared: 0 }, (params: ClearLogComparisonParams | undefined) => queries.clearLogComparison(params)));
-connection.onRequest(ImportLogRequest, safe('import log', null as ImportLogResult | null, (params: ImportLogParams) => queries.importLog(params)));
-connection.onRequest(LicenseMapRequest, safe('license map', null as LicenseMapResult | null, (params: LicenseMapParams) => queries.licenseMap(params)));
+connection.onRequest(ImportLogRequest, validated(Params.folder, safe('import log', null as ImportLogResult | null, (params: ImportLogParams) => queries.importLog(params))));
+connection.onRequest(LicenseMapRequest, validated(Params.folder, safe('license map', null as LicenseMapResult | null, (params: LicenseMapParams) => queries.licenseMap(params))));
 
 // The code lens's command in clients that do not run Explain themselves: the same answer, and the
 // report shown (explain-command.ts says why so).
-connection.onExecuteCommand(safe('execute command', null as ExplainResult | null, async (params) => {
+connection.onExecuteCommand(validated(Params.executeCommand, safe('execute command', null as ExplainResult | null, async (params) => {
   const explained = await queries.executeCommand(params);
   if (!explained) return null;
   void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: explained.text });
   connection.console.info(`explain ${explained.result.program}:\n${explained.text}\n${explained.result.log}`);
   return explained.result;
-}));
+})));
 
-documents.listen(connection);
+documents.listen(validatedDocumentEvents(connection, warn));
 connection.listen();

@@ -72,6 +72,8 @@ export class TestClient {
   constructor(private readonly options: ClientOptions = {}) {
     this.process = spawn(process.execPath, [join(repoRoot, 'server', 'out', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], ...(options.cwd ? { cwd: options.cwd } : {}) });
     this.process.stderr!.on('data', (chunk) => this.stderr.push(String(chunk)));
+    // A write to a server that has ended fails the request that wrote, not the test process.
+    this.process.stdin!.on('error', () => {});
     this.exited = new Promise<never>((_, reject) => {
       this.process.once('close', (code, signal) => reject(new Error(`the server exited (${signal ?? `code ${code}`})${this.stderrTail()}`)));
     });

@@ -253,7 +253,7 @@ describe('language server over stdio', () => {
     assert.equal(await client.request('textDocument/hover', nowhere), null);
     assert.deepEqual(await client.request('textDocument/completion', nowhere), []);
     assert.deepEqual(await client.request('textDocument/definition', { ...nowhere, textDocument: { uri: 'untitled:Untitled-1' } }), []);
-    assert.equal(await client.request('textDocument/hover', { textDocument: { uri: uri('man10021.4gl') }, position: { line: -5, character: 1e9 } }), null);
+    assert.equal(await client.request('textDocument/hover', { textDocument: { uri: uri('man10021.4gl') }, position: { line: 5, character: 1e9 } }), null);
     const binary = String.fromCharCode(...Array.from({ length: 5000 }, (_, index) => (index * 31) % 256));
     client.open(uri('garbage.4gl'), binary);
     await client.waitForDiagnostics(uri('garbage.4gl'));
@@ -263,6 +263,25 @@ describe('language server over stdio', () => {
     const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: uri('man10021.4gl') } });
     assert.equal(symbols.length, 2, 'still answering');
     assert.equal(client.exitCode, null);
+  });
+
+  it('answers InvalidParams to params of the wrong shape before any handler runs, and drops such notifications with a warning', async () => {
+    const invalid = (error: { code?: number }) => error.code === -32602;
+    const document = { uri: uri('man10021.4gl') };
+    await assert.rejects(client.request('textDocument/hover', { textDocument: document, position: { line: -5, character: 0 } }), invalid);
+    await assert.rejects(client.request('textDocument/definition', { textDocument: document, position: { line: 0, character: 2 ** 31 } }), invalid);
+    await assert.rejects(client.request('textDocument/completion', { textDocument: null, position: { line: 0, character: 0 } }), invalid);
+    await assert.rejects(client.request('textDocument/references', { textDocument: document }), invalid);
+    await assert.rejects(client.request('textDocument/codeAction', { textDocument: document, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: null }), invalid);
+    await assert.rejects(client.request('textDocument/documentSymbol', { textDocument: { uri: 7 } }), invalid);
+    await assert.rejects(client.request('workspace/symbol', { query: 3 }), invalid);
+    await assert.rejects(client.request('logix/explain', { program: 'man10021' }), invalid);
+    const failed = client.logMessages.length;
+    client.notify('textDocument/didOpen', { textDocument: null });
+    client.notify('textDocument/didChange', { textDocument: { uri: uri('man10021.4gl'), version: 3 }, contentChanges: [{ range: { start: { line: -1, character: 0 } }, text: 'x' }] });
+    await client.waitForLog(/textDocument\/didChange ignored, invalid params/);
+    assert.deepEqual(client.logMessages.slice(failed).filter((message) => /failed/.test(message)), [], 'no handler ran, so none failed');
+    assert.equal((await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: document })).length, 2, 'still answering');
   });
 });
 
