@@ -33,10 +33,9 @@
  *   a region lies in that region (a missing END is reported for a unit opened in the same region,
  *   since the extractor is idle at the window's ends), and reports are made region by region in
  *   reading order, but for unterminated `{` comments, which are all reported first. So the new
- *   reports are the old ones
- *   before the window, the window's, and the old ones after it moved down, with the comments'
- *   reports kept first; the summary follows. Facts whose reports are not known (parsed elsewhere,
- *   with problems) are parsed in full once, which records them.
+ *   reports are the old ones before the window, the window's, and the old ones after it moved
+ *   down, with the comments' reports kept first; the summary follows. Facts whose reports are not
+ *   known (parsed elsewhere, with problems) are parsed in full once, which records them.
  *
  * Only when no anchor stands on either side of the edit is the whole file parsed again.
  */
