@@ -12,6 +12,7 @@ import { parseFactsFully } from '../../server/src/syntax/parser.js';
 import { findSourceFiles } from '../../server/src/workspace/files.js';
 import { factsOfBytes } from '../../server/src/workspace/source-file.js';
 import { parseInWorkers, parseSequentially } from '../../server/src/workspace/parse-pool.js';
+import { contentHash } from '../../server/src/workspace/facts-cache.js';
 import { generateWorkspace } from '../bench/generate.js';
 import { repoRoot } from '../helpers/paths.js';
 import { removeFolder, tempFolder } from '../helpers/temp.js';
@@ -31,5 +32,20 @@ describe('parse pool', () => {
     const plain = paths.map((path) => compactFacts(factsOfBytes(readFileSync(path), 'windows-1252', parseFactsFully)));
     assert.deepEqual(pooled, plain);
     assert.ok(sequential.some((facts) => facts.licenseCalls.length > 0 && facts.units.length > 10));
+
+    // The calling thread parsing beside one worker (the CLI): the same facts, every batch once,
+    // and the content hashes in their places.
+    const here: number[] = [];
+    const hashes: string[] = new Array(paths.length);
+    const shared = await parseInWorkers(paths, {
+      encoding: 'windows-1252', callerParses: true, hash: true,
+      onBatch: (start, _batch, batchHashes) => {
+        here.push(start);
+        batchHashes.forEach((hash, offset) => (hashes[start + offset] = hash));
+      },
+    }, 1, join(repoRoot, 'server', 'out', 'parse-worker.js'));
+    assert.deepEqual(shared, sequential);
+    assert.deepEqual([...here].sort((a, b) => a - b), [...new Set(batches)].sort((a, b) => a - b), 'every batch once');
+    assert.deepEqual(hashes, paths.map((path) => contentHash(readFileSync(path))));
   });
 });

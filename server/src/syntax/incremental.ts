@@ -15,9 +15,11 @@
  * - Lexing. Tokens never span a line break except whitespace and `{ }` comments (strings and line
  *   comments stop at the end of their line). At both window ends the lexer stands in code: after
  *   an anchor's line, by the anchor's definition; at the new window's end, because the window's
- *   own parse is checked the same way (its last unit closed by an `END …` that ends its last
- *   token, nothing but closed comments after it). So the text before and after the window lexes
- *   to the tokens it had, and the window alone lexes to the whole text's tokens there.
+ *   own parse is checked the same way (its last unit closed by an `END …` whose closing word is
+ *   the window's last token, nothing but closed comments after it). So the text before and after
+ *   the window lexes to the tokens it had, and the window alone lexes to the whole text's tokens
+ *   there. A window that runs to the end of the file needs no such check (a `{` left open in it
+ *   runs to the end in both).
  * - Reading. The extractor is idle after the `END …` that closes a unit: no unit open, no
  *   statement begun, nothing read ahead. No read looks further than the token it stops at (an
  *   argument list or a RETURNING list stops at the token that ends it; `END`, `PRIVATE`, a unit
@@ -29,11 +31,11 @@
  * - Problems. The facts hold one problem per kind (parser.ts, `summariseProblems`). The reports
  *   behind them are kept beside the facts of an open document; every report made while reading
  *   a region lies in that region (a missing END is reported for a unit opened in the same region,
- *   since the extractor is idle at the window's ends), and reports are made in text order but for
- *   unterminated `{` comments, which are all reported first. So the new reports are the old ones
- *   before the window, the window's, and the old ones after it moved down, with the comments'
- *   reports kept first; the summary follows. Facts whose reports are not known (parsed elsewhere,
- *   with problems) are parsed in full once, which records them.
+ *   since the extractor is idle at the window's ends), and reports are made region by region in
+ *   reading order, but for unterminated `{` comments, which are all reported first. So the new
+ *   reports are the old ones before the window, the window's, and the old ones after it moved
+ *   down, with the comments' reports kept first; the summary follows. Facts whose reports are not
+ *   known (parsed elsewhere, with problems) are parsed in full once, which records them.
  *
  * Only when no anchor stands on either side of the edit is the whole file parsed again.
  */

@@ -97,7 +97,7 @@ export async function analyzeWorkspace(rootPath: string, options: AnalysisOption
   const order = new Map(discovered.sources.map((file, index) => [file.relative, index]));
   const facts: FileFacts[] = new Array(discovered.sources.length);
   const initial = await buildInitialIndex(discovered.sources, {
-    parse: { encoding },
+    parse: { encoding, callerParses: true },
     ...(cache ? { cache } : {}),
     onFacts: (file, fileFacts) => (facts[order.get(file.relative)!] = fileFacts),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),

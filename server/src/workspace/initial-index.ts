@@ -13,7 +13,7 @@ import { parseFiles, parseSequentially, type ParseOptions } from './parse-pool.j
 
 export interface InitialIndexOptions {
   /** How the files not in the persisted index are parsed. */
-  readonly parse: Pick<ParseOptions, 'encoding' | 'reserveCores' | 'background'>;
+  readonly parse: Pick<ParseOptions, 'encoding' | 'reserveCores' | 'background' | 'callerParses'>;
   /** The persisted index to read and rewrite; none: parse everything, persist nothing. */
   readonly cache?: FactsCache;
   /** Each file's facts as they come: the persisted ones first, then the parsed ones. */
