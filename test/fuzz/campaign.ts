@@ -98,7 +98,7 @@ export interface CampaignReport {
   readonly ms: number;
 }
 
-/** Chunks of a kind's runs, each with its own seed (seed, seed + 1, …). */
+/** A kind's runs in chunks, each with its own seed (seed, seed + 1, …). */
 const CHUNKS = 8;
 
 function describeInput(kind: Kind, input: unknown): string {
@@ -180,11 +180,13 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRep
       kinds.push(report);
       const kindStarted = performance.now();
       const runs = options.path ? 1 : options.budget.runs[kind];
-      const chunks = options.path ? 1 : Math.min(CHUNKS, runs);
-      for (let chunk = 0; chunk < chunks && report.failures.length < options.maxFailures; chunk++) {
+      const chunkSize = Math.ceil(runs / CHUNKS);
+      // A chunk ends at its first new failure; the next one (next seed) goes on until the kind's
+      // budget of inputs is spent, so failures never shorten the campaign.
+      for (let chunk = 0; report.inputs < runs && report.failures.length < options.maxFailures; chunk++) {
         const seed = (options.seed + chunk) >>> 0;
-        const numRuns = Math.floor(runs / chunks) + (chunk < runs % chunks ? 1 : 0);
-        await runChunk(kind, seed, numRuns, options, worker, report, session);
+        await runChunk(kind, seed, Math.min(chunkSize, runs - report.inputs), options, worker, report, session);
+        if (options.path) break;
       }
       report.ms = performance.now() - kindStarted;
       if (kind === 'lsp') {
