@@ -8,17 +8,12 @@
 import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync, mkdirSync, cpSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { runCli, tempWorkspace as makeWorkspace } from '../helpers/run-cli.js';
-import { removeFolder, tempFolder } from '../helpers/temp.js';
+import { removedAfterTests, tempFolder } from '../helpers/temp.js';
 import { program, systemKey } from '../helpers/workspace.js';
 
-const folders: string[] = [];
-after(() => folders.forEach(removeFolder));
-function track(folder: string): string {
-  folders.push(folder);
-  return folder;
-}
+const track = removedAfterTests();
 
 const CATALOG = { keys: { ACME: { slot: 7001, area: 'PRD' } }, areas: { PRD: { prefixes: ['MAN'], defaultKey: 'MANENG' } } };
 

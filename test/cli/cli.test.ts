@@ -1,19 +1,11 @@
 /** The `logix-license` command line, run as a real process on real folders. */
 import { strict as assert } from 'node:assert';
 import { CODES } from '../../server/src/license/codes.js';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { program, systemKey } from '../helpers/workspace.js';
-import { runCli, tempWorkspace as makeWorkspace } from '../helpers/run-cli.js';
-import { removeFolder } from '../helpers/temp.js';
+import { runCli, tempWorkspaces } from '../helpers/run-cli.js';
 
-/** Every folder this file creates, removed when its tests end. */
-const folders: string[] = [];
-after(() => folders.forEach(removeFolder));
-const tempWorkspace = (files: Parameters<typeof makeWorkspace>[0]) => {
-  const root = makeWorkspace(files);
-  folders.push(root);
-  return root;
-};
+const tempWorkspace = tempWorkspaces();
 
 /** The MAN10021 worked example, with SYSTEMKEY files named in both cases (R3) and a folder never scanned. */
 const man10021 = () => tempWorkspace({

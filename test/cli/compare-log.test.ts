@@ -2,20 +2,14 @@
 import { strict as assert } from 'node:assert';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { EXAMPLE_PROGRAMS } from '../helpers/examples-expected.js';
 import { examplesDir } from '../helpers/paths.js';
-import { runCli, tempWorkspace as makeWorkspace } from '../helpers/run-cli.js';
-import { removeFolder } from '../helpers/temp.js';
+import { DOCUMENTED_RUN, logBytes, run } from '../helpers/appserver-log.js';
+import { runCli, tempWorkspaces } from '../helpers/run-cli.js';
 import { program, systemKey } from '../helpers/workspace.js';
 
-const folders: string[] = [];
-after(() => folders.forEach(removeFolder));
-const tempWorkspace = (files: Parameters<typeof makeWorkspace>[0]) => {
-  const root = makeWorkspace(files);
-  folders.push(root);
-  return root;
-};
+const tempWorkspace = tempWorkspaces();
 
 /** The MAN10021 worked example; `log` false leaves SYSTEMKEY_LOG out. */
 const man10021 = (extra: Record<string, string> = {}, log = true) => tempWorkspace({
@@ -27,34 +21,15 @@ const man10021 = (extra: Record<string, string> = {}, log = true) => tempWorkspa
 });
 
 /** The documentation's run, as the AppServer's console writes it: thread prefixes, times, Windows-1252, CRLF. */
-const DOCUMENTED_RUN = [
-  '[Thread 13576] [LOGIX] [LICENSE] [SYSTEMKEY] Carregando licenças SUP 12:53:05',
-  '[Thread 13576] [LOGIX] [LICENSE] [SYSTEMKEY] Licenças carregadas 12:53:05',
-  '[Thread 13576] [LOGIX] [LICENSE] [SYSTEMKEY] Aplicação MAN10021 - licenças Área padrão PRD =',
-  '[Thread 13576] [LOGIX] [LICENSE] [SYSTEMKEY] Aplicação MAN10021 - licenças da aplicação = MANENG,SUPPLA,VDPPED',
-  '[Thread 13576] [LOGIX] [LICENSE] [SYSTEMKEY] Aplicação MAN10021 - licenças Área SUP = ESTOQ,SUPCON',
-  '[Thread 13576] [LOGIX] [LICENSE] [SYSTEMKEY] Aplicação MAN10021 - licenças Área VDP = VDPPED',
-  '[Thread 13576] [LOGIX] [LICENSE] [SYSTEMKEY] Aplicação MAN10021 - licenças Área LOG = WMS',
-  '[Thread 13576] [LOGIX] [LICENSE] [SYSTEMKEY] Aplicação MAN10021 -\u00a0licenças FINAL = MANENG,SUPPLA,VDPPED,ESTOQ,SUPCON,VDPPED,WMS',
-  '[Thread 13576] [LOGIX] [LICENSE] [GETMENUKEY]\u00a0Licenþa menu = WMS',
-  '[Thread 13576] [LOGIX] [LICENSE] [LICENSE][THREADID 13576]\u00a0Obtendo licença Cloud (5087)\u00a0STATUS = 0\u00a0 (ThreadID 21612 User cle Programa: man10021 IP 192.168.99.1 Port 7085 FederalID 53113791000122 Full Determinado false)',
-  '[Thread 13576] [LOGIX] [LICENSE] [LICENSESETACTUALSLOT] Slot atual em uso 5087',
-];
 
 /** A log file in a folder of its own; `Þ` (NBSP, þ) fit Windows-1252 as single bytes. */
 function logFile(lines: readonly string[], encoding: BufferEncoding = 'latin1'): string {
   const folder = tempWorkspace({});
   const path = join(folder, 'console.log');
-  writeFileSync(path, Buffer.from(lines.join('\r\n') + '\r\n', encoding));
+  writeFileSync(path, logBytes(lines, encoding));
   return path;
 }
 
-/** A run of `name` as the AppServer writes it, without the lists before FINAL. */
-const run = (thread: number, name: string, finalKeys: string, menuKey: string | undefined, slot: number | undefined) => [
-  `[Thread ${thread}] [LOGIX] [LICENSE] [SYSTEMKEY] Aplicação ${name} - licenças FINAL = ${finalKeys}`,
-  ...(menuKey !== undefined ? [`[Thread ${thread}] [LOGIX] [LICENSE] [GETMENUKEY] Licença menu = ${menuKey}`] : []),
-  ...(slot !== undefined ? [`[Thread ${thread}] [LOGIX] [LICENSE] [LICENSESETACTUALSLOT] Slot atual em uso ${slot}`] : []),
-];
 
 describe('compare-log', () => {
   it('agrees with the documentation\'s MAN10021 run (JSON), exit 0', () => {
@@ -63,7 +38,7 @@ describe('compare-log', () => {
     const json = JSON.parse(result.stdout);
     assert.deepEqual(json.summary, { runs: 1, agree: 1, disagree: 0 });
     assert.deepEqual(json.runs[0], {
-      program: 'man10021', thread: '13576', line: 3, menuKey: 'WMS',
+      program: 'man10021', thread: '13576', line: 9, menuKey: 'WMS',
       logged: { finalKeys: ['MANENG', 'SUPPLA', 'VDPPED', 'ESTOQ', 'SUPCON', 'VDPPED', 'WMS'], slot: 5087, key: 'WMS' },
       predicted: { finalKeys: ['MANENG', 'SUPPLA', 'VDPPED', 'ESTOQ', 'SUPCON', 'VDPPED', 'WMS'], slot: 5087, key: 'WMS' },
       agree: true, causes: [], notes: [],

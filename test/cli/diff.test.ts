@@ -3,18 +3,11 @@
  * tree and a head tree written by each test (the head is the base with one change).
  */
 import { strict as assert } from 'node:assert';
-import { after, describe, it } from 'node:test';
-import { runCli, tempWorkspace as makeWorkspace } from '../helpers/run-cli.js';
-import { removeFolder } from '../helpers/temp.js';
+import { describe, it } from 'node:test';
+import { runCli, tempWorkspaces } from '../helpers/run-cli.js';
 import { program, systemKey } from '../helpers/workspace.js';
 
-const folders: string[] = [];
-after(() => folders.forEach(removeFolder));
-const tempWorkspace = (files: Record<string, string>) => {
-  const root = makeWorkspace(files);
-  folders.push(root);
-  return root;
-};
+const tempWorkspace = tempWorkspaces();
 
 interface Catalog { keys: Record<string, { slot: number; area?: string }>; menu: Record<string, string>; invalidKeys?: string[] }
 const CATALOG: Catalog = {

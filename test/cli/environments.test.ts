@@ -4,18 +4,11 @@
  * name defined twice in one environment is reported (LGX017) and each file is still resolved.
  */
 import { strict as assert } from 'node:assert';
-import { after, describe, it } from 'node:test';
-import { runCli, tempWorkspace as makeWorkspace } from '../helpers/run-cli.js';
-import { removeFolder } from '../helpers/temp.js';
+import { describe, it } from 'node:test';
+import { runCli, tempWorkspaces } from '../helpers/run-cli.js';
 import { program, systemKey } from '../helpers/workspace.js';
 
-const folders: string[] = [];
-after(() => folders.forEach(removeFolder));
-const tempWorkspace = (files: Parameters<typeof makeWorkspace>[0]) => {
-  const root = makeWorkspace(files);
-  folders.push(root);
-  return root;
-};
+const tempWorkspace = tempWorkspaces();
 
 const catalog = (keys: Record<string, number>, menu: Record<string, string> = {}, complete = false) =>
   JSON.stringify({ keys: Object.fromEntries(Object.entries(keys).map(([key, slot]) => [key, { slot }])), menu, complete }, null, 2);

@@ -6,43 +6,23 @@
 import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { EXAMPLE_PROGRAMS } from '../helpers/examples-expected.js';
 import { examplesDir } from '../helpers/paths.js';
-import { runCli, tempWorkspace as makeWorkspace } from '../helpers/run-cli.js';
-import { removeFolder } from '../helpers/temp.js';
+import { IMPORT_CATALOG, logBytes, run } from '../helpers/appserver-log.js';
+import { runCli, tempWorkspaces } from '../helpers/run-cli.js';
 
-const folders: string[] = [];
-after(() => folders.forEach(removeFolder));
-const tempWorkspace = (files: Parameters<typeof makeWorkspace>[0]) => {
-  const root = makeWorkspace(files);
-  folders.push(root);
-  return root;
-};
+const tempWorkspace = tempWorkspaces();
 
 /** A run as the AppServer's console writes it (thread prefix, Windows-1252). */
-const run = (thread: number, name: string, finalKeys: string, menuKey: string, slot: number) => [
-  `[Thread ${thread}] [LOGIX] [LICENSE] [SYSTEMKEY] Aplicação ${name} - licenças FINAL = ${finalKeys}`,
-  `[Thread ${thread}] [LOGIX] [LICENSE] [GETMENUKEY] Licença menu = ${menuKey}`,
-  `[Thread ${thread}] [LOGIX] [LICENSE] [LICENSESETACTUALSLOT] Slot atual em uso ${slot}`,
-];
 
 function logFile(root: string, lines: readonly string[]): string {
   const path = join(root, 'appserver.log');
-  writeFileSync(path, Buffer.from(lines.join('\r\n') + '\r\n', 'latin1'));
+  writeFileSync(path, logBytes(lines));
   return path;
 }
 
-const CATALOG = [
-  '{',
-  '  "keys": {',
-  '    "MANENG": { "area": "PRD" },',
-  '    "ESTOQ": { "slot": 1001 }',
-  '  },',
-  '  "menu": { "man10021": "WMS" }',
-  '}',
-  '',
-].join('\n');
+const CATALOG = IMPORT_CATALOG;
 
 /** MANENG (no slot yet) 9001; MANPCP (no such key) 9002 twice; ESTOQ 1002 against the catalog's 1001; VDPPED with two slots; dev test. */
 const LOG = [

@@ -2,18 +2,11 @@
 import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
-import { runCli, tempWorkspace as makeWorkspace } from '../helpers/run-cli.js';
-import { removeFolder } from '../helpers/temp.js';
+import { describe, it } from 'node:test';
+import { runCli, tempWorkspaces } from '../helpers/run-cli.js';
 import { program, systemKey } from '../helpers/workspace.js';
 
-const folders: string[] = [];
-after(() => folders.forEach(removeFolder));
-const tempWorkspace = (files: Parameters<typeof makeWorkspace>[0]) => {
-  const root = makeWorkspace(files);
-  folders.push(root);
-  return root;
-};
+const tempWorkspace = tempWorkspaces();
 
 /**
  * A customer's tree: ESPEC999 declared by four programs and registered for a fifth, VDPX by two,

@@ -1,18 +1,11 @@
 /** `report`: the license map of a tree, run as a real process on examples/ and on folders written here. */
 import { strict as assert } from 'node:assert';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { examplesDir } from '../helpers/paths.js';
-import { runCli, tempWorkspace as makeWorkspace } from '../helpers/run-cli.js';
-import { removeFolder } from '../helpers/temp.js';
+import { runCli, tempWorkspaces } from '../helpers/run-cli.js';
 import { program, systemKey } from '../helpers/workspace.js';
 
-const folders: string[] = [];
-after(() => folders.forEach(removeFolder));
-const tempWorkspace = (files: Parameters<typeof makeWorkspace>[0]) => {
-  const root = makeWorkspace(files);
-  folders.push(root);
-  return root;
-};
+const tempWorkspace = tempWorkspaces();
 
 interface Holder { program: string; file: string; how: string; rule: string; area: string | null; position: number | null; default: boolean; sourceFile: string | null; line: number | null }
 interface KeyEntry { key: string; slot: number | null; area: string | null; description: string | null; environment: string; status: string; programs: Holder[] }

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { cliPath } from './paths.js';
-import { tempFolder } from './temp.js';
+import { removedAfterTests, tempFolder } from './temp.js';
 
 export interface CliResult {
   readonly status: number | null;
@@ -27,4 +27,10 @@ export function tempWorkspace(files: Record<string, string | Uint8Array>): strin
     writeFileSync(join(root, path), content);
   }
   return root;
+}
+
+/** For one test file: `tempWorkspace`, each folder removed once the file's tests end. */
+export function tempWorkspaces(): (files: Record<string, string | Uint8Array>) => string {
+  const track = removedAfterTests();
+  return (files) => track(tempWorkspace(files));
 }

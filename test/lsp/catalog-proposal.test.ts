@@ -6,11 +6,11 @@
 import { strict as assert } from 'node:assert';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { CodeLens } from 'vscode-languageserver-protocol';
 import { codes, TestClient, uriOf } from '../helpers/lsp-client.js';
 import { runCli, tempWorkspace } from '../helpers/run-cli.js';
-import { removeFolder } from '../helpers/temp.js';
+import { removedAfterTests } from '../helpers/temp.js';
 import { program, systemKey } from '../helpers/workspace.js';
 
 interface Proposal {
@@ -20,8 +20,7 @@ interface Proposal {
   unknownKeys: { key: string; programs: number }[];
 }
 
-const folders: string[] = [];
-after(() => folders.forEach(removeFolder));
+const track = removedAfterTests();
 
 /** ESPEC999 by three programs (one only registered), VDPX by two, MANENG (built in) by one; a nested environment's key apart. */
 function customerFolder(): string {
@@ -33,7 +32,7 @@ function customerFolder(): string {
     'cliente/logix-license.json': JSON.stringify({ keys: {} }),
     'cliente/pol9000.4gl': program('pol9000', '"NESTED"'),
   });
-  folders.push(root);
+  track(root);
   return root;
 }
 
@@ -72,7 +71,7 @@ describe('logix/catalogProposal', () => {
       'pol0001.4gl': program('pol0001', '"ESPEC999,ACME"'),
       'pol0002.4gl': program('pol0002', '"ACME"'),
     });
-    folders.push(withCatalog);
+    track(withCatalog);
     const client = new TestClient();
     t.after(() => client.stop());
     await client.start([plain, withCatalog]);

@@ -4,10 +4,10 @@
  */
 import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { TestClient, uriOf } from '../helpers/lsp-client.js';
 import { runCli, tempWorkspace } from '../helpers/run-cli.js';
-import { removeFolder } from '../helpers/temp.js';
+import { removedAfterTests } from '../helpers/temp.js';
 import { program, systemKey } from '../helpers/workspace.js';
 
 interface Location { uri: string; range: { start: { line: number; character: number } } }
@@ -17,8 +17,7 @@ interface ProgramEntry { program: string; uri: string; finalKeys: string[]; cons
 interface Environment { root: string; keys: Key[]; programs: ProgramEntry[]; summary: { programs: number } }
 interface LicenseMap { folderUri: string; environments: Environment[]; text?: string }
 
-const folders: string[] = [];
-after(() => folders.forEach(removeFolder));
+const track = removedAfterTests();
 
 function folder(): string {
   const root = tempWorkspace({
@@ -28,7 +27,7 @@ function folder(): string {
     'cliente/logix-license.json': JSON.stringify({ keys: { ESPEC: { slot: 8001 } } }),
     'cliente/pol0001.4gl': program('pol0001', '"ESPEC"'),
   });
-  folders.push(root);
+  track(root);
   return root;
 }
 

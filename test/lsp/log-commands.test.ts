@@ -8,21 +8,17 @@
 import { strict as assert } from 'node:assert';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { applyEdits } from '../helpers/edits.js';
 import { codes, TestClient, uriOf } from '../helpers/lsp-client.js';
+import { DOCUMENTED_RUN, IMPORT_CATALOG, logBytes, run } from '../helpers/appserver-log.js';
 import { runCli, tempWorkspace as makeWorkspace } from '../helpers/run-cli.js';
-import { removeFolder, tempFolder } from '../helpers/temp.js';
+import { removedAfterTests, tempFolder } from '../helpers/temp.js';
 import { program, systemKey } from '../helpers/workspace.js';
 
-const folders: string[] = [];
-after(() => folders.forEach(removeFolder));
-const tempWorkspace = (files: Parameters<typeof makeWorkspace>[0]) => {
-  const root = makeWorkspace(files);
-  folders.push(root);
-  return root;
-};
+const track = removedAfterTests();
+const tempWorkspace = (files: Parameters<typeof makeWorkspace>[0]) => track(makeWorkspace(files));
 
 interface CompareResult {
   error?: string;
@@ -44,29 +40,10 @@ interface ImportResult {
   plan: { keys: Record<string, { slot: number; runs: number }>; menu: Record<string, string>; conflicts: { key: string; slots: number[] }[] };
 }
 
-/** The documentation's MAN10021 run, as the AppServer's console writes it (thread prefixes, NBSP, damaged text). */
-const DOCUMENTED_RUN = [
-  '[Thread 13576] [LOGIX] [LICENSE] [SYSTEMKEY] Carregando licenças SUP 12:53:05',
-  '[Thread 13576] [LOGIX] [LICENSE] [SYSTEMKEY] Licenças carregadas 12:53:05',
-  '[Thread 13576] [LOGIX] [LICENSE] [SYSTEMKEY] Aplicação MAN10021 - licenças Área padrão PRD =',
-  '[Thread 13576] [LOGIX] [LICENSE] [SYSTEMKEY] Aplicação MAN10021 - licenças da aplicação = MANENG,SUPPLA,VDPPED',
-  '[Thread 13576] [LOGIX] [LICENSE] [SYSTEMKEY] Aplicação MAN10021 - licenças Área SUP = ESTOQ,SUPCON',
-  '[Thread 13576] [LOGIX] [LICENSE] [SYSTEMKEY] Aplicação MAN10021 - licenças Área VDP = VDPPED',
-  '[Thread 13576] [LOGIX] [LICENSE] [SYSTEMKEY] Aplicação MAN10021 - licenças Área LOG = WMS',
-  '[Thread 13576] [LOGIX] [LICENSE] [SYSTEMKEY] Aplicação MAN10021 -\u00a0licenças FINAL = MANENG,SUPPLA,VDPPED,ESTOQ,SUPCON,VDPPED,WMS',
-  '[Thread 13576] [LOGIX] [LICENSE] [GETMENUKEY]\u00a0Licenþa menu = WMS',
-  '[Thread 13576] [LOGIX] [LICENSE] [LICENSESETACTUALSLOT] Slot atual em uso 5087',
-];
 
-/** A run as the AppServer writes it, without the lists before FINAL. */
-const run = (thread: number, name: string, finalKeys: string, menuKey: string, slot: number) => [
-  `[Thread ${thread}] [LOGIX] [LICENSE] [SYSTEMKEY] Aplicação ${name} - licenças FINAL = ${finalKeys}`,
-  `[Thread ${thread}] [LOGIX] [LICENSE] [GETMENUKEY] Licença menu = ${menuKey}`,
-  `[Thread ${thread}] [LOGIX] [LICENSE] [LICENSESETACTUALSLOT] Slot atual em uso ${slot}`,
-];
 
 /** A log's bytes as the AppServer writes them: Windows-1252 (the characters used here are Latin-1), CRLF. */
-const bytes = (lines: readonly string[]) => Buffer.from(lines.join('\r\n') + '\r\n', 'latin1');
+const bytes = (lines: readonly string[]) => logBytes(lines);
 const base64 = (lines: readonly string[]) => ({ base64: bytes(lines).toString('base64') });
 
 /** MAN10021 without SYSTEMKEY_LOG: the documented run's WMS is only in the log. */
@@ -94,16 +71,16 @@ describe('logix/compareLog and logix/clearLogComparison', () => {
     assert.deepEqual(compared.files, [man]);
     assert.match(compared.report, /^# AppServer log comparison\n/);
     assert.match(compared.report, /\*\*console\.log\*\* against the folder \*\*folder0\*\*: 1 run, 0 agree, 1 disagrees\./);
-    assert.match(compared.report, /\| 3 \| man10021 \| 13576 \| WMS \| MANENG,SUPPLA,VDPPED,ESTOQ,SUPCON,VDPPED,WMS · WMS, slot 5087 \| MANENG,SUPPLA,VDPPED,ESTOQ,SUPCON,VDPPED · MANENG, slot unknown \| \*\*disagrees\*\*: final-list \|/);
+    assert.match(compared.report, /\| 9 \| man10021 \| 13576 \| WMS \| MANENG,SUPPLA,VDPPED,ESTOQ,SUPCON,VDPPED,WMS · WMS, slot 5087 \| MANENG,SUPPLA,VDPPED,ESTOQ,SUPCON,VDPPED · MANENG, slot unknown \| \*\*disagrees\*\*: final-list \|/);
     assert.match(compared.report, /- compared with \[adm\\_producao\/man10021\.4gl:2\]\(file:\/\/.*man10021\.4gl#L2,6\)/);
 
     const [diagnostic, ...others] = lgx019(await client.waitForDiagnostics(man, (diagnostics) => lgx019(diagnostics).length > 0));
     assert.deepEqual(others, []);
     assert.deepEqual(diagnostic!.range, { start: { line: 1, character: 5 }, end: { line: 1, character: 16 } }, 'on LOG_initApp');
     assert.equal(diagnostic!.severity, 2, 'a warning');
-    assert.match(String(diagnostic!.message), /^the AppServer log console\.log, line 3 \(thread 13576, menu key WMS\), disagrees with the prediction for man10021: final list — the log's FINAL list is MANENG,SUPPLA,VDPPED,ESTOQ,SUPCON,VDPPED,WMS; the prediction is MANENG,SUPPLA,VDPPED,ESTOQ,SUPCON,VDPPED; only in the log: WMS \(Área LOG\)/);
+    assert.match(String(diagnostic!.message), /^the AppServer log console\.log, line 9 \(thread 13576, menu key WMS\), disagrees with the prediction for man10021: final list — the log's FINAL list is MANENG,SUPPLA,VDPPED,ESTOQ,SUPCON,VDPPED,WMS; the prediction is MANENG,SUPPLA,VDPPED,ESTOQ,SUPCON,VDPPED; only in the log: WMS \(Área LOG\)/);
     assert.match(String(diagnostic!.codeDescription?.href), /#lgx019$/);
-    assert.deepEqual(diagnostic!.data, { code: 'LGX019', program: 'man10021', cause: 'final-list', logLines: [3] });
+    assert.deepEqual(diagnostic!.data, { code: 'LGX019', program: 'man10021', cause: 'final-list', logLines: [9] });
 
     // An edit of the program does not clear it: it stays on the call, which moved down a line.
     const text = readFileSync(join(root, 'adm_producao', 'man10021.4gl'), 'latin1');
@@ -126,7 +103,7 @@ describe('logix/compareLog and logix/clearLogComparison', () => {
 
     // Compared again from a file the server reads, then cleared.
     const logPath = join(tempFolder('logix-license-log-'), 'console.log');
-    folders.push(join(logPath, '..'));
+    track(join(logPath, '..'));
     writeFileSync(logPath, bytes(DOCUMENTED_RUN));
     const again = await client.request<CompareResult>('logix/compareLog', { folderUri: uriOf(root), log: { uri: uriOf(logPath) } });
     assert.equal(again.diagnostics, 1);
@@ -172,16 +149,7 @@ describe('logix/compareLog and logix/clearLogComparison', () => {
   });
 });
 
-const CATALOG = [
-  '{',
-  '  "keys": {',
-  '    "MANENG": { "area": "PRD" },',
-  '    "ESTOQ": { "slot": 1001 }',
-  '  },',
-  '  "menu": { "man10021": "WMS" }',
-  '}',
-  '',
-].join('\n');
+const CATALOG = IMPORT_CATALOG;
 
 /** MANENG (no slot yet) 9001; MANPCP (no such key) 9002; ESTOQ 1002 against the catalog's 1001; VDPPED with two slots (a conflict). */
 const IMPORT_LOG = [
@@ -195,7 +163,7 @@ const IMPORT_LOG = [
 /** What `import-log --write` writes, on a copy of `root` with the same log. */
 function writtenByCli(root: string, log: readonly string[]): string {
   const copy = tempFolder('logix-license-cli-');
-  folders.push(copy);
+  track(copy);
   cpSync(root, copy, { recursive: true });
   writeFileSync(join(copy, 'appserver.log'), bytes(log));
   const result = runCli(['import-log', join(copy, 'appserver.log'), copy, '--write']);

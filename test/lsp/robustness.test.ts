@@ -7,18 +7,17 @@ import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { CodeLens, DocumentSymbol, Location } from 'vscode-languageserver-protocol';
 import { codes, TestClient, uriOf } from '../helpers/lsp-client.js';
 import { tempWorkspace } from '../helpers/run-cli.js';
-import { removeFolder } from '../helpers/temp.js';
+import { removedAfterTests } from '../helpers/temp.js';
 import { program } from '../helpers/workspace.js';
 
-const folders: string[] = [];
-after(() => folders.forEach(removeFolder));
+const track = removedAfterTests();
 const workspaceOf = (files: Record<string, string>) => {
   const root = tempWorkspace(files);
-  folders.push(root);
+  track(root);
   return root;
 };
 

@@ -7,11 +7,11 @@
  */
 import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { CodeLens, Diagnostic, Hover, Location, SymbolInformation } from 'vscode-languageserver-protocol';
 import { TestClient, uriOf } from '../helpers/lsp-client.js';
 import { tempWorkspace } from '../helpers/run-cli.js';
-import { removeFolder, tempFolder } from '../helpers/temp.js';
+import { removedAfterTests, tempFolder } from '../helpers/temp.js';
 import { program, systemKey } from '../helpers/workspace.js';
 
 const SUP3760 = 'FUNCTION sup3760()\n  DEFINE p_status SMALLINT\n  CALL log001_acessa_usuario("SUPRIMEN","LOGERP;LOGLQ2;LOGWMS")\n    RETURNING p_status, p_cod_empresa, p_user\nEND FUNCTION\n';
@@ -27,8 +27,7 @@ const FILES = {
   'log/systemkey_log.4gl': systemKey('LOG', [['WMS', 'sup3760,man10021']]),
 };
 
-const folders: string[] = [];
-after(() => folders.forEach(removeFolder));
+const track = removedAfterTests();
 
 interface Observed {
   readonly diagnostics: Diagnostic[];
@@ -48,7 +47,7 @@ type Moment = { readonly request: string; readonly nth: number } | 'after initia
 
 async function observe(roots: readonly string[], file: { root: string; path: string }, moment: Moment): Promise<Observed> {
   const cacheFolder = tempFolder('logix-startup-cache-');
-  folders.push(cacheFolder);
+  track(cacheFolder);
   const uri = uriOf(join(file.root, file.path));
   const text = FILES[file.path as keyof typeof FILES];
   let opened = false;
@@ -115,7 +114,7 @@ async function observe(roots: readonly string[], file: { root: string; path: str
 
 describe('opening a document at any moment of the start-up', () => {
   const root = tempWorkspace(FILES);
-  folders.push(root);
+  track(root);
   const sup3760 = { root, path: 'sup/sup3760.4gl' };
   let baseline: Observed;
 
@@ -149,7 +148,7 @@ describe('opening a document at any moment of the start-up', () => {
 
   it('a file of the second folder, opened while the first one is being indexed: the same answers as alone', async () => {
     const other = tempWorkspace({ 'x/lonely.4gl': program('lonely', '"MANENG"') });
-    folders.push(other);
+    track(other);
     // Its folder is asked for its settings only once the first folder is indexed.
     const observed = await observe([other, root], sup3760, { request: 'workspace/configuration', nth: 1 });
     assert.deepEqual({ ...observed, symbols: [] }, { ...baseline, symbols: [] });

@@ -7,37 +7,8 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { decodeLog } from '../../server/src/applog/decode-log.js';
 import { consumedKeyOf, readDebugLog } from '../../server/src/applog/read-log.js';
+import { DOCUMENTED } from '../helpers/appserver-log.js';
 
-/** The documentation's example, verbatim (\u00a0 marks its non-breaking spaces). */
-const DOCUMENTED = [
-  'LOG DE PROCESSAMENTO DA ABERTURA DO PROGRAMA MAN10021',
-  '',
-  '[Thread 13576] [LOGIX] [LICENSE] [SYSTEMKEY] Carregando licenças SUP 12:53:05',
-  '[Thread 13576] [LOGIX] [LICENSE] [SYSTEMKEY] Carregando licenças FIN 12:53:05',
-  '[Thread 13576] [LOGIX] [LICENSE] [SYSTEMKEY] Carregando licenças CON 12:53:05',
-  '[Thread 13576] [LOGIX] [LICENSE] [SYSTEMKEY] Carregando licenças RHU 12:53:05',
-  '[Thread 13576] [LOGIX] [LICENSE] [SYSTEMKEY] Carregando licenças PRD 12:53:05',
-  '[Thread 13576] [LOGIX] [LICENSE] [SYSTEMKEY] Carregando licenças VDP 12:53:05',
-  '[Thread 13576] [LOGIX] [LICENSE] [SYSTEMKEY] Carregando licenças LOG 12:53:05',
-  '[Thread 13576] [LOGIX] [LICENSE] [SYSTEMKEY] Licenças carregadas 12:53:05',
-  '[Thread 13576] [LOGIX] [LICENSE] [SYSTEMKEY] Aplicação MAN10021 - licenças Área padrão PRD =',
-  '[Thread 13576] [LOGIX] [LICENSE] [SYSTEMKEY] Aplicação MAN10021 - licenças da aplicação = MANENG,SUPPLA,VDPPED',
-  '[Thread 13576] [LOGIX] [LICENSE] [SYSTEMKEY] Aplicação MAN10021 - licenças Área SUP = ESTOQ,SUPCON',
-  '[Thread 13576] [LOGIX] [LICENSE] [SYSTEMKEY] Aplicação MAN10021 - licenças Área VDP = VDPPED',
-  '[Thread 13576] [LOGIX] [LICENSE] [SYSTEMKEY] Aplicação MAN10021 - licenças Área LOG = WMS',
-  '[Thread 13576] [LOGIX] [LICENSE] [SYSTEMKEY] Aplicação MAN10021 -\u00a0licenças FINAL = MANENG,SUPPLA,VDPPED,ESTOQ,SUPCON,VDPPED,WMS',
-  '[Thread 13576] [LOGIX] [LICENSE] [LICENSE] INICIO - Checando consumo de licença...',
-  '[Thread 13576] [LOGIX] [LICENSE] [LICENSE] Licença atual em uso = 0',
-  '[Thread 13576] [LOGIX] [VERSION] Aplicação: LICLOGIX Versão: 12.1.26.55 Liberação: 26/01/16 18:00 Ult. Modificação: 2018-10-25 16:26:27',
-  '[Thread 13576] [LOGIX] [LICENSE] Licença não é corporativa.',
-  '[Thread 13576] [LOGIX] [LICENSE] [GETMENUKEY]\u00a0Licenþa menu = WMS',
-  '[Thread 13576] [LOGIX] [LICENSE] Busca de informação (Tipo: fullDeterminado): {"method":"getInfo","information":"fullDeterminado"}',
-  '[Thread 13576] [LOGIX] [LICENSE] Busca de informação (Retorno) :\u00a0 {"method":"getInfo","information":"fullDeterminado","value":"false"}',
-  '[Thread 13576] [LOGIX] [LICENSE] Consumo de licença: {"method": "getLicense","version": "1.0","federalId": "53113791000122","userId": "cle","moduleId": "5087","routine":\u00a0 "man10021", "ownerThread":21612, "ownerClientIP":"192.168.99.1", "ownerClientPort":7085, "ownerServerIP":"192.168.99.1", "fullDeterminado":false}',
-  '[Thread 13576] [LOGIX] [LICENSE] Consumo de licença (Retorno) :\u00a0 {"method":"getLicense","slotId":"5087","sucessful":true,"uniqueId":"MTYyODA=", "pendent":[]}',
-  '[Thread 13576] [LOGIX] [LICENSE] [LICENSE][THREADID 13576]\u00a0Obtendo licença Cloud (5087)\u00a0STATUS = 0\u00a0 (ThreadID 21612 User cle Programa: man10021 IP 192.168.99.1 Port 7085 FederalID 53113791000122 Full Determinado false)',
-  '[Thread 13576] [LOGIX] [LICENSE] [LICENSESETACTUALSLOT] Slot atual em uso 5087',
-];
 
 const MAN10021_FINAL = ['MANENG', 'SUPPLA', 'VDPPED', 'ESTOQ', 'SUPCON', 'VDPPED', 'WMS'];
 
