@@ -10,7 +10,7 @@ import { CODES, type DiagnosticCode, type DiagnosticTag, type Severity } from '.
 import { declaredKeys, normalizeProgram, programDefinedIn, type LicenseModel, type ProgramSource, type Registration, type SystemKeyFile } from './model.js';
 import { describeConsumed } from './explain.js';
 import { consume, resolveProgram, type Resolution, type ResolutionLookup } from './resolve.js';
-import { quoteSource } from './quote-source.js';
+import { quoteKeys, quoteSource } from './quote-source.js';
 import { nearKeys } from './suggest.js';
 
 export interface RelatedInformation {
@@ -273,7 +273,7 @@ function diagnoseRegistrations(model: LicenseModel, systemKeyFile: SystemKeyFile
     for (const registration of resolution.ownAreaRegistrations) {
       if (registration.file !== file) continue;
       push('LGX007', file, registration.programItem.range,
-        `${quoteSource(program.displayName)}'s LOG_initApp already declares ${quoteSource(declared.join(','))}: this registration in its own area can be removed (A1)`, {
+        `${quoteSource(program.displayName)}'s LOG_initApp already declares ${quoteKeys(declared)}: this registration in its own area can be removed (A1)`, {
           related: [{ file: program.file, range: program.declaration.range, message: 'the declaration that already covers it' }],
           data: { code: 'LGX007', program: registration.program, listRange: listRangeOf(registration) },
         });
@@ -312,7 +312,7 @@ function diagnoseProgram(program: ProgramSource, resolution: Resolution, catalog
       const text = fallback
         ? `area ${resolution.area}'s default key ${fallback.key} is elected (R6)`
         : 'there is no area default, so the menu key is consumed (R10), and a menu key ? blocks access (R11)';
-      push('LGX002', file, declaration.args[0]?.range ?? anchor, `none of the declared keys (${quoteSource(declared.join(','))}) is valid: ${text}`);
+      push('LGX002', file, declaration.args[0]?.range ?? anchor, `none of the declared keys (${quoteKeys(declared)}) is valid: ${text}`);
     }
   }
 
@@ -331,7 +331,7 @@ function diagnoseProgram(program: ProgramSource, resolution: Resolution, catalog
   } else if (menuKey !== NO_MENU_KEY && fromMenu.licenseType !== 'none' && !finalKeys.includes(menuKey)) {
     const outcome = `${describeConsumed(fromMenu)} is consumed (${fromMenu.rule})` + (fromMenu.menuKeyRejected ? ' and the AppServer logs a warning' : '');
     push('LGX010', file, anchor,
-      `the menu key ${quoteSource(menuKey)} configured for ${quoteSource(program.displayName)} is not in its final list (${quoteSource(finalKeys.join(',')) || 'empty'}): ${outcome} (A4)`, menuRelated);
+      `the menu key ${quoteSource(menuKey)} configured for ${quoteSource(program.displayName)} is not in its final list (${quoteKeys(finalKeys) || 'empty'}): ${outcome} (A4)`, menuRelated);
   }
 }
 
@@ -363,7 +363,7 @@ function diagnoseOwnAreaOverride(program: ProgramSource, resolution: Resolution,
   const registered = resolution.finalKeys.filter((entry) => entry.origin.rule === 'R4').map((entry) => entry.key);
   const firstRegistration = resolution.ownAreaRegistrations[0]!;
   push('LGX006', program.file, program.declaration!.args[0]?.range ?? program.declaration!.nameRange,
-    `this list is ignored: SYSTEMKEY_${firstRegistration.area} (the program's own area) registers ${quoteSource(program.displayName)} under ${quoteSource(registered.join(','))} (R4)`, {
+    `this list is ignored: SYSTEMKEY_${firstRegistration.area} (the program's own area) registers ${quoteSource(program.displayName)} under ${quoteKeys(registered)} (R4)`, {
       related: resolution.ownAreaRegistrations.map((registration) => ({
         file: registration.file, range: registration.programItem.range, message: `registered under ${registration.key !== undefined ? quoteSource(registration.key) : 'a dynamic key'}`,
       })),

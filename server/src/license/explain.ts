@@ -6,7 +6,7 @@
 import type { Catalog } from './catalog.js';
 import type { LicenseModel } from './model.js';
 import { exceededChecklist } from './exceeded-checklist.js';
-import { quoteSource } from './quote-source.js';
+import { quoteKeys, quoteSource } from './quote-source.js';
 import { AREA_LOAD_ORDER, consume, resolveProgram, type Assumption, type ConsumeOptions, type Consumption, type ExecutionContext, type FinalKey, type Resolution, type Step } from './resolve.js';
 
 export interface Explanation {
@@ -114,7 +114,7 @@ export function renderExplanationText(explanation: Explanation, catalog: Catalog
   lines.push(`Program ${quoteSource(resolution.displayName)}${resolution.source ? ` (${resolution.source.file})` : ''}`);
   lines.push(`  area: ${resolution.area ?? 'unknown (prefix not in the catalog)'}` +
     (resolution.areaDefaultKey ? `, area default key ${resolution.areaDefaultKey}` : ''));
-  lines.push(`  declared: ${resolution.declaredKeys === null ? 'none or dynamic' : quoteSource(resolution.declaredKeys.join(',')) || '(empty)'}`);
+  lines.push(`  declared: ${resolution.declaredKeys === null ? 'none or dynamic' : quoteKeys(resolution.declaredKeys) || '(empty)'}`);
   lines.push('', 'Steps:');
   for (const step of [...resolution.steps, ...consumption.steps]) {
     const where = step.source ? ` [${step.source.file}:${step.source.range.start.line + 1}]` : '';
@@ -158,7 +158,10 @@ export function debugLogLists(resolution: Resolution): DebugLogLists {
   const byArea = new Map<string, string[]>();
   for (const entry of resolution.finalKeys) {
     if (entry.origin.rule !== 'R7') continue;
-    byArea.set(entry.origin.area, [...(byArea.get(entry.origin.area) ?? []), quoteSource(entry.key)]);
+    // Raw keys, as the log reader returns them (compare-log compares them); the renderer quotes.
+    const keys = byArea.get(entry.origin.area);
+    if (keys) keys.push(entry.key);
+    else byArea.set(entry.origin.area, [entry.key]);
   }
   return {
     ownArea: { area: resolution.area ?? '?', keys: own },
@@ -201,7 +204,7 @@ export function renderDebugLog(explanation: Explanation): string {
   lines.push(`${prefix} Licenças carregadas`);
   const lists = debugLogLists(resolution);
   // Key by key, so a long list is never cut (each key is bounded and escaped on its own).
-  const list = (keys: readonly string[]) => (keys.length ? ` ${keys.map(quoteSource).join(',')}` : '');
+  const list = (keys: readonly string[]) => (keys.length ? ` ${quoteKeys(keys)}` : '');
   lines.push(`${prefix} Aplicação ${name} - licenças Área padrão ${lists.ownArea.area} =${list(lists.ownArea.keys)}`);
   lines.push(`${prefix} Aplicação ${name} - licenças da aplicação =${list(lists.declared)}`);
   for (const { area, keys } of lists.otherAreas) lines.push(`${prefix} Aplicação ${name} - licenças Área ${area} =${list(keys)}`);
@@ -298,7 +301,7 @@ export function renderExplanationMarkdown(explanation: Explanation, catalog: Cat
   lines.push(`# License of ${quoteSource(resolution.displayName)}`, '');
   lines.push(`- Source: ${resolution.source ? `\`${resolution.source.file}\`` : 'not in this workspace'}`);
   lines.push(`- Area: ${resolution.area ?? 'unknown (prefix not in the catalog)'}${resolution.areaDefaultKey ? `, default key \`${resolution.areaDefaultKey}\`` : ''}`);
-  lines.push(`- Declared: ${resolution.declaredKeys === null ? 'none, or not a literal' : `\`${quoteSource(resolution.declaredKeys.join(','))}\``}`);
+  lines.push(`- Declared: ${resolution.declaredKeys === null ? 'none, or not a literal' : `\`${quoteKeys(resolution.declaredKeys)}\``}`);
   lines.push(`- Context: ${explanation.context}${consumption.menuKey ? `, menu key \`${quoteSource(consumption.menuKey)}\`` : ''}`, '');
   lines.push('## Consumed', '');
   lines.push(`**${describeConsumed(consumption, (key) => `\`${key}\``)}** (${consumption.rule}): ${consumption.reason}.`, '');

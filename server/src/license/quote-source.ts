@@ -43,3 +43,11 @@ function escape(char: string): string {
 function hex(code: number, digits: number): string {
   return code.toString(16).toUpperCase().padStart(digits, '0');
 }
+
+/**
+ * A list of keys (or program names) as messages show it: each quoted on its own and joined with
+ * commas, so that a long list is never cut, only an element that is too long or unprintable.
+ */
+export function quoteKeys(keys: readonly string[]): string {
+  return keys.map(quoteSource).join(',');
+}

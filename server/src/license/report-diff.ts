@@ -13,7 +13,7 @@
  * program name in the same environment, alone on both sides, is the same program moved. A move
  * (or a change of environment) with nothing else changed is no change.
  */
-import { quoteSource } from './quote-source.js';
+import { quoteKeys, quoteSource } from './quote-source.js';
 import type { RuleId } from './resolve.js';
 import { describeHolding, slotText, type Consumes, type EnvironmentReport, type LicenseReport, type ProgramReport, type ReportFinalKey } from './report.js';
 
@@ -333,5 +333,5 @@ export function describeState(state: ProgramState): string {
 
 /** Keys or a comma-separated list of keys as messages quote source text: key by key, never cut as a whole. */
 export function quoteList(text: string): string {
-  return text.split(',').map(quoteSource).join(',');
+  return quoteKeys(text.split(','));
 }

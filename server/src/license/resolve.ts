@@ -8,7 +8,7 @@ import type { Range } from '../syntax/positions.js';
 import { areaOfProgram, canonicalArea, DEV_TEST_SLOT, isValidKey, keyStatus, NO_MENU_KEY, type Catalog } from './catalog.js';
 import { freeProgram, type FreeProgram } from './free-programs.js';
 import { declaredKeys, type LicenseModel, type ProgramSource, type Registration } from './model.js';
-import { quoteSource } from './quote-source.js';
+import { quoteKeys, quoteSource } from './quote-source.js';
 import { compareVersions } from './versions.js';
 
 export type RuleId =
@@ -138,8 +138,8 @@ export function resolveProgram(programName: string, model: LicenseModel, catalog
     }
     steps.push({
       rule: 'R4',
-      text: `SYSTEMKEY_${ownArea} (the program's own area) registers it under ${joinKeys(ownValid.map((registration) => registration.key!))}` +
-        (declared && declared.length > 0 ? `; the list of ${declaration!.function} (${quoteSource(declared.join(','))}) is ignored` : ''),
+      text: `SYSTEMKEY_${ownArea} (the program's own area) registers it under ${quoteKeys(ownValid.map((registration) => registration.key!))}` +
+        (declared && declared.length > 0 ? `; the list of ${declaration!.function} (${quoteKeys(declared)}) is ignored` : ''),
       keys: ownValid.map((registration) => registration.key!),
       source: refOf(ownValid[0]!),
     });
@@ -150,8 +150,8 @@ export function resolveProgram(programName: string, model: LicenseModel, catalog
     for (const key of valid) finalKeys.push({ key, origin: { rule: 'R5', source: declarationRef! } });
     steps.push({
       rule: 'R5',
-      text: `${declaration!.function} declares ${quoteSource(declared.join(','))}` +
-        (droppedKeys.length > 0 ? `; not in the catalog, dropped: ${quoteSource(droppedKeys.join(','))}` : ''),
+      text: `${declaration!.function} declares ${quoteKeys(declared)}` +
+        (droppedKeys.length > 0 ? `; not in the catalog, dropped: ${quoteKeys(droppedKeys)}` : ''),
       keys: valid,
       ...(droppedKeys.length > 0 ? { dropped: droppedKeys } : {}),
       source: declarationRef!,
@@ -184,7 +184,7 @@ export function resolveProgram(programName: string, model: LicenseModel, catalog
     }
     steps.push({
       rule: 'R7',
-      text: `SYSTEMKEY_${otherArea} appends ${joinKeys(appended.map((registration) => registration.key!))}`,
+      text: `SYSTEMKEY_${otherArea} appends ${quoteKeys(appended.map((registration) => registration.key!))}`,
       keys: appended.map((registration) => registration.key!),
       source: refOf(appended[0]!),
     });
@@ -192,7 +192,7 @@ export function resolveProgram(programName: string, model: LicenseModel, catalog
 
   const defaultKey = finalKeys[0]?.key;
   if (defaultKey) {
-    steps.push({ rule: 'R8', text: `final list ${joinKeys(finalKeys.map((entry) => entry.key))}; default key ${quoteSource(defaultKey)}`, keys: [defaultKey] });
+    steps.push({ rule: 'R8', text: `final list ${quoteKeys(finalKeys.map((entry) => entry.key))}; default key ${quoteSource(defaultKey)}`, keys: [defaultKey] });
   }
 
   const free = freeProgram(program, catalog.logixVersion, catalog.freePrograms);
@@ -233,11 +233,6 @@ function refOf(registration: Registration): SourceRef {
   return { file: registration.file, range: registration.programItem.range };
 }
 
-/** Keys as a message quotes them (a key may now be any text of the source: unverified keys are kept). */
-function joinKeys(keys: readonly string[]): string {
-  // Key by key: a list is never cut, each key bounded and escaped on its own.
-  return keys.map(quoteSource).join(',');
-}
 
 // ---- consumption (R9–R15) ------------------------------------------------------------------------
 
