@@ -143,4 +143,17 @@ describe('FolderIndex', () => {
     }
     for (const code of ['LGX001', 'LGX015', 'LGX017', 'LGX010']) assert.ok(seen.has(code), `${code} never occurred`);
   });
+
+  it('keeps the root environment when the settings name another catalog and a top-level logix-license.json comes and goes', () => {
+    const folder = new FolderIndex('config/license.json');
+    folder.setCatalog('config/license.json', '{ "keys": ["MANENG"] }');
+    folder.setFile('man1.4gl', parseFacts(program('man1', '"MANENG"')));
+    const before = folder.diagnosticsOf('man1.4gl');
+    // Not the root's catalog (the settings chose another) and not a nested root: it is ignored.
+    assert.deepEqual([...folder.setCatalog('logix-license.json', '{ "keys": [] }')], []);
+    assert.equal(folder.environmentOf('man1.4gl'), folder.root);
+    assert.deepEqual([...folder.setCatalog('logix-license.json', undefined)], []);
+    assert.equal(folder.all.length, 1);
+    assert.deepEqual(folder.diagnosticsOf('man1.4gl'), before);
+  });
 });

@@ -1,11 +1,13 @@
 /**
  * The extension's settings (`logix.*` in package.json), typed once, read per workspace folder,
- * cached until the client says they changed (ARCHITECTURE.md: settings typed once).
+ * cached until the client says they changed.
  */
+import { posix } from 'node:path';
 import type { Connection } from 'vscode-languageserver/node';
 import type { DiagnosticCode, Severity } from '../license/codes.js';
 import { CATALOG_FILE_NAME } from '../license/catalog.js';
 import { DEFAULT_ENCODING } from '../workspace/decode.js';
+import { toPosix } from '../workspace/files.js';
 
 export type SeverityOverride = Severity | 'off';
 
@@ -20,7 +22,7 @@ export interface Settings {
   readonly logixVersion: string;
   /** Overrides the catalog file's `devTest` when true (R15). */
   readonly devTest: boolean;
-  /** Path of the catalog file, relative to the folder. */
+  /** Path of the catalog file, relative to the folder, `/`-separated and normalized (as the index names files). */
   readonly catalogPath: string;
 }
 
@@ -53,7 +55,7 @@ export function toSettings(raw: unknown): Settings {
     severity,
     logixVersion: text('logixVersion', ''),
     devTest: value['devTest'] === true,
-    catalogPath: text('catalogPath', DEFAULT_SETTINGS.catalogPath),
+    catalogPath: posix.normalize(toPosix(text('catalogPath', DEFAULT_SETTINGS.catalogPath))),
   };
 }
 

@@ -89,8 +89,10 @@ export class FolderIndex {
    */
   setCatalog(path: string, text: string | undefined, unreadable?: string): Set<string> {
     if (path === this.rootCatalogPath) return this.root.setCatalog(path, text, this.overrides, unreadable);
-    if (!this.isCatalogFile(path)) return new Set();
     const root = parentOf(path);
+    // A top-level logix-license.json the settings did not choose is no environment's catalog: the
+    // folder itself is the root environment, whose catalog the settings name.
+    if (!this.isCatalogFile(path) || root === '') return new Set();
     const existing = this.environments.get(root);
     // An unreadable file still makes an environment (with the built-in catalog, LGX015 says why).
     if (text === undefined && unreadable === undefined) return existing ? this.removeEnvironment(existing) : new Set();
