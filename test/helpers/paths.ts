@@ -14,6 +14,6 @@ function findRepoRoot(): string {
 
 export const repoRoot = findRepoRoot();
 export const examplesDir = join(repoRoot, 'examples');
-/** `../shared` beside the checkout: the SPEC, seeds and 4GL samples. */
+/** The synthetic 4GL samples (Windows-1252, banners, CRLF) kept beside the checkout, as CI provides them. */
 export const sharedSamplesDir = join(repoRoot, '..', 'shared', 'samples');
 export const cliPath = join(repoRoot, 'server', 'out', 'cli.js');

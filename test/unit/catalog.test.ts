@@ -16,7 +16,7 @@ describe('built-in catalog', () => {
     for (const key of ['PADRAO', 'MANENG', 'ESTOQ', 'SUPREC', 'SUPPLA', 'SUPCON', 'VDPPED', 'WMS', 'VDPLOG', 'VDPCON']) {
       assert.ok(catalog.keys.has(key), key);
     }
-    assert.equal(catalog.keys.has('SUPRIMEN'), false, 'SUPRIMEN is the seed example of an invalid key');
+    assert.equal(catalog.keys.has('SUPRIMEN'), false, 'SUPRIMEN is the documented example of an invalid key');
     const slots = [...catalog.keys.values()].filter((entry) => entry.slot !== undefined).map((entry) => `${entry.key}=${entry.slot}`);
     assert.deepEqual(slots, ['WMS=5087']);
   });

@@ -169,7 +169,7 @@ describe('diagnostics', () => {
     expectAbsent('LGX008', cleanWorkspace);
   });
 
-  it('LGX009: a dynamic key or program argument, never guessed (§2)', () => {
+  it('LGX009: a dynamic key or program argument, never guessed (R1, R6)', () => {
     expectCode('LGX009', {
       files: {
         'man1.4gl': program('man1', '⟦l_keys⟧'),

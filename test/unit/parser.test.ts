@@ -139,7 +139,7 @@ describe('license calls', () => {
     assert.deepEqual(literal(facts).items.map((item) => item.text), ['MANENG', ' estoq', '', '']);
   });
 
-  it('records a non-literal argument as dynamic, never guessed (§2)', () => {
+  it('records a non-literal argument as dynamic, never guessed', () => {
     const { facts } = parse('MAIN\n CALL LOG_initApp(l_keys CLIPPED)\n CALL LOG_initApp("A" || l_more)\n CALL LOG_initApp(fn("A"))\nEND MAIN\n');
     assert.deepEqual(facts.licenseCalls.map((call) => call.args[0]!.kind), ['dynamic', 'dynamic', 'dynamic']);
     assert.deepEqual(facts.licenseCalls.map((call) => (call.args[0]!.kind === 'dynamic' ? call.args[0]!.text : '')),
@@ -205,7 +205,7 @@ describe('positions and encodings', () => {
     assert.deepEqual(facts.licenseCalls[0]!.nameRange.start, { line: 1, character: 7 });
   });
 
-  it('parses the shared samples without problems', () => {
+  it('parses the synthetic Logix samples without problems', () => {
     for (const name of ['pol9001.4gl', 'vdp9100.4gl', 'systemkey_vdp.4gl']) {
       const { text } = decodeSource(readFileSync(join(sharedSamplesDir, name)));
       const facts = parseFacts(text);
@@ -243,7 +243,7 @@ describe('hostile input never throws', () => {
     }],
     ['a lone call name', 'LOG_initApp(', (facts) => assert.deepEqual(facts.licenseCalls.map((call) => [call.function, call.complete, call.args.length]), [['LOG_initApp', false, 0]])],
     ['deep parentheses', `MAIN\n CALL LOG_initApp(${'('.repeat(5000)}\nEND MAIN`, (facts) => {
-      assert.deepEqual(facts.licenseCalls.map((call) => [call.complete, call.args[0]?.kind]), [[false, 'dynamic']], 'never guessed (§2)');
+      assert.deepEqual(facts.licenseCalls.map((call) => [call.complete, call.args[0]?.kind]), [[false, 'dynamic']], 'never guessed');
       assert.deepEqual(units(facts), ['main:true']);
     }],
   ];

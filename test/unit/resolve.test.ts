@@ -75,7 +75,7 @@ describe('final key list (R4–R8)', () => {
     assert.equal(resolution.defaultKey, undefined);
   });
 
-  it('a dynamic key argument is never guessed (§2 "cannot be known statically", R1, R6)', () => {
+  it('a dynamic key argument is never guessed: it cannot be known statically (R1, R6)', () => {
     const { model, catalog } = workspace({ 'man3000.4gl': program('man3000', 'l_keys') });
     const resolution = resolveProgram('man3000', model, catalog);
     assert.equal(resolution.declaredKeys, null);

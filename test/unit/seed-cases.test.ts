@@ -19,7 +19,7 @@ function man10021(catalog: object = {}) {
   }, catalog);
 }
 
-describe('the seed\'s cases', () => {
+describe('the documented cases', () => {
   it('"As regras ... para coletores de dados permanecem exatamente as mesmas": the collector menu MEN3002 chooses the key by R9–R11, consumed as type T', () => {
     const { model, catalog } = man10021();
     const underWms = consume(resolveProgram('man10021', model, catalog), catalog, { context: 'collector', menuKey: 'WMS' });

@@ -47,7 +47,7 @@ export interface Catalog {
   /**
    * Complete: `keys` are every system key of the installation, so a key not in it is invalid.
    * Partial (the built-in catalog, and a workspace file unless it says `"complete": true`): a key
-   * not in it is unverified, assumed to exist (SPEC reading: the product cannot know otherwise).
+   * not in it is unverified, assumed to exist (a reading: the product cannot know otherwise).
    */
   readonly complete: boolean;
   /** Keys known not to exist, whatever the completeness: documented ones (SUPRIMEN) and the file's `invalidKeys`. */

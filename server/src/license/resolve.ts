@@ -307,9 +307,9 @@ export function consume(resolution: Resolution, catalog: Catalog, options: Consu
   }
 
   if (resolution.source && !resolution.source.declaration) {
-    // SPEC reading: the license is asked for by LOG_initApp (or its predecessor); a program that
+    // Reading: the license is asked for by LOG_initApp (or its predecessor); a program that
     // calls neither never asks, so nothing is consumed (and R1 is broken: LGX003).
-    return done({ licenseType: 'none', rule: 'R1', reason: `${resolution.displayName} calls neither LOG_initApp nor log001_acessa_usuario: it never asks for a license, so it consumes none` });
+    return done({ licenseType: 'none', rule: 'R1', reason: `${quoteSource(resolution.displayName)} calls neither LOG_initApp nor log001_acessa_usuario: it never asks for a license, so it consumes none` });
   }
 
   switch (context) {
