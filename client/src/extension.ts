@@ -24,6 +24,7 @@ import {
   type ProgramInfoParams,
   type ProgramInfoResult,
 } from '../../server/src/lsp/custom-messages';
+import type { ExecutionContext } from '../../server/src/license/resolve';
 
 let client: LanguageClient | undefined;
 let output: vscode.LogOutputChannel;
@@ -34,16 +35,21 @@ export interface LogixLicenseApi {
   readonly licenseMap: LicenseMapView;
 }
 
-const CONTEXTS: { label: string; context: string; description: string }[] = [
-  { label: 'Menu', context: 'menu', description: 'launched from a menu shortcut (R9–R11)' },
-  { label: 'Data collector', context: 'collector', description: 'MEN3002 / telnet: type T (R13)' },
-  { label: 'Web portal', context: 'web', description: 'type I from 12.1.29 (R13)' },
-  { label: 'REST request', context: 'rest', description: 'type I from 12.1.29 (R13)' },
-  { label: 'SOAP request', context: 'soap', description: 'type I from 12.1.29 (R13)' },
-  { label: 'Task scheduler', context: 'scheduler', description: 'starts with PADRAO, then the task key (R13)' },
-  { label: 'Incoming EAI message', context: 'eai-in', description: 'exempt (R13)' },
-  { label: 'Outgoing EAI message', context: 'eai-out', description: 'nothing extra (R13)' },
-];
+/** Every execution context, in the quick pick's order (typed by the engine's list: none is left out). */
+const CONTEXT_CHOICES: Record<ExecutionContext, { label: string; description: string }> = {
+  menu: { label: 'Menu', description: 'launched from a menu shortcut (R9–R11)' },
+  called: { label: 'Called by another program', description: 'nothing new: the caller holds the license (R14)' },
+  collector: { label: 'Data collector', description: 'MEN3002 / telnet: type T (R13)' },
+  web: { label: 'Web portal', description: 'type I from 12.1.29 (R13)' },
+  rest: { label: 'REST request', description: 'type I from 12.1.29 (R13)' },
+  'rest-tpd': { label: 'REST request of TOTVS Privacidade de Dados', description: 'free from 12.1.2301 (R12)' },
+  soap: { label: 'SOAP request', description: 'type I from 12.1.29 (R13)' },
+  mingle: { label: 'Mingle app', description: 'type I, or the app\'s license code (R13)' },
+  scheduler: { label: 'Task scheduler', description: 'starts with PADRAO, then the task key (R13)' },
+  'eai-in': { label: 'Incoming EAI message', description: 'exempt (R13)' },
+  'eai-out': { label: 'Outgoing EAI message', description: 'nothing extra (R13)' },
+};
+const CONTEXTS = Object.entries(CONTEXT_CHOICES).map(([context, choice]) => ({ ...choice, context }));
 
 export async function activate(context: vscode.ExtensionContext): Promise<LogixLicenseApi> {
   output = vscode.window.createOutputChannel('Logix License', { log: true });
