@@ -108,7 +108,7 @@ export class TestClient {
   }
 
   /**
-   * Initializes with one workspace folder per path and resolves when indexing has ended; rejects
+   * Initializes with one workspace folder per path (or URI, for a folder not on disk) and resolves when indexing has ended; rejects
    * if the server exits first.
    */
   async start(folders: readonly string[]): Promise<void> {
@@ -168,7 +168,7 @@ export class TestClient {
       processId: process.pid,
       rootUri: null,
       capabilities,
-      workspaceFolders: folders.map((folder, index) => ({ uri: uriOf(folder), name: `folder${index}` })),
+      workspaceFolders: folders.map((folder, index) => ({ uri: /^[a-z-]+:\/\//.test(folder) ? folder : uriOf(folder), name: `folder${index}` })),
       ...(Object.keys(initializationOptions).length > 0 ? { initializationOptions } : {}),
     });
     this.connection.sendNotification('initialized', {});

@@ -1,7 +1,7 @@
 /**
  * What a hostile editor or a hostile tree found in the language server: a position far past the
  * line, a settings change while a file is open, a catalog broken at start-up, a catalog that is
- * not a file, a relative cache folder. Each case failed before its fix.
+ * not a file, a relative cache folder, a folder not on disk. Each case failed before its fix.
  */
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
@@ -29,6 +29,14 @@ function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
 }
 
 describe('language server robustness', () => {
+  it('indexes the folders on disk beside a virtual one (a URI that is not file:), which it leaves out', async (t) => {
+    const root = workspaceOf({ 'man1.4gl': program('man1', '"MANENG,ESPEC999"') });
+    const client = new TestClient();
+    t.after(() => client.stop());
+    await within(client.start(['vscode-vfs://github/acme/logix', root]), 10_000, 'initialize and index');
+    assert.deepEqual(codes(await client.waitForDiagnostics(uriOf(join(root, 'man1.4gl')))), ['LGX018']);
+  });
+
   it('answers a definition request at character 2^31 - 1 of a short line at once (positions clamp to the line)', async (t) => {
     const root = workspaceOf({ 'man1.4gl': 'FUNCTION man1()\n  CALL helper()\nEND FUNCTION\n' });
     const client = new TestClient();

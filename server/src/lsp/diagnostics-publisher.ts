@@ -36,10 +36,6 @@ export class DiagnosticsPublisher {
     this.pullMode = enabled;
   }
 
-  get pulling(): boolean {
-    return this.pullMode;
-  }
-
   /** The first file now, the others once edits pause. */
   publish(target: PublishTarget, files: Iterable<string>): void {
     if (this.pullMode) {
@@ -93,7 +89,11 @@ export class DiagnosticsPublisher {
   /** Clears what a target showed (a folder removed), without computing anything. */
   clear(target: PublishTarget): void {
     this.pendingDependents.delete(target);
-    if (this.pullMode) return;
+    // A pulling client asks again after a refresh, and the folder's files now answer nothing.
+    if (this.pullMode) {
+      this.refreshPull();
+      return;
+    }
     for (const file of this.published.get(target) ?? []) this.connection.sendDiagnostics({ uri: target.uriOf(file), diagnostics: [] });
     this.published.delete(target);
   }

@@ -152,7 +152,14 @@ export class WorkspaceManager {
    * outside it.
    */
   declareFolders(workspaceFolders: readonly WorkspaceFolder[]): void {
-    for (const workspaceFolder of workspaceFolders) this.declare(workspaceFolder);
+    for (const workspaceFolder of workspaceFolders) if (this.isOnDisk(workspaceFolder)) this.declare(workspaceFolder);
+  }
+
+  /** Only folders on disk are indexed: a remote or virtual folder (not `file:`) is left out, said once. */
+  private isOnDisk(workspaceFolder: WorkspaceFolder): boolean {
+    if (workspaceFolder.uri.startsWith('file:')) return true;
+    this.connection.console.warn(`${workspaceFolder.name}: not a folder on disk (${workspaceFolder.uri}), not indexed`);
+    return false;
   }
 
   /** Indexes the declared folders, one after the other, under one progress. */
@@ -173,7 +180,7 @@ export class WorkspaceManager {
   }
 
   async addFolder(workspaceFolder: WorkspaceFolder): Promise<void> {
-    await this.index(this.declare(workspaceFolder));
+    if (this.isOnDisk(workspaceFolder)) await this.index(this.declare(workspaceFolder));
   }
 
   /** A folder leaves the workspace: what it showed is cleared, its log comparison forgotten. */
@@ -318,6 +325,8 @@ export class WorkspaceManager {
   private async reloadNow(): Promise<void> {
     this.settings.clear();
     for (const old of [...this.folders.values()]) {
+      // Removed while an earlier folder was re-indexed.
+      if (this.folders.get(old.uri) !== old) continue;
       // The new folder replaces the old one at once (requests wait for it to be known) and takes
       // over what it showed: its first diagnostics replace the old ones, nothing is cleared first.
       const folder = this.declare({ uri: old.uri, name: old.name });
@@ -404,7 +413,9 @@ export class WorkspaceManager {
       if (event.type === FileChangeType.Deleted || !isFile(absolute)) {
         note(folder, folder.index.deleteFile(file));
       } else {
-        toRead.set(folder, [...(toRead.get(folder) ?? []), file]);
+        const files = toRead.get(folder);
+        if (files) files.push(file);
+        else toRead.set(folder, [file]);
       }
     }
     // Changed files are parsed like the cold index: a checkout of thousands goes to the workers.
