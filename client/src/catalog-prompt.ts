@@ -111,7 +111,7 @@ export class CatalogPrompt {
 }
 
 /** "12 keys used here are not in the catalog (ESPEC999 ×119, VDP ×30, POL ×4, …)". */
-export function notificationText(proposal: Pick<CatalogProposalResult, 'unknownKeys'>, folder: { name: string }, multiRoot = (vscode.workspace.workspaceFolders?.length ?? 0) > 1): string {
+function notificationText(proposal: Pick<CatalogProposalResult, 'unknownKeys'>, folder: { name: string }, multiRoot = (vscode.workspace.workspaceFolders?.length ?? 0) > 1): string {
   const keys = proposal.unknownKeys;
   const shown = keys.slice(0, KEYS_SHOWN).map((use) => `${use.key} ×${use.programs}`);
   if (keys.length > KEYS_SHOWN) shown.push('…');

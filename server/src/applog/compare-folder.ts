@@ -57,7 +57,7 @@ export function compareLog(folder: ComparedFolder, runs: readonly LoggedRun[]): 
   };
 }
 
-export function predictionFor(folder: ComparedFolder, program: string): Prediction {
+function predictionFor(folder: ComparedFolder, program: string): Prediction {
   const root = folder.root;
   const defining = folder.all.filter((environment) => environment.model.sourcesOf(program).length > 0);
   const chosen = defining.includes(root) ? root : defining.length === 1 ? defining[0] : undefined;

@@ -8,7 +8,7 @@ import { describeDetail, describeState, quoteList, type CatalogChange, type Deta
 import { cell } from './report-render.js';
 
 /** The first line of the Markdown comment: a CI step finds its previous comment by it. */
-export const MARKDOWN_MARKER = '<!-- logix-license-diff -->';
+const MARKDOWN_MARKER = '<!-- logix-license-diff -->';
 
 export function diffToJson(diff: ReportDiff, failOn: FailOn, failingCount: number) {
   return {

@@ -48,7 +48,7 @@ function readCatalogText(path: string): string | undefined {
   }
 }
 
-export function importToJson(plan: ImportPlan, path: string, written: boolean) {
+function importToJson(plan: ImportPlan, path: string, written: boolean) {
   return {
     catalog: path,
     written,
@@ -60,7 +60,7 @@ export function importToJson(plan: ImportPlan, path: string, written: boolean) {
   };
 }
 
-export function importToText(plan: ImportPlan, path: string, runs: number, { write, created }: { write: boolean; created: boolean }): string {
+function importToText(plan: ImportPlan, path: string, runs: number, { write, created }: { write: boolean; created: boolean }): string {
   const lines = [`${path}${created ? ' (no such file yet)' : ''}: what ${runs === 1 ? '1 run of the log teaches' : `${runs} runs of the log teach`}`];
   lines.push(...importLines(plan).map((line) => `  ${line}`));
   const changes = plan.keys.size + plan.menu.size;

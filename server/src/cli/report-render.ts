@@ -200,7 +200,7 @@ export function cell(text: string, fromSource = true): string {
 
 // ---- CSV -----------------------------------------------------------------------------------------
 
-export const CSV_HEADER = ['environment', 'key', 'slot', 'area', 'status', 'description', 'program', 'file', 'how', 'rule', 'position', 'default'] as const;
+const CSV_HEADER = ['environment', 'key', 'slot', 'area', 'status', 'description', 'program', 'file', 'how', 'rule', 'position', 'default'] as const;
 
 /**
  * One row per (key, program holding or writing it); a key held twice by a program has a row per

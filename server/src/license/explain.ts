@@ -24,10 +24,10 @@ export function explainResolution(resolution: Resolution, catalog: Catalog, opti
   return { resolution, consumption: consume(resolution, catalog, options), context: options.context ?? 'menu' };
 }
 
-export const UNKNOWN_SLOT = 'slot unknown — add it to the catalog';
+const UNKNOWN_SLOT = 'slot unknown — add it to the catalog';
 
 /** A key the catalog file lists with `"slot": null`: it exists, its slot is still to be written. */
-export const SLOT_NOT_FILLED_IN = 'slot not filled in';
+const SLOT_NOT_FILLED_IN = 'slot not filled in';
 
 /**
  * A slot as every view words it: its number, not filled in (`null`: the catalog file lists the key

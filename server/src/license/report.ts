@@ -188,7 +188,7 @@ export function buildReport(environments: readonly ReportEnvironmentInput[], cac
   return { environments: reports, summary: { environments: reports.length, ...summarize(keys, programs) } };
 }
 
-export function environmentReport(environment: ReportEnvironmentInput, cache = new ReportCache()): EnvironmentReport {
+function environmentReport(environment: ReportEnvironmentInput, cache = new ReportCache()): EnvironmentReport {
   const { catalog, model, root } = environment;
   const sources = allSources(model);
   const programs: ProgramReport[] = [];

@@ -10,7 +10,7 @@ import { reportToCsv, reportToMarkdown } from '../cli/report-render.js';
 import type { LicenseMapKey, LicenseMapLocation, LicenseMapParams, LicenseMapResult } from './custom-messages.js';
 
 /** Changes closer together than this send one notification. */
-export const LICENSE_MAP_QUIET_MS = 500;
+const LICENSE_MAP_QUIET_MS = 500;
 
 /**
  * The license map of a folder's environments; `uriOf` maps a path relative to the folder to its

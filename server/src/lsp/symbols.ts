@@ -25,18 +25,6 @@ export function documentSymbols(units: readonly ProgramUnit[]): DocumentSymbol[]
   }));
 }
 
-/** Units whose name contains the query's characters in order (case-insensitive), like VS Code. */
-export function matchesQuery(name: string, query: string): boolean {
-  const lowerName = name.toLowerCase();
-  let index = 0;
-  for (const char of query.toLowerCase()) {
-    index = lowerName.indexOf(char, index);
-    if (index === -1) return false;
-    index += 1;
-  }
-  return true;
-}
-
 export function workspaceSymbol(unit: ProgramUnit, uri: string, containerName: string): SymbolInformation {
   return { name: unit.name, kind: KIND[unit.kind], location: { uri, range: unit.nameRange }, containerName };
 }
@@ -51,7 +39,7 @@ export const MatchRank = { exact: 0, prefix: 1, substring: 2, subsequence: 3 } a
 
 /**
  * How a name matches a query, both in lower case: the whole name, its start, somewhere inside, or
- * the query's characters in order (as `matchesQuery`); undefined when it does not match.
+ * the query's characters in order (as VS Code matches); undefined when it does not match.
  */
 export function matchRank(lowerName: string, lowerQuery: string): number | undefined {
   if (lowerName === lowerQuery) return MatchRank.exact;

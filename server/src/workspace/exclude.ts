@@ -7,7 +7,7 @@
 import picomatch from 'picomatch';
 
 /** Folders no Logix workspace wants scanned; user globs add to these. */
-export const DEFAULT_EXCLUDES = ['**/node_modules/**', '**/.git/**', '**/.svn/**'];
+const DEFAULT_EXCLUDES = ['**/node_modules/**', '**/.git/**', '**/.svn/**'];
 
 export interface ExcludeMatcher {
   /** Whether the file or folder is excluded: it, or one of the folders it lies in, matches a glob. */

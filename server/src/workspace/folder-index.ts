@@ -18,7 +18,7 @@ import { EnvironmentIndex, type CatalogOverrides } from './environment-index.js'
 export class FolderIndex {
   /** By root; the root environment is `''`. */
   private readonly environments = new Map<string, EnvironmentIndex>();
-  private overrides: CatalogOverrides;
+  private readonly overrides: CatalogOverrides;
 
   /**
    * @param rootCatalogPath the root environment's catalog file, relative to the folder
@@ -63,12 +63,6 @@ export class FolderIndex {
     for (const environment of this.environments.values()) yield* environment.files;
   }
 
-  get fileCount(): number {
-    let count = 0;
-    for (const environment of this.environments.values()) count += environment.files.size;
-    return count;
-  }
-
   setFile(path: string, facts: FileFacts): Set<string> {
     return this.environmentOf(path).setFile(path, facts);
   }
@@ -110,17 +104,6 @@ export class FolderIndex {
       for (const touched of environment.setFile(file, facts)) affected.add(touched);
     }
     for (const file of parent.files.keys()) affected.add(file);
-    return affected;
-  }
-
-  /** Settings that override every environment's catalog (Logix version, dev test). */
-  setOverrides(overrides: CatalogOverrides): Set<string> {
-    this.overrides = overrides;
-    const affected = new Set<string>();
-    for (const environment of this.environments.values()) {
-      const { path, text, unreadable } = environment.catalogFile;
-      for (const file of environment.setCatalog(path, text, overrides, unreadable)) affected.add(file);
-    }
     return affected;
   }
 

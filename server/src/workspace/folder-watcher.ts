@@ -51,7 +51,7 @@ export interface FolderWatcherOptions {
 /** The default batching window: a burst of writes arrives within it. */
 const COALESCE_MS = 50;
 
-export function defaultWatchMode(platform: NodeJS.Platform = process.platform): WatchMode {
+function defaultWatchMode(platform: NodeJS.Platform = process.platform): WatchMode {
   return platform === 'darwin' || platform === 'win32' ? 'recursive' : 'per-folder';
 }
 

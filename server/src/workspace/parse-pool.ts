@@ -50,7 +50,7 @@ export interface ParseOptions {
 }
 
 /** The worker bundle, beside the bundle that runs this code (server/out/). */
-export function defaultWorkerScript(): string {
+function defaultWorkerScript(): string {
   return join(__dirname, 'parse-worker.js');
 }
 

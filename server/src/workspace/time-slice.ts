@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 
 /** How long the thread works before it lets requests in. */
-export const SLICE_MS = 4;
+const SLICE_MS = 4;
 
 export class TimeSlice {
   private started = performance.now();
