@@ -111,6 +111,20 @@ describe('pre-filter', () => {
     assert.deepEqual(parseFacts(text), parseFactsFully(text));
   });
 
+  it('takes a line-leading statement word after a bare unit keyword for a statement, not the name', () => {
+    // A `--` comment right after FUNCTION leaves the line without a name; the next line's RETURN
+    // begins a statement (the window of kept lines ends there), so the unit has no name: a
+    // problem, which sends the file to the full parse.
+    const body = Array.from({ length: 20 }, (_, index) => `  LET l_${index} = ${index}\n`).join('');
+    for (const header of ['FUNCTION-----   IF LOG_initApp("PADRAO") <> 0 THEN', 'REPORT # no name', 'FUNCTION']) {
+      const text = `${header}\n      RETURN\n   END IF\n\n   CALL f()\n${body}END FUNCTION\n`;
+      const facts = parseFacts(text);
+      assert.deepEqual(facts, parseFactsFully(text), header);
+      assert.equal(facts.units[0]!.name, header.slice(0, header.search(/[^A-Z]|$/)), 'the unit is named after its keyword');
+      assert.match(facts.problems.map((problem) => problem.message).join('\n'), /without a name/);
+    }
+  });
+
   it('gives the facts of a full parse after each of 4,000 random edits', () => {
     const next = random(23);
     const wellFormed = sources.filter(({ text }) => text.length > 2_000 && text.length < 60_000);

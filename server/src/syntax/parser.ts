@@ -91,7 +91,10 @@ export function parseFacts(text: string): FileFacts {
 export function parseFactsDetailed(text: string): DetailedParse {
   const lines = new LineMap(text);
   const segments = segmentsToLex(text, lines);
-  if (segments) {
+  // When every line is kept the pre-filtered parse is the full one: a problem found in it must not
+  // cost a second, identical parse (a 100,000-line file without its END took twice as long).
+  const wholeText = segments?.length === 1 && segments[0]![0] === 0 && segments[0]![1] === text.length;
+  if (segments && !wholeText) {
     const parsed = new FactExtractor(text, lines, lexSegments(text, segments)).run();
     if (parsed.reports.length === 0) return { ...parsed, lines };
   }
@@ -230,7 +233,10 @@ class FactExtractor {
     let nameRange = this.range(keywordToken);
     if (kind === 'function' || kind === 'report') {
       const nameToken = this.tokens[next];
-      if (nameToken && isWord(nameToken) && nameToken.tokenType !== T.End) {
+      // A statement word that begins a later line begins a statement, not the name: a comment
+      // took the rest of the keyword's line (`FUNCTION-----`). The pre-filter relies on this: the
+      // lines it keeps after a unit keyword end at the first line-leading statement word.
+      if (nameToken && isWord(nameToken) && nameToken.tokenType !== T.End && !this.isStatementStart(nameToken)) {
         name = nameToken.image;
         nameRange = this.range(nameToken);
         next += 1;

@@ -21,7 +21,8 @@
  *   string or comment anywhere sends the whole file to the full lexer.
  * - What a trigger reads after itself (a unit's name and parameters, a call's arguments and
  *   RETURNING list, the word after `END`) ends at the latest at the next line-leading statement
- *   word, so every line after a trigger is kept up to and including the next line that begins
+ *   word (the extractor stops an argument list there, and never takes such a word for a unit's
+ *   name), so every line after a trigger is kept up to and including the next line that begins
  *   with a statement word. That line is also the unit's first statement when the trigger opened
  *   a unit (A3).
  * - The statement a license call belongs to began at the last line-leading statement word before
