@@ -120,7 +120,8 @@ export function resolveProgram(programName: string, model: LicenseModel, catalog
   const ownValid = ownAreaRegistrations.filter((registration) => registration.key !== undefined && isValidKey(catalog, registration.key));
   const validDeclaredKeys = (declared ?? []).filter((key) => isValidKey(catalog, key));
   const droppedKeys: string[] = [];
-  const ownInvalid = ownAreaRegistrations.filter((registration) => !ownValid.includes(registration));
+  const ownValidSet = new Set(ownValid); // a program may be registered 100,000 times: no quadratic lookups
+  const ownInvalid = ownAreaRegistrations.filter((registration) => !ownValidSet.has(registration));
   if (ownInvalid.length > 0) {
     // A key that is not a literal cannot be known before run time (never guessed); it
     // counts as no key here, like one not in the catalog (reading).
@@ -146,7 +147,8 @@ export function resolveProgram(programName: string, model: LicenseModel, catalog
   } else if (declared && declared.length > 0) {
     // R5: the declared keys, valid ones kept in order, invalid ones dropped one by one (reading).
     const valid = validDeclaredKeys;
-    droppedKeys.push(...declared.filter((key) => !valid.includes(key)));
+    const validSet = new Set(valid);
+    droppedKeys.push(...declared.filter((key) => !validSet.has(key)));
     for (const key of valid) finalKeys.push({ key, origin: { rule: 'R5', source: declarationRef! } });
     steps.push({
       rule: 'R5',
