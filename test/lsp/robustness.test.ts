@@ -74,6 +74,28 @@ describe('language server robustness', () => {
     assert.deepEqual(symbols.map((symbol) => symbol.name), ['man1']);
   });
 
+  it('never publishes empty diagnostics for a document opened while settings reload', async (t) => {
+    const files: Record<string, string> = { 'man1.4gl': program('man1', '"MANENG,ESPEC999"') };
+    for (let index = 0; index < 300; index++) files[`sub/man${index + 100}.4gl`] = program(`man${index + 100}`, '"MANENG"');
+    const root = workspaceOf(files);
+    const client = new TestClient();
+    t.after(() => client.stop());
+    await client.start([root]);
+    const uri = uriOf(join(root, 'man1.4gl'));
+    const published: string[][] = [];
+    client.onDiagnostics((publishedUri, diagnostics) => {
+      if (publishedUri === uri) published.push(codes(diagnostics));
+    });
+    client.notify('workspace/didChangeConfiguration', { settings: null });
+    client.open(uri, files['man1.4gl']!);
+    await client.waitForDiagnostics(uri, () => published.length > 0 && published.at(-1)!.length > 0);
+    // Let the reload finish, then look at everything published meanwhile.
+    await client.request('textDocument/documentSymbol', { textDocument: { uri } });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    assert.ok(published.every((list) => list.length > 0), `publications: ${JSON.stringify(published)}`);
+    assert.deepEqual(published.at(-1), ['LGX018']);
+  });
+
   it('reports a catalog broken at start-up (push), and one that is a folder, keeping the built-in catalog', async (t) => {
     const broken = workspaceOf({ 'logix-license.json': '{ "keys": ', 'man1.4gl': program('man1', '"MANENG"') });
     const folderCatalog = workspaceOf({ 'man1.4gl': program('man1', '"MANENG"') });
