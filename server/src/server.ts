@@ -16,7 +16,9 @@ import {
   ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
+  type CancellationToken,
   type InitializeParams,
+  type ResponseError,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { statSync } from 'node:fs';
@@ -33,6 +35,7 @@ import { clientWatchesFiles, FolderWatchers } from './lsp/folder-watchers.js';
 import { LicenseMapNotifier } from './lsp/license-map.js';
 import { NotificationParams, Params, validated, validatedDocumentEvents, validatedNotification } from './lsp/params.js';
 import { Queries } from './lsp/queries.js';
+import { unlessCancelled } from './lsp/cancellation.js';
 import { SettingsCache } from './lsp/settings.js';
 import { WorkspaceManager } from './lsp/workspace-manager.js';
 
@@ -50,11 +53,14 @@ const licenseMapNotifier = new LicenseMapNotifier((folderUri) => {
 /** Logs a notification dropped for its params. */
 const warn = (message: string) => connection.console.warn(message);
 
-/** Runs a handler; on any error logs it and answers `fallback` (the server survives bad input). */
-function safe<P, R>(name: string, fallback: R, handler: (params: P) => R | Promise<R>): (params: P) => Promise<R> {
-  return async (params: P) => {
+/**
+ * Runs a handler; on any error logs it and answers `fallback` (the server survives bad input). A
+ * request the client cancels is answered `RequestCancelled` at once (cancellation.ts).
+ */
+function safe<P, R>(name: string, fallback: R, handler: (params: P) => R | Promise<R>): (params: P, token?: CancellationToken) => Promise<R | ResponseError<never>> {
+  return async (params: P, token?: CancellationToken) => {
     try {
-      return await handler(params);
+      return await unlessCancelled(token, () => handler(params));
     } catch (error) {
       connection.console.error(`${name} failed: ${(error as Error).stack ?? String(error)}`);
       return fallback;

@@ -8,6 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
+  CancellationTokenSource,
   createProtocolConnection,
   StreamMessageReader,
   StreamMessageWriter,
@@ -274,6 +275,13 @@ export class TestClient {
 
   request<R>(method: string, params: unknown): Promise<R> {
     return this.connection.sendRequest(method, params) as Promise<R>;
+  }
+
+  /** A request the test can cancel (`$/cancelRequest`), as an editor does when the user moves on. */
+  cancellableRequest<R>(method: string, params: unknown): { result: Promise<R>; cancel: () => void } {
+    const source = new CancellationTokenSource();
+    const result = this.connection.sendRequest(method, params, source.token) as Promise<R>;
+    return { result, cancel: () => source.cancel() };
   }
 
   notify(method: string, params: unknown): void {

@@ -96,6 +96,24 @@ describe('language server robustness', () => {
     assert.deepEqual(published.at(-1), ['LGX018']);
   });
 
+  it('answers a request the client cancels while the index is built with RequestCancelled, at once', async (t) => {
+    const files: Record<string, string> = {};
+    for (let index = 0; index < 2000; index++) files[`f${index % 20}/man${index + 100}.4gl`] = program(`man${index + 100}`, '"MANENG"');
+    const root = workspaceOf(files);
+    const client = new TestClient();
+    t.after(() => client.stop());
+    await client.initialize([root]);
+    // References wait for the whole index; the user gives up before it ends.
+    const uri = uriOf(join(root, 'f0/man100.4gl'));
+    const { result, cancel } = client.cancellableRequest('textDocument/references', { textDocument: { uri }, position: { line: 0, character: 10 }, context: { includeDeclaration: true } });
+    cancel();
+    const answer = await within(result.then(() => 'answered', (error: { code?: number }) => error.code), 10_000, 'the cancelled request');
+    assert.equal(answer, -32800, 'RequestCancelled');
+    await client.whenIndexed();
+    // The server goes on: the same request, not cancelled, answers.
+    assert.ok(Array.isArray(await client.request('textDocument/references', { textDocument: { uri }, position: { line: 0, character: 10 }, context: { includeDeclaration: true } })));
+  });
+
   it('reports a catalog broken at start-up (push), and one that is a folder, keeping the built-in catalog', async (t) => {
     const broken = workspaceOf({ 'logix-license.json': '{ "keys": ', 'man1.4gl': program('man1', '"MANENG"') });
     const folderCatalog = workspaceOf({ 'man1.4gl': program('man1', '"MANENG"') });
