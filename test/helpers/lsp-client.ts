@@ -34,6 +34,8 @@ export interface ClientOptions {
    * the server's start-up.
    */
   readonly onServerRequest?: (method: string) => void;
+  /** Node options for the server process (`--max-old-space-size=…`: a leak ends it). */
+  readonly nodeOptions?: readonly string[];
   /** The server process's working directory (default: this process's). */
   readonly cwd?: string;
   /**
@@ -71,7 +73,7 @@ export class TestClient {
   initializeResult: InitializeResult | undefined;
 
   constructor(private readonly options: ClientOptions = {}) {
-    this.process = spawn(process.execPath, [join(repoRoot, 'server', 'out', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], ...(options.cwd ? { cwd: options.cwd } : {}) });
+    this.process = spawn(process.execPath, [...(options.nodeOptions ?? []), join(repoRoot, 'server', 'out', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], ...(options.cwd ? { cwd: options.cwd } : {}) });
     this.process.stderr!.on('data', (chunk) => this.stderr.push(String(chunk)));
     // A write to a server that has ended fails the request that wrote, not the test process.
     this.process.stdin!.on('error', () => {});
