@@ -6,6 +6,7 @@
  * write, as a WorkspaceEdit; the server itself writes nothing).
  */
 import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -113,6 +114,12 @@ describe('logix/compareLog and logix/clearLogComparison', () => {
     const cleared = await client.waitForDiagnostics(man, (diagnostics) => lgx019(diagnostics).length === 0);
     assert.deepEqual(codes(cleared), []);
     assert.deepEqual(await client.request('logix/clearLogComparison', {}), { cleared: 0 });
+
+    // A named pipe picked as the log is refused at once, not waited on.
+    const pipe = join(logPath, '..', 'console.fifo');
+    execFileSync('mkfifo', [pipe]);
+    const fromPipe = await client.request<CompareResult>('logix/compareLog', { folderUri: uriOf(root), log: { uri: uriOf(pipe) } });
+    assert.match(String(fromPipe.error), /cannot read the log file .*console\.fifo: not a regular file \(a named pipe\)/);
   });
 
   it('merges the runs of one program with the same cause, names the causes of a slot and a menu key, and leaves a program with no source to the report', async (t) => {

@@ -6,7 +6,7 @@
  * user picks it). The comparison, the plan and the edits are the CLI's (applog/); this module
  * reads the log the client sends and shapes the answers.
  */
-import { readFile } from 'node:fs/promises';
+import { MAX_LOG_BYTES, readRegularFile } from '../workspace/read-file.js';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TextEdit as LspTextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
@@ -40,7 +40,7 @@ export async function readLog(content: LogContent, name: string | undefined): Pr
     }
     shown ??= basename(path);
     try {
-      text = decodeLog(await readFile(path)).text;
+      text = decodeLog(readRegularFile(path, MAX_LOG_BYTES)).text; // a named pipe must not hang the server
     } catch (error) {
       return { error: `cannot read the log file ${path}: ${(error as Error).message}` };
     }

@@ -12,7 +12,7 @@
  * workspace folder gets a stand-in folder of its own, which never shadows a real one.
  */
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readRegularFile } from '../workspace/read-file.js';
 import { availableParallelism } from 'node:os';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -481,7 +481,7 @@ export class WorkspaceManager {
     const open = this.openDocuments.get(absolute);
     if (open) return open.document.getText();
     try {
-      return decodeText(await readFile(absolute), encodingOrDefault(folder.settings.encoding));
+      return decodeText(readRegularFile(absolute), encodingOrDefault(folder.settings.encoding));
     } catch {
       return undefined;
     }
