@@ -192,7 +192,9 @@ export function checkParser(input: ParserInput): number {
   phase('parseFactsFully');
   const full = parseFactsFully(text);
   phase('comparing the two parses and the ranges');
-  assert.deepStrictEqual(plain, full, 'the pre-filtered parse differs from the full parse');
+  // Compared as JSON first: deepStrictEqual takes twice as long on 100,000 calls' facts, and it is
+  // only needed to show where two parses differ.
+  if (JSON.stringify(plain) !== JSON.stringify(full)) assert.deepStrictEqual(plain, full, 'the pre-filtered parse differs from the full parse');
   assertFacts(facts, lines, 'facts');
   phase('foldingRanges, documentSymbols');
   for (const fold of foldingRanges(text, facts.units)) {
