@@ -18,6 +18,7 @@ import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { FileChangeType, type Connection, type Diagnostic, type FileEvent, type WorkspaceFolder } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { t } from '../l10n/messages.js';
 import type { LicenseDiagnostic } from '../license/diagnostics.js';
 import type { FileFacts } from '../syntax/facts.js';
 import { parseForEditing, reparseFacts } from '../syntax/incremental.js';
@@ -166,11 +167,11 @@ export class WorkspaceManager {
   async initialize(progressSupported: boolean): Promise<void> {
     const folders = [...this.folders.values()];
     const progress = progressSupported ? await this.connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
-    progress?.begin('Logix: indexing 4GL files', 0, 'finding files…', false);
+    progress?.begin(t('Logix: indexing 4GL files'), 0, t('finding files…'), false);
     try {
       for (const folder of folders) {
         await this.index(folder, (done, total) => {
-          progress?.report(total === 0 ? 100 : Math.floor((done / total) * 100), `${folder.name}: ${done}/${total} files`);
+          progress?.report(total === 0 ? 100 : Math.floor((done / total) * 100), t`${folder.name}: ${done}/${total} files`);
         });
       }
     } finally {
