@@ -11,7 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import type { CodeAction, CodeLens, Hover } from 'vscode-languageserver-protocol';
 import { TestClient, uriOf } from '../helpers/lsp-client.js';
 import { runCli, tempWorkspace } from '../helpers/run-cli.js';
-import { removeFolder } from '../helpers/temp.js';
+import { removeFolder, tempFolder } from '../helpers/temp.js';
 import { program, systemKey } from '../helpers/workspace.js';
 
 function files() {
@@ -132,3 +132,28 @@ describe('the server in the client\'s language', () => {
   });
 });
 
+describe('the persisted index in another language', () => {
+  it('says the diagnostics anew when the editor restarts in another language, and reuses them in the same one', async (t) => {
+    const root = tempWorkspace(files());
+    const cacheFolder = tempFolder('logix-storage-');
+    t.after(() => {
+      removeFolder(root);
+      removeFolder(cacheFolder);
+    });
+    /** Whether a start in `locale` took its diagnostics from the persisted index (nothing changed on disk). */
+    const reusesDiagnostics = async (locale: string) => {
+      const client = new TestClient({ cacheFolder, locale });
+      try {
+        await client.start([root]);
+        await client.waitForLog(/files indexed/);
+        return client.logMessages.some((message) => message.includes('diagnostics from the persisted index'));
+      } finally {
+        await client.stop();
+      }
+    };
+    assert.equal(await reusesDiagnostics('en'), false, 'the first start parses everything');
+    assert.equal(await reusesDiagnostics('en'), true, 'the same language: reused');
+    assert.equal(await reusesDiagnostics('pt-br'), false, 'recorded in English: said again in Portuguese');
+    assert.equal(await reusesDiagnostics('pt-br'), true, 'recorded in Portuguese: reused');
+  });
+});
