@@ -24,6 +24,8 @@ import {
 import { statSync } from 'node:fs';
 import packageJson from '../../package.json';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { languageOf } from './l10n/language.js';
+import { useLanguage } from './l10n/messages.js';
 import { CATALOG_FILE_NAME } from './license/catalog.js';
 import { FIX_ALL_KIND } from './lsp/code-actions.js';
 import { ExplainRequest, ProgramInfoRequest, type ExplainParams, type ExplainResult, type ProgramInfoParams, type ProgramInfoResult } from './lsp/custom-messages.js';
@@ -87,6 +89,8 @@ connection.onShutdown(() => {
 });
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
+  // The client's language, before the server says a word (an absent or unknown locale: English).
+  useLanguage(languageOf(params.locale));
   const capabilities = params.capabilities;
   const settings = new SettingsCache(connection, capabilities.workspace?.configuration === true);
   const cacheFolder = (params.initializationOptions as { cacheFolder?: unknown } | undefined)?.cacheFolder;

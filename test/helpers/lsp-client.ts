@@ -46,6 +46,8 @@ export interface ClientOptions {
   readonly watchesFiles?: boolean;
   /** Commands the client runs itself (initializationOptions.clientCommands, as the VS Code client sends). */
   readonly clientCommands?: readonly string[];
+  /** The editor's display language (InitializeParams.locale, `pt-br` from a Portuguese VS Code); absent: none is sent. */
+  readonly locale?: string;
 }
 
 type DiagnosticsListener = (uri: string, diagnostics: Diagnostic[], version: number | undefined) => void;
@@ -71,6 +73,8 @@ export class TestClient {
   readonly shownMessages: { type: number; message: string }[] = [];
   /** The server's answer to initialize (its capabilities). */
   initializeResult: InitializeResult | undefined;
+  /** The work-done progress the server reported (`$/progress` values: begin, report, end), in order. */
+  readonly progress: { kind: string; title?: string; message?: string; percentage?: number }[] = [];
 
   constructor(private readonly options: ClientOptions = {}) {
     this.process = spawn(process.execPath, [...(options.nodeOptions ?? []), join(repoRoot, 'server', 'out', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], ...(options.cwd ? { cwd: options.cwd } : {}) });
@@ -146,6 +150,7 @@ export class TestClient {
     let progressEnded!: () => void;
     this.indexed = new Promise((resolve) => (progressEnded = resolve));
     this.connection.onNotification('$/progress', (params: { value: { kind: string } }) => {
+      this.progress.push(params.value);
       if (params.value.kind === 'end') progressEnded();
     });
     const capabilities: ClientCapabilities = {
@@ -171,6 +176,7 @@ export class TestClient {
       processId: process.pid,
       rootUri: null,
       capabilities,
+      ...(this.options.locale !== undefined ? { locale: this.options.locale } : {}),
       workspaceFolders: folders.map((folder, index) => ({ uri: /^[a-z-]+:\/\//.test(folder) ? folder : uriOf(folder), name: `folder${index}` })),
       ...(Object.keys(initializationOptions).length > 0 ? { initializationOptions } : {}),
     });

@@ -3,6 +3,7 @@
  * the CLI, Markdown for the editor, and the AppServer debug log (`logix.license.debug = 1`). All are views over the
  * same value, worded by the describers below (which the hover and completion use too).
  */
+import { t } from '../l10n/messages.js';
 import type { Catalog } from './catalog.js';
 import type { LicenseModel } from './model.js';
 import { exceededChecklist } from './exceeded-checklist.js';
@@ -24,17 +25,15 @@ export function explainResolution(resolution: Resolution, catalog: Catalog, opti
   return { resolution, consumption: consume(resolution, catalog, options), context: options.context ?? 'menu' };
 }
 
-const UNKNOWN_SLOT = 'slot unknown — add it to the catalog';
-
-/** A key the catalog file lists with `"slot": null`: it exists, its slot is still to be written. */
-const SLOT_NOT_FILLED_IN = 'slot not filled in';
-
 /**
  * A slot as every view words it: its number, not filled in (`null`: the catalog file lists the key
- * without its slot yet), or unknown, never invented (ARCHITECTURE.md, invariant 6).
+ * without its slot yet: it exists, its slot is still to be written), or unknown, never invented
+ * (ARCHITECTURE.md, invariant 6).
  */
 export function describeSlotNumber(slot: number | null | undefined): string {
-  return slot === undefined ? UNKNOWN_SLOT : slot === null ? SLOT_NOT_FILLED_IN : `slot ${slot}`;
+  return slot === undefined ? t('slot unknown — add it to the catalog')
+    : slot === null ? t('slot not filled in')
+      : t({ message: 'slot {0}', args: [slot], comment: 'a slot number' });
 }
 
 export function describeSlot(catalog: Catalog, key: string): string {
@@ -44,26 +43,30 @@ export function describeSlot(catalog: Catalog, key: string): string {
 /** A slot in a table column headed "slot": the number, `not filled in`, or `unknown`. */
 export function slotCell(catalog: Catalog, key: string): string {
   const slot = catalog.keys.get(key)?.slot;
-  return slot === undefined ? 'unknown' : slot === null ? 'not filled in' : String(slot);
+  return slot === undefined ? t({ message: 'unknown', comment: 'a slot in a column headed "slot"' })
+    : slot === null ? t({ message: 'not filled in', comment: 'a slot in a column headed "slot"' }) : String(slot);
 }
 
 /** Where a final key comes from: the declaration (R5), an area default (R6) or a SYSTEMKEY file (R4, R7). */
 export function describeOrigin(entry: FinalKey): string {
   const { origin } = entry;
-  return origin.rule === 'R5' ? 'declared' : origin.rule === 'R6' ? `area ${origin.area} default` : `SYSTEMKEY_${origin.area}`;
+  return origin.rule === 'R5' ? t({ message: 'declared', comment: 'where a key of the final list comes from' })
+    : origin.rule === 'R6' ? t`area ${origin.area} default` : `SYSTEMKEY_${origin.area}`;
 }
 
 /** What a consumption takes, in words; `formatKey` lets Markdown views set the key in code. */
 export function describeConsumed(consumption: Consumption, formatKey: (key: string) => string = (key) => key): string {
   switch (consumption.licenseType) {
     case 'blocked':
-      return 'access blocked';
+      return t({ message: 'access blocked', comment: 'what a program consumes' });
     case 'none':
-      return 'nothing';
+      return t({ message: 'nothing', comment: 'what a program consumes' });
     case 'slot':
       return `${formatKey(quoteSource(consumption.key ?? '?'))} (${describeSlotNumber(consumption.slot)})`;
     default:
-      return `license type ${consumption.licenseType}${consumption.key ? ` (program key ${formatKey(quoteSource(consumption.key))})` : ''}`;
+      return consumption.key
+        ? t`license type ${consumption.licenseType} (program key ${formatKey(quoteSource(consumption.key))})`
+        : t({ message: 'license type {0}', args: [consumption.licenseType], comment: 'what a program consumes: T or I' });
   }
 }
 
@@ -111,32 +114,34 @@ function stepToJson(step: Step) {
 export function renderExplanationText(explanation: Explanation, catalog: Catalog): string {
   const { resolution, consumption } = explanation;
   const lines: string[] = [];
-  lines.push(`Program ${quoteSource(resolution.displayName)}${resolution.source ? ` (${resolution.source.file})` : ''}`);
-  lines.push(`  area: ${resolution.area ?? 'unknown (prefix not in the catalog)'}` +
-    (resolution.areaDefaultKey ? `, area default key ${resolution.areaDefaultKey}` : ''));
-  lines.push(`  declared: ${resolution.declaredKeys === null ? 'none or dynamic' : quoteKeys(resolution.declaredKeys) || '(empty)'}`);
-  lines.push('', 'Steps:');
+  const name = quoteSource(resolution.displayName);
+  lines.push(resolution.source ? t`Program ${name} (${resolution.source.file})` : t`Program ${name}`);
+  const area = resolution.area ?? t('unknown (prefix not in the catalog)');
+  lines.push(`  ${resolution.areaDefaultKey ? t`area: ${area}, area default key ${resolution.areaDefaultKey}` : t`area: ${area}`}`);
+  const declared = resolution.declaredKeys === null ? t('none or dynamic') : quoteKeys(resolution.declaredKeys) || t({ message: '(empty)', comment: 'a list of keys' });
+  lines.push(`  ${t`declared: ${declared}`}`);
+  lines.push('', t('Steps:'));
   for (const step of [...resolution.steps, ...consumption.steps]) {
     const where = step.source ? ` [${step.source.file}:${step.source.range.start.line + 1}]` : '';
     lines.push(`  ${step.rule.padEnd(3)} ${step.text}${where}`);
   }
-  lines.push('', 'Final key list:');
-  if (resolution.finalKeys.length === 0) lines.push('  (none)');
+  lines.push('', t('Final key list:'));
+  if (resolution.finalKeys.length === 0) lines.push(`  ${t({ message: '(none)', comment: 'a final key list' })}`);
   resolution.finalKeys.forEach((entry, index) => {
     const catalogEntry = catalog.keys.get(entry.key);
     lines.push(`  ${String(index + 1).padStart(2)}. ${quoteSource(entry.key).padEnd(10)} ${describeSlot(catalog, entry.key).padEnd(38)} ${entry.origin.rule} ${describeOrigin(entry)}` +
       (catalogEntry?.description ? ` — ${catalogEntry.description}` : ''));
   });
-  lines.push('', `Consumed (${explanation.context}${consumption.menuKey ? `, menu key ${quoteSource(consumption.menuKey)}` : ''}):`);
+  lines.push('', consumption.menuKey ? t`Consumed (${explanation.context}, menu key ${quoteSource(consumption.menuKey)}):` : t`Consumed (${explanation.context}):`);
   lines.push(`  ${describeConsumed(consumption)} — ${consumption.rule}: ${consumption.reason}`);
   const assumptions = assumptionsOf(explanation);
   if (assumptions.length > 0) {
-    lines.push('', 'Assumed (the catalog is partial; add these keys with their slots to check):');
+    lines.push('', t('Assumed (the catalog is partial; add these keys with their slots to check):'));
     for (const each of assumptions) lines.push(`  ${quoteSource(each.key)}: ${each.reason}`);
   }
   const checklist = exceededChecklist(consumption);
   if (checklist.length > 0) {
-    lines.push('', 'If users see "Licenças excedidas":');
+    lines.push('', t('If users see "Licenças excedidas":'));
     for (const item of checklist) lines.push(`  - ${item.replace(/\*/g, '')}`);
   }
   return lines.join('\n') + '\n';
@@ -298,34 +303,35 @@ function capitalize(text: string): string {
 export function renderExplanationMarkdown(explanation: Explanation, catalog: Catalog): string {
   const { resolution, consumption } = explanation;
   const lines: string[] = [];
-  lines.push(`# License of ${quoteSource(resolution.displayName)}`, '');
-  lines.push(`- Source: ${resolution.source ? `\`${resolution.source.file}\`` : 'not in this workspace'}`);
-  lines.push(`- Area: ${resolution.area ?? 'unknown (prefix not in the catalog)'}${resolution.areaDefaultKey ? `, default key \`${resolution.areaDefaultKey}\`` : ''}`);
-  lines.push(`- Declared: ${resolution.declaredKeys === null ? 'none, or not a literal' : `\`${quoteKeys(resolution.declaredKeys)}\``}`);
-  lines.push(`- Context: ${explanation.context}${consumption.menuKey ? `, menu key \`${quoteSource(consumption.menuKey)}\`` : ''}`, '');
-  lines.push('## Consumed', '');
+  lines.push(`# ${t`License of ${quoteSource(resolution.displayName)}`}`, '');
+  lines.push(`- ${t`Source: ${resolution.source ? `\`${resolution.source.file}\`` : t('not in this workspace')}`}`);
+  const area = resolution.area ?? t('unknown (prefix not in the catalog)');
+  lines.push(`- ${resolution.areaDefaultKey ? t`Area: ${area}, default key \`${resolution.areaDefaultKey}\`` : t`Area: ${area}`}`);
+  lines.push(`- ${t`Declared: ${resolution.declaredKeys === null ? t('none, or not a literal') : `\`${quoteKeys(resolution.declaredKeys)}\``}`}`);
+  lines.push(`- ${consumption.menuKey ? t`Context: ${explanation.context}, menu key \`${quoteSource(consumption.menuKey)}\`` : t`Context: ${explanation.context}`}`, '');
+  lines.push(`## ${t({ message: 'Consumed', comment: 'a heading' })}`, '');
   lines.push(`**${describeConsumed(consumption, (key) => `\`${key}\``)}** (${consumption.rule}): ${consumption.reason}.`, '');
   const assumptions = assumptionsOf(explanation);
   if (assumptions.length > 0) {
-    lines.push('## Assumed', '', 'The catalog is partial: these conclusions rest on keys it does not list. Add them with their slots to check.', '');
+    lines.push(`## ${t({ message: 'Assumed', comment: 'a heading' })}`, '', t('The catalog is partial: these conclusions rest on keys it does not list. Add them with their slots to check.'), '');
     for (const each of assumptions) lines.push(`- \`${quoteSource(each.key)}\`: ${each.reason}`);
     lines.push('');
   }
   const checklist = exceededChecklist(consumption);
   if (checklist.length > 0) {
-    lines.push('## If users see "Licenças excedidas"', '');
+    lines.push(`## ${t('If users see "Licenças excedidas"')}`, '');
     for (const item of checklist) lines.push(`- ${item}`);
     lines.push('');
   }
-  lines.push('## Final key list', '');
-  if (resolution.finalKeys.length === 0) lines.push('No valid key.');
+  lines.push(`## ${t({ message: 'Final key list', comment: 'a heading' })}`, '');
+  if (resolution.finalKeys.length === 0) lines.push(t('No valid key.'));
   else {
-    lines.push('| # | key | slot | from |', '|---|---|---|---|');
+    lines.push(t('| # | key | slot | from |'), '|---|---|---|---|');
     resolution.finalKeys.forEach((entry, index) => {
       lines.push(`| ${index + 1} | \`${quoteSource(entry.key)}\` | ${slotCell(catalog, entry.key)} | ${describeOrigin(entry)} (${entry.origin.rule}) |`);
     });
   }
-  lines.push('', '## Steps', '');
+  lines.push('', `## ${t({ message: 'Steps', comment: 'a heading' })}`, '');
   for (const step of [...resolution.steps, ...consumption.steps]) {
     const where = step.source ? ` — \`${step.source.file}:${step.source.range.start.line + 1}\`` : '';
     lines.push(`1. **${step.rule}** ${step.text}${where}`);

@@ -13,6 +13,7 @@
  * program name in the same environment, alone on both sides, is the same program moved. A move
  * (or a change of environment) with nothing else changed is no change.
  */
+import { t } from '../l10n/messages.js';
 import { quoteKeys, quoteSource } from './quote-source.js';
 import type { RuleId } from './resolve.js';
 import { describeHolding, slotText, type Consumes, type EnvironmentReport, type LicenseReport, type ProgramReport, type ReportFinalKey } from './report.js';
@@ -184,11 +185,11 @@ function compareProgram(old: ProgramReport, now: ProgramReport, catalogs: { base
     if (key === null || key !== beforeKey) return {};
     const wasSlot = catalogs.base.get(old.environment)?.get(key);
     const isSlot = catalogs.head.get(now.environment)?.get(key);
-    return wasSlot !== isSlot ? { note: `the catalog's slot of ${quoteSource(key)}: ${slotText(wasSlot)} → ${slotText(isSlot)}` } : {};
+    return wasSlot !== isSlot ? { note: t`the catalog's slot of ${quoteSource(key)}: ${slotText(wasSlot)} → ${slotText(isSlot)}` } : {};
   };
   if (a.defaultKey !== b.defaultKey) details.push({ what: 'default-key', before: a.defaultKey, after: b.defaultKey, rule: 'R8' });
   if (a.defaultSlot !== b.defaultSlot) details.push({ what: 'default-slot', before: a.defaultSlot, after: b.defaultSlot, rule: 'R8', ...slotNote(b.defaultKey, a.defaultKey) });
-  if (a.menuKey !== b.menuKey) details.push({ what: 'menu-key', before: a.menuKey, after: b.menuKey, note: 'the catalog\'s menu entry' });
+  if (a.menuKey !== b.menuKey) details.push({ what: 'menu-key', before: a.menuKey, after: b.menuKey, note: t("the catalog's menu entry") });
   if (a.blocked !== b.blocked) {
     details.push({ what: 'blocked', before: a.blocked, after: b.blocked, rule: (b.blocked ? now : old).consumption.rule });
   } else if (a.consumes !== b.consumes) {
@@ -287,48 +288,51 @@ function compareText(a: string, b: string): number {
 
 /** A detail in words, as the text and Markdown views show it. */
 export function describeDetail(detail: ChangeDetail): string {
-  const value = (text: string | number | boolean | null) => (text === null ? 'none' : typeof text === 'string' ? quoteList(text) : String(text));
-  const slot = (text: string | number | boolean | null) => (text === null ? 'unknown' : String(text));
+  const value = (text: string | number | boolean | null) => (text === null ? t({ message: 'none', comment: 'a key, a list of keys' }) : typeof text === 'string' ? quoteList(text) : String(text));
+  const slot = (text: string | number | boolean | null) => (text === null ? t({ message: 'unknown', comment: 'a slot' }) : String(text));
+  const empty = () => t({ message: '(empty)', comment: 'a list of keys' });
   const rule = detail.rule ? ` (${detail.rule})` : '';
   const note = detail.note ? `; ${detail.note}` : '';
   const from = detail.from ? `, ${detail.from}` : '';
   switch (detail.what) {
-    case 'file': return `file moved: ${value(detail.before)} → ${value(detail.after)}`;
-    case 'environment': return `environment: ${detail.before || '.'} → ${detail.after || '.'}`;
-    case 'final-list': return `final list: ${value(detail.before) || '(empty)'} → ${value(detail.after) || '(empty)'}`;
-    case 'key-added': return `${quoteList(detail.key ?? '')} added at #${detail.after}${from}`;
-    case 'key-removed': return `${quoteList(detail.key ?? '')} removed from #${detail.before}${from}`;
-    case 'key-moved': return `${quoteList(detail.key ?? '')} moved #${detail.before} → #${detail.after}${from}`;
-    case 'key-origin': return `${quoteList(detail.key ?? '')} held another way: ${value(detail.before)} → ${value(detail.after)}`;
-    case 'default-key': return `default key: ${value(detail.before)} → ${value(detail.after)}${rule}`;
-    case 'default-slot': return `default slot: ${slot(detail.before)} → ${slot(detail.after)}${rule}${note}`;
-    case 'menu-key': return `configured menu key: ${value(detail.before)} → ${value(detail.after)}${note}`;
-    case 'consumed-key': return `key consumed under the menu key: ${value(detail.before)} → ${value(detail.after)}${rule}`;
-    case 'consumed-slot': return `slot consumed under the menu key: ${slot(detail.before)} → ${slot(detail.after)}${rule}${note}`;
-    case 'blocked': return detail.after === true ? `now blocked${rule}` : `no longer blocked${rule}`;
-    case 'consumes': return `consumes: ${consumesText(detail.before)} → ${consumesText(detail.after)}${rule}`;
+    case 'file': return t`file moved: ${value(detail.before)} → ${value(detail.after)}`;
+    case 'environment': return t`environment: ${detail.before || '.'} → ${detail.after || '.'}`;
+    case 'final-list': return t`final list: ${value(detail.before) || empty()} → ${value(detail.after) || empty()}`;
+    case 'key-added': return t`${quoteList(detail.key ?? '')} added at #${String(detail.after)}${from}`;
+    case 'key-removed': return t`${quoteList(detail.key ?? '')} removed from #${String(detail.before)}${from}`;
+    case 'key-moved': return t`${quoteList(detail.key ?? '')} moved #${String(detail.before)} → #${String(detail.after)}${from}`;
+    case 'key-origin': return t`${quoteList(detail.key ?? '')} held another way: ${value(detail.before)} → ${value(detail.after)}`;
+    case 'default-key': return t`default key: ${value(detail.before)} → ${value(detail.after)}${rule}`;
+    case 'default-slot': return t`default slot: ${slot(detail.before)} → ${slot(detail.after)}${rule}${note}`;
+    case 'menu-key': return t`configured menu key: ${value(detail.before)} → ${value(detail.after)}${note}`;
+    case 'consumed-key': return t`key consumed under the menu key: ${value(detail.before)} → ${value(detail.after)}${rule}`;
+    case 'consumed-slot': return t`slot consumed under the menu key: ${slot(detail.before)} → ${slot(detail.after)}${rule}${note}`;
+    case 'blocked': return detail.after === true ? t`now blocked${rule}` : t`no longer blocked${rule}`;
+    case 'consumes': return t`consumes: ${consumesText(detail.before)} → ${consumesText(detail.after)}${rule}`;
   }
 }
 
 function consumesText(consumes: string | number | boolean | null): string {
   switch (consumes) {
-    case 'slot': return 'a license';
-    case 'free': return 'nothing, free program (R12)';
-    case 'none': return 'nothing, never asks (R1)';
-    case 'blocked': return 'access blocked';
+    case 'slot': return t('a license');
+    case 'free': return t('nothing, free program (R12)');
+    case 'none': return t('nothing, never asks (R1)');
+    case 'blocked': return t({ message: 'access blocked', comment: 'what a program consumes' });
     default: return String(consumes);
   }
 }
 
 /** A program's state in one line: `MANENG,WMS · default MANENG (slot unknown) · menu WMS → WMS (slot 5087)`. */
 export function describeState(state: ProgramState): string {
-  const keys = state.finalKeys.map(quoteSource).join(',') || '(no valid key)';
-  const defaults = state.defaultKey !== null ? `default ${quoteSource(state.defaultKey)} (slot ${state.defaultSlot ?? 'unknown'})` : 'no default key';
-  const consumed = state.blocked ? 'access blocked'
-    : state.consumes === 'free' ? 'nothing, free program (R12)'
-      : state.consumes === 'none' ? 'nothing, never asks (R1)'
-        : `${quoteSource(state.consumedKey ?? '?')} (slot ${state.menuSlot ?? 'unknown'})`;
-  return `${keys} · ${defaults} · menu key ${state.menuKey !== null ? quoteSource(state.menuKey) : '(none configured)'} → ${consumed}`;
+  const unknown = () => t({ message: 'unknown', comment: 'a slot' });
+  const keys = state.finalKeys.map(quoteSource).join(',') || t('(no valid key)');
+  const defaults = state.defaultKey !== null ? t`default ${quoteSource(state.defaultKey)} (slot ${state.defaultSlot ?? unknown()})` : t('no default key');
+  const consumed = state.blocked ? t({ message: 'access blocked', comment: 'what a program consumes' })
+    : state.consumes === 'free' ? t('nothing, free program (R12)')
+      : state.consumes === 'none' ? t('nothing, never asks (R1)')
+        : `${quoteSource(state.consumedKey ?? '?')} (slot ${state.menuSlot ?? unknown()})`;
+  const menuKey = state.menuKey !== null ? quoteSource(state.menuKey) : t('(none configured)');
+  return t`${keys} · ${defaults} · menu key ${menuKey} → ${consumed}`;
 }
 
 /** Keys or a comma-separated list of keys as messages quote source text: key by key, never cut as a whole. */

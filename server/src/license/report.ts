@@ -8,6 +8,7 @@
  *
  * Pure: environments in, data out. Paths are relative to the analysed folder, `/`-separated.
  */
+import { t } from '../l10n/messages.js';
 import { canonicalArea, keyStatus, normalizeKey, type Catalog, type KeyStatus } from './catalog.js';
 import { allSources, type LicenseModel, type ProgramSource } from './model.js';
 import { consume, type Consumption, type FinalKey, type LicenseType, type ResolutionLookup, type Resolution, type RuleId, type SourceRef } from './resolve.js';
@@ -378,26 +379,27 @@ function countBySlot(entries: readonly { key: string; slot: number | null | unde
 
 /** A slot as a report cell: the number, `not filled in` (null), or `unknown`. */
 export function slotText(slot: number | null | undefined): string {
-  return slot === undefined ? 'unknown' : slot === null ? 'not filled in' : String(slot);
+  return slot === undefined ? t({ message: 'unknown', comment: 'a slot in a column headed "slot"' })
+    : slot === null ? t({ message: 'not filled in', comment: 'a slot in a column headed "slot"' }) : String(slot);
 }
 
 /** How a key is held, in words: `declared (R5)`, `SYSTEMKEY_LOG (R7)`, `area SUP default (R6)`. */
 export function describeHolding(holder: Pick<KeyHolder, 'how' | 'rule' | 'area'>): string {
   switch (holder.how) {
-    case 'declared': return 'declared (R5)';
-    case 'area-default': return `area ${holder.area ?? '?'} default (R6)`;
-    case 'own-area-systemkey': return `own area SYSTEMKEY_${holder.area ?? '?'} (R4)`;
+    case 'declared': return t('declared (R5)');
+    case 'area-default': return t`area ${holder.area ?? '?'} default (R6)`;
+    case 'own-area-systemkey': return t`own area SYSTEMKEY_${holder.area ?? '?'} (R4)`;
     case 'other-area-systemkey': return `SYSTEMKEY_${holder.area ?? '?'} (R7)`;
-    case 'dropped': return holder.rule === 'R5' ? `declared, invalid: dropped (R5)` : `SYSTEMKEY_${holder.area ?? '?'}, invalid: ignored (${holder.rule})`;
+    case 'dropped': return holder.rule === 'R5' ? t('declared, invalid: dropped (R5)') : t`SYSTEMKEY_${holder.area ?? '?'}, invalid: ignored (${holder.rule})`;
   }
 }
 
 /** What a program consumes under its menu key, in words: `WMS (slot 5087), R9`. */
 export function describeProgramConsumption(program: ProgramReport): string {
   switch (program.consumes) {
-    case 'blocked': return `access blocked (${program.consumption.rule})`;
-    case 'free': return 'nothing: free program (R12)';
-    case 'none': return 'nothing: never asks for a license (R1)';
+    case 'blocked': return t`access blocked (${program.consumption.rule})`;
+    case 'free': return t('nothing: free program (R12)');
+    case 'none': return t('nothing: never asks for a license (R1)');
     case 'slot': return `${program.consumption.key ?? '?'} (slot ${slotText(program.consumption.slot)}), ${program.consumption.rule}`;
   }
 }

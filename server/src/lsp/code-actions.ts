@@ -11,6 +11,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { t } from '../l10n/messages.js';
 import { addKeyEdit } from '../license/catalog-edit.js';
 import { normalizeKey } from '../license/catalog.js';
 import type { DiagnosticData } from '../license/diagnostics.js';
@@ -65,7 +66,7 @@ function fixAllAction(context: CodeActionContext, diagnostics: readonly Diagnost
     chosen.push(...edits);
   }
   if (chosen.length === 0) return undefined;
-  return { title: 'Fix all safe Logix license problems', kind: FIX_ALL_KIND, edit: documentEdit(context.document, chosen) };
+  return { title: t('Fix all safe Logix license problems'), kind: FIX_ALL_KIND, edit: documentEdit(context.document, chosen) };
 }
 
 function quickFixes(context: CodeActionContext, diagnostic: Diagnostic): CodeAction[] {
@@ -80,9 +81,9 @@ function quickFixes(context: CodeActionContext, diagnostic: Diagnostic): CodeAct
     case 'LGX005':
       return rewriteAcessaUsuario(context, diagnostic);
     case 'LGX007':
-      return removeItemFix(context, diagnostic, 'program', (name) => `Remove ${name} from this SYSTEMKEY list (A1)`);
+      return removeItemFix(context, diagnostic, 'program', (name) => t`Remove ${name} from this SYSTEMKEY list (A1)`);
     case 'LGX008':
-      return removeItemFix(context, diagnostic, 'any', (name) => `Remove the duplicate ${name}`);
+      return removeItemFix(context, diagnostic, 'any', (name) => t`Remove the duplicate ${name}`);
     case 'LGX014':
       return normalizeFix(context, diagnostic);
     default:
@@ -104,23 +105,23 @@ function unknownKeyFixes(context: CodeActionContext, diagnostic: Diagnostic, dat
   const unverified = data.code === 'LGX018';
   const catalogEdit = addKeyToCatalog(context, data.key);
   if (unverified) {
-    if (catalogEdit) actions.push({ title: `Add ${quoteSource(data.key)} to logix-license.json`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: catalogEdit, isPreferred: true });
+    if (catalogEdit) actions.push({ title: t`Add ${quoteSource(data.key)} to logix-license.json`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: catalogEdit, isPreferred: true });
     for (const suggestion of data.suggestions) {
-      actions.push(fix(`Replace ${quoteSource(data.key)} with ${suggestion}`, diagnostic, context.document, [{ range: found.item.range, newText: suggestion }]));
+      actions.push(fix(t`Replace ${quoteSource(data.key)} with ${suggestion}`, diagnostic, context.document, [{ range: found.item.range, newText: suggestion }]));
     }
     return actions;
   }
   const replacements = [...data.suggestions];
   data.suggestions.forEach((suggestion, index) => {
-    actions.push(fix(`Replace ${quoteSource(data.key)} with ${suggestion}`, diagnostic, context.document, [{ range: found.item.range, newText: suggestion }], index === 0));
+    actions.push(fix(t`Replace ${quoteSource(data.key)} with ${suggestion}`, diagnostic, context.document, [{ range: found.item.range, newText: suggestion }], index === 0));
   });
   if (data.areaDefaultKey && !replacements.includes(data.areaDefaultKey)) {
-    actions.push(fix(`Replace ${quoteSource(data.key)} with the area default ${data.areaDefaultKey} (R6)`, diagnostic, context.document, [{ range: found.item.range, newText: data.areaDefaultKey }]));
+    actions.push(fix(t`Replace ${quoteSource(data.key)} with the area default ${data.areaDefaultKey} (R6)`, diagnostic, context.document, [{ range: found.item.range, newText: data.areaDefaultKey }]));
   }
   if (found.argument.items.length > 1) {
-    actions.push(fix(`Remove ${quoteSource(data.key)} from the list`, diagnostic, context.document, [removeListItem(context.document.getText(), found.argument, found.itemIndex)]));
+    actions.push(fix(t`Remove ${quoteSource(data.key)} from the list`, diagnostic, context.document, [removeListItem(context.document.getText(), found.argument, found.itemIndex)]));
   }
-  if (catalogEdit) actions.push({ title: `Add ${quoteSource(data.key)} to logix-license.json`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: catalogEdit });
+  if (catalogEdit) actions.push({ title: t`Add ${quoteSource(data.key)} to logix-license.json`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: catalogEdit });
   return actions;
 }
 
@@ -163,7 +164,7 @@ function missingInitAppFix(context: CodeActionContext, diagnostic: Diagnostic, d
   const indent = unit.firstStatement ? /^[ \t]*/.exec(lineText)![0] : `${/^[ \t]*/.exec(lineAt(text, unit.range.start.line))![0]}   `;
   const insert = `${indent}IF LOG_initApp("${data.areaDefaultKey}") <> 0 THEN${eol}${indent}   RETURN${eol}${indent}END IF${eol}`;
   const at = { line: anchorLine, character: 0 };
-  return [fix(`Insert LOG_initApp("${data.areaDefaultKey}") as the first statement (R1, A3)`, diagnostic, context.document, [{ range: { start: at, end: at }, newText: insert }], true)];
+  return [fix(t`Insert LOG_initApp("${data.areaDefaultKey}") as the first statement (R1, A3)`, diagnostic, context.document, [{ range: { start: at, end: at }, newText: insert }], true)];
 }
 
 // ---- LGX005 ----------------------------------------------------------------------------------
@@ -184,7 +185,7 @@ function rewriteAcessaUsuario(context: CodeActionContext, diagnostic: Diagnostic
   }
   // Not preferred: LOG_initApp returns 0 on success where log001_acessa_usuario returned TRUE,
   // so the status test that follows must be read by a person (A2).
-  return [fix('Rewrite as LOG_initApp, keeping the RETURNING status (A2; LOG_initApp returns 0 on success: check the test that follows)', diagnostic, context.document, edits)];
+  return [fix(t('Rewrite as LOG_initApp, keeping the RETURNING status (A2; LOG_initApp returns 0 on success: check the test that follows)'), diagnostic, context.document, edits)];
 }
 
 // ---- LGX007, LGX008 --------------------------------------------------------------------------
@@ -214,7 +215,7 @@ function normalizeFix(context: CodeActionContext, diagnostic: Diagnostic): CodeA
   const { argument: literal, isKeyList } = argument;
   const normalize = isKeyList ? normalizeKey : (element: string) => element.trim().toLowerCase();
   const edits = normalizeList(context.document.getText(), literal, normalize);
-  return [fix('Normalise the list', diagnostic, context.document, edits, true)];
+  return [fix(t('Normalise the list'), diagnostic, context.document, edits, true)];
 }
 
 // ---- helpers ---------------------------------------------------------------------------------

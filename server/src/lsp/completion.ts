@@ -3,6 +3,7 @@
  * description) and inside a SYSTEMKEY program list (the workspace's programs).
  */
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver/node';
+import { t } from '../l10n/messages.js';
 import type { Catalog } from '../license/catalog.js';
 import { describeSlotNumber } from '../license/explain.js';
 import type { LicenseModel } from '../license/model.js';
@@ -31,7 +32,7 @@ function keyCompletions(context: CompletionContext, range: Range, inRegistration
     return {
       label: entry.key,
       kind: CompletionItemKind.Constant,
-      detail: `${describeSlotNumber(entry.slot)}${entry.area ? ` · area ${entry.area}` : ''}`,
+      detail: `${describeSlotNumber(entry.slot)}${entry.area ? t` · area ${entry.area}` : ''}`,
       documentation: { kind: 'markdown', value: `${entry.description ?? ''}\n\n_${entry.origin}_` },
       sortText: `${ownArea ? '0' : '1'}${entry.key}`,
       textEdit: { range, newText: entry.key },

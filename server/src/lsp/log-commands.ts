@@ -14,6 +14,7 @@ import { compareLog, compareLogToMarkdown, disagreementDiagnostics, type Compare
 import { decodeLog } from '../applog/decode-log.js';
 import { applyImport, importEdits, importLines, planImport } from '../applog/import.js';
 import { readDebugLog, type LogReading } from '../applog/read-log.js';
+import { t } from '../l10n/messages.js';
 import { buildCatalog, parseCatalogFile } from '../license/catalog.js';
 import type { LicenseDiagnostic } from '../license/diagnostics.js';
 import { LineMap, type Range } from '../syntax/positions.js';
@@ -36,23 +37,26 @@ export async function readLog(content: LogContent, name: string | undefined): Pr
     try {
       path = fileURLToPath(content.uri);
     } catch {
-      return { error: `cannot read the log ${content.uri}: not a file URI` };
+      return { error: t`cannot read the log ${content.uri}: not a file URI` };
     }
     shown ??= basename(path);
     try {
       text = decodeLog(readRegularFile(path, MAX_LOG_BYTES)).text; // a named pipe must not hang the server
     } catch (error) {
-      return { error: `cannot read the log file ${path}: ${(error as Error).message}` };
+      return { error: t({ message: 'cannot read the log file {0}: {1}', args: [path, (error as Error).message], comment: 'a log the editor sent' }) };
     }
   } else {
     text = 'base64' in content ? decodeLog(Buffer.from(content.base64, 'base64')).text : content.text;
   }
-  shown ??= 'the log';
+  shown ??= t('the log');
   const reading = readDebugLog(text);
   if (reading.runs.length === 0) {
     return {
-      error: `no program run found in ${shown}: no line "Aplicação <PROGRAM> - licenças … =" ` +
-        '(the AppServer writes them with logix.license.debug = 1 in its profile)',
+      error: t({
+        message: 'no program run found in {0}: no line "Aplicação <PROGRAM> - licenças … =" (the AppServer writes them with logix.license.debug = 1 in its profile)',
+        args: [shown],
+        comment: 'a log the editor sent',
+      }),
     };
   }
   return { reading, name: shown };
@@ -76,7 +80,7 @@ export function compareLogResult(
 
 /** The answer when nothing was compared. */
 export function compareError(error: string): CompareLogResult {
-  return { error, report: `# AppServer log comparison\n\n${error}\n`, summary: { runs: 0, agree: 0, disagree: 0 }, diagnostics: 0, files: [] };
+  return { error, report: `# ${t({ message: 'AppServer log comparison', comment: 'the heading of the report of a comparison that could not be made' })}\n\n${error}\n`, summary: { runs: 0, agree: 0, disagree: 0 }, diagnostics: 0, files: [] };
 }
 
 /**
@@ -93,7 +97,8 @@ export function importLogEdit(catalogUri: string, catalogPath: string, text: str
     const parsed = parseCatalogFile(catalogPath, text);
     if (!parsed.file) {
       const first = parsed.problems[0]!;
-      return { ...base, ...empty, runs: read.reading.runs.length, error: `${catalogPath}:${first.range.start.line + 1}:${first.range.start.character + 1}: ${first.message} (fix the catalog file first)` };
+      const where = `${catalogPath}:${first.range.start.line + 1}:${first.range.start.character + 1}`;
+      return { ...base, ...empty, runs: read.reading.runs.length, error: t({ message: '{0}: {1} (fix the catalog file first)', args: [where, first.message], comment: 'importing a log in the editor' }) };
     }
     catalog = buildCatalog(parsed.file);
   }

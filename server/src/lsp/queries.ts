@@ -25,6 +25,7 @@ import {
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { join } from 'node:path';
+import { t } from '../l10n/messages.js';
 import { areaOfProgram, builtInCatalog, NO_MENU_KEY } from '../license/catalog.js';
 import { proposeCatalog, unknownKeyUses } from '../license/catalog-init.js';
 import { ReportCache } from '../license/report.js';
@@ -269,7 +270,7 @@ export class Queries {
     // The disk's text now, not the index's: the edit must fit the file the client will edit.
     const read = readCatalogFile(join(folder.path, path));
     // A file that is there but cannot be read is never written over.
-    const log = read.kind === 'unreadable' ? { error: `cannot read the catalog file ${path}: ${read.reason}` } : await readLog(params.log, params.name);
+    const log = read.kind === 'unreadable' ? { error: t({ message: 'cannot read the catalog file {0}: {1}', args: [path, read.reason], comment: 'importing a log in the editor' }) } : await readLog(params.log, params.name);
     return importLogEdit(this.workspace.uriOf(folder, path), path, read.kind === 'text' ? read.text : undefined, log);
   }
 

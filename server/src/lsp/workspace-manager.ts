@@ -18,6 +18,7 @@ import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { FileChangeType, type Connection, type Diagnostic, type FileEvent, type WorkspaceFolder } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { currentLanguage, t } from '../l10n/messages.js';
 import type { LicenseDiagnostic } from '../license/diagnostics.js';
 import type { FileFacts } from '../syntax/facts.js';
 import { parseForEditing, reparseFacts } from '../syntax/incremental.js';
@@ -166,11 +167,11 @@ export class WorkspaceManager {
   async initialize(progressSupported: boolean): Promise<void> {
     const folders = [...this.folders.values()];
     const progress = progressSupported ? await this.connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
-    progress?.begin('Logix: indexing 4GL files', 0, 'finding files…', false);
+    progress?.begin(t('Logix: indexing 4GL files'), 0, t('finding files…'), false);
     try {
       for (const folder of folders) {
         await this.index(folder, (done, total) => {
-          progress?.report(total === 0 ? 100 : Math.floor((done / total) * 100), `${folder.name}: ${done}/${total} files`);
+          progress?.report(total === 0 ? 100 : Math.floor((done / total) * 100), t`${folder.name}: ${done}/${total} files`);
         });
       }
     } finally {
@@ -274,7 +275,7 @@ export class WorkspaceManager {
     });
     // Nothing changed since the persisted index was written: its diagnostics are this index's,
     // except where an open document differs from the disk (set again, to drop what it affects).
-    const seeded = initial.unchanged ? cache?.diagnosticsFor(index.fingerprint) : undefined;
+    const seeded = initial.unchanged ? cache?.diagnosticsFor(diagnosticsFingerprint(index)) : undefined;
     if (seeded) {
       index.seedDiagnostics(seeded);
       for (const file of this.openFilesOf(folder)) index.setFile(file, this.openDocuments.get(join(folder.path, file))!.facts);
@@ -303,7 +304,7 @@ export class WorkspaceManager {
       write: () => {
         // Diagnostics are recorded only when they come from the disk's text (no open document).
         const recorded = this.openFilesOf(folder).length > 0 ? undefined : index.completeDiagnostics();
-        return initial.persist(recorded ? { fingerprint: index.fingerprint, files: recorded } : undefined);
+        return initial.persist(recorded ? { fingerprint: diagnosticsFingerprint(index), files: recorded } : undefined);
       },
     });
   }
@@ -629,4 +630,12 @@ function overridesOf(settings: Settings): { logixVersion?: string; devTest?: boo
     ...(settings.logixVersion ? { logixVersion: settings.logixVersion } : {}),
     ...(settings.devTest ? { devTest: true } : {}),
   };
+}
+
+/**
+ * What recorded diagnostics depend on besides the facts: the catalog and its overrides, and the
+ * language their messages were said in (an editor restarted in another language says them anew).
+ */
+function diagnosticsFingerprint(index: FolderIndex): string {
+  return `${currentLanguage()}\n${index.fingerprint}`;
 }
