@@ -7,6 +7,7 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { describeProblem } from '../../server/src/license/syntax-problems.js';
 import { compactFacts } from '../../server/src/syntax/packed-units.js';
 import { parseFacts } from '../../server/src/syntax/parser.js';
 import { decodeText } from '../../server/src/workspace/decode.js';
@@ -90,7 +91,7 @@ describe('facts cache', () => {
     writeFileSync(join(folder, name!), bytes);
     const cache = await FactsCache.open(folder, '/ws', 'windows-1252', 'build-1');
     const damaged = files.map((file) => cache.reuse(file.relative, file.stamp, noRead)!.facts)
-      .filter((facts) => facts.problems.some((problem) => /persisted index entry of this file is damaged/.test(problem.message)));
+      .filter((facts) => facts.problems.some((problem) => /persisted index entry of this file is damaged/.test(describeProblem(problem))));
     assert.ok(damaged.length >= 1);
     assert.deepEqual(damaged[0]!.licenseCalls, []);
   });

@@ -12,6 +12,7 @@ import { describeConsumed } from './explain.js';
 import { consume, resolveProgram, type Resolution, type ResolutionLookup } from './resolve.js';
 import { quoteKeys, quoteSource } from './quote-source.js';
 import { nearKeys } from './suggest.js';
+import { describeProblem } from './syntax-problems.js';
 
 export interface RelatedInformation {
   readonly file: string;
@@ -82,7 +83,7 @@ export function diagnoseFile(
     });
   };
 
-  for (const problem of facts.problems) push('LGX016', file, problem.range, problem.message);
+  for (const problem of facts.problems) push('LGX016', file, problem.range, describeProblem(problem));
   const program = programDefinedIn(model, file);
   const ownArea = program ? areaOfProgram(catalog, program.name)?.area : undefined;
   for (const call of facts.licenseCalls) diagnoseCall(call, file, catalog, ownArea, push);

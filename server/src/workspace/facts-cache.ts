@@ -33,7 +33,8 @@ import { PACKED_UNIT_INTS, packedCount, packedUnitsOf, withLazyFacts, type Other
 
 const MAGIC = 'LGXF';
 let writes = 0;
-const FORMAT = 4;
+/** 5: problems are data (kind, unit, name, count), no longer English sentences. */
+const FORMAT = 5;
 
 /** How a file is known unchanged: size and time, else content (`metadata`), or always content. */
 export type CacheStrategy = 'metadata' | 'content';
@@ -309,7 +310,7 @@ function readOtherFacts(others: Buffer, offset: number, length: number): OtherFa
     return JSON.parse(others.toString('latin1', offset, offset + length)) as OtherFacts;
   } catch {
     const start = { line: 0, character: 0 };
-    return { licenseCalls: [], globalsReferences: [], problems: [{ message: 'the persisted index entry of this file is damaged: save the file to read it again', range: { start, end: start } }] };
+    return { licenseCalls: [], globalsReferences: [], problems: [{ kind: 'damagedCacheEntry', range: { start, end: start } }] };
   }
 }
 
