@@ -50,7 +50,7 @@ describe('the engine in pt-BR', () => {
       assert.deepEqual(pt.steps.slice(0, 1), ['R5 LOG_initApp declara SUPRIMEN,ESTOQ; fora do catálogo, retiradas: SUPRIMEN']);
       assert.ok(pt.steps.includes('R8 lista final ESTOQ; chave padrão ESTOQ'), pt.steps.join('\n'));
       assert.equal(pt.reason, 'a chave do menu WMS não está na lista final: é consumida a chave padrão ESTOQ e o AppServer registra um aviso no log (A4)');
-      assert.match(pt.checklist, /^\*Licenças excedidas\?\* Monitor de Licenças → \*Uso de Licenças\*: (slot \d+|o slot dele), \*Em Uso\* vs \*Total\*; TOTVS Application Monitor para ver quem a consome;.* O abono entre abas é decidido pelo License Server e pelo contrato\.$/);
+      assert.match(pt.checklist, /^\*Licenças excedidas\?\* Monitor de Licenças → \*Uso de Licenças\*: (slot \d+|o slot dele), \*Em Uso\* vs \*Total\*; TOTVS Application Monitor para ver quem está usando as licenças;.* O abono entre abas é decidido pelo License Server e pelo contrato\.$/);
     } finally {
       useLanguage('en');
     }
