@@ -44,7 +44,7 @@ describe('the engine in pt-BR', () => {
     useLanguage('pt-br');
     try {
       const pt = said();
-      assert.match(pt.invalidKey, /^a chave SUPRIMEN está listada como inválida \(.+\): o sistema a retira da lista \(R5\); você quis dizer SUPREC(, [A-Z]+)*\?$/);
+      assert.match(pt.invalidKey, /^a chave SUPRIMEN está listada como inválida \(.+\): na execução, ela é retirada da lista \(R5\); você quis dizer SUPREC(, [A-Z]+)*\?$/);
       assert.deepEqual(pt.syntax, ['2 unidades sem o seu END neste arquivo; a primeira está aqui: falta END FUNCTION para a antes deste FUNCTION']);
       assert.equal(pt.cap, 'mais 2 LGX001 neste arquivo daqui em diante, não listados um a um (os 100 primeiros estão listados)');
       assert.deepEqual(pt.steps.slice(0, 1), ['R5 LOG_initApp declara SUPRIMEN,ESTOQ; fora do catálogo, retiradas: SUPRIMEN']);
