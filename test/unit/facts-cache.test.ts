@@ -7,6 +7,8 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { useLanguage } from '../../server/src/l10n/messages.js';
+import { describeProblem } from '../../server/src/license/syntax-problems.js';
 import { compactFacts } from '../../server/src/syntax/packed-units.js';
 import { parseFacts } from '../../server/src/syntax/parser.js';
 import { decodeText } from '../../server/src/workspace/decode.js';
@@ -53,6 +55,38 @@ describe('facts cache', () => {
     assert.equal(cache.diagnosticsFor('catalog-2'), undefined);
   });
 
+  it('uses the recorded diagnostics only in the language they were said in', async (t) => {
+    const folder = tempFolder('logix-cache-');
+    t.after(() => removeFolder(folder));
+    const files = exampleFiles();
+    const diagnostics = { fingerprint: 'catalog-1', files: [[files[0]!.relative, []]] as const };
+    await FactsCache.open(folder, '/ws', 'windows-1252', 'build-1').then((cache) => cache.save(files, diagnostics));
+    const cache = await FactsCache.open(folder, '/ws', 'windows-1252', 'build-1');
+    useLanguage('pt-br');
+    try {
+      assert.equal(cache.diagnosticsFor('catalog-1'), undefined, 'said in English, not reused in Portuguese');
+      assert.ok(cache.reuse(files[0]!.relative, files[0]!.stamp, noRead), 'the facts are reused whatever the language');
+    } finally {
+      useLanguage('en');
+    }
+    assert.ok(cache.diagnosticsFor('catalog-1'));
+  });
+
+  it('keeps syntax problems as data, with no words in any language', async (t) => {
+    const folder = tempFolder('logix-cache-');
+    t.after(() => removeFolder(folder));
+    const text = 'FUNCTION a()\n  RETURN\nFUNCTION b()\nEND FUNCTION\nFUNCTION c()\n';
+    const facts = compactFacts(parseFacts(text));
+    const file = { relative: 'broken.4gl', stamp: { size: text.length, mtimeMs: 1 }, hash: contentHash(Buffer.from(text)), facts };
+    await FactsCache.open(folder, '/ws', 'windows-1252', 'build-1').then((cache) => cache.save([file]));
+    const [name] = readdirSync(folder);
+    assert.doesNotMatch(readFileSync(join(folder, name!), 'latin1'), /units without|missing END /, 'no sentence in the file');
+    const cache = await FactsCache.open(folder, '/ws', 'windows-1252', 'build-1');
+    const [problem] = cache.reuse('broken.4gl', file.stamp, noRead)!.facts.problems;
+    assert.deepEqual({ ...problem, range: undefined }, { kind: 'missingEnd', open: 'function', name: 'a', before: 'function', count: 2, range: undefined });
+    assert.equal(describeProblem(problem!), '2 units without their END in this file; the first here: missing END FUNCTION for a before this FUNCTION');
+  });
+
   it('writes facts it read back as they were, copying what it never had to parse', async (t) => {
     const folder = tempFolder('logix-cache-');
     t.after(() => removeFolder(folder));
@@ -90,7 +124,7 @@ describe('facts cache', () => {
     writeFileSync(join(folder, name!), bytes);
     const cache = await FactsCache.open(folder, '/ws', 'windows-1252', 'build-1');
     const damaged = files.map((file) => cache.reuse(file.relative, file.stamp, noRead)!.facts)
-      .filter((facts) => facts.problems.some((problem) => /persisted index entry of this file is damaged/.test(problem.message)));
+      .filter((facts) => facts.problems.some((problem) => /persisted index entry of this file is damaged/.test(describeProblem(problem))));
     assert.ok(damaged.length >= 1);
     assert.deepEqual(damaged[0]!.licenseCalls, []);
   });

@@ -8,6 +8,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
+import { describeProblem } from '../../server/src/license/syntax-problems.js';
 import { parseForEditing, reparseFacts, reparseInWindow, reparseWindow } from '../../server/src/syntax/incremental.js';
 import type { FileFacts } from '../../server/src/syntax/facts.js';
 import { findSourceFiles } from '../../server/src/workspace/files.js';
@@ -150,7 +151,7 @@ describe('incremental re-parse', () => {
 
   for (const [index, variant] of variants(program).entries()) {
     it(`equals a full parse after each of 1,500 random edits of a file with ${variant.name}`, () => {
-      const problems = parseFacts(variant.text).problems.map((problem) => problem.message).join('; ');
+      const problems = parseFacts(variant.text).problems.map(describeProblem).join('; ');
       if (variant.name !== 'NUL padding') assert.match(problems, variant.name.includes('{') ? /unterminated '\{'/ : /./);
       const run = editRandomly(variant.text, variant.problemAt, 1500, 100 + index);
       // Without a window in a file that has a problem, every edit would parse the whole file.

@@ -3,6 +3,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { describeProblem } from '../../server/src/license/syntax-problems.js';
 import type { FileFacts, LiteralArgument } from '../../server/src/syntax/facts.js';
 import { lex } from '../../server/src/syntax/lexer.js';
 import { parseFacts, parseFactsFully } from '../../server/src/syntax/parser.js';
@@ -69,7 +70,7 @@ describe('program units', () => {
     const { facts } = parse('FUNCTION a()\n  RETURN\nFUNCTION b()\nEND FUNCTION\nFUNCTION c()\n');
     assert.deepEqual(facts.units.map((unit) => `${unit.name}:${unit.closed}`), ['a:false', 'b:true', 'c:false']);
     // Both missing ENDs in one problem, at the first (LGX016 once per kind).
-    assert.deepEqual(facts.problems.map((problem) => [problem.message, problem.range.start.line]),
+    assert.deepEqual(facts.problems.map((problem) => [describeProblem(problem), problem.range.start.line]),
       [['2 units without their END in this file; the first here: missing END FUNCTION for a before this FUNCTION', 0]]);
   });
 
@@ -216,7 +217,7 @@ describe('positions and encodings', () => {
 });
 
 describe('hostile input never throws', () => {
-  const messages = (facts: FileFacts) => facts.problems.map((problem) => problem.message);
+  const messages = (facts: FileFacts) => facts.problems.map(describeProblem);
   const units = (facts: FileFacts) => facts.units.map((unit) => `${unit.kind}:${unit.closed}`);
   // Each case: the text, and one fact of it that must hold (besides fast parse = full parse).
   const cases: [string, string, (facts: FileFacts) => void][] = [
@@ -256,13 +257,13 @@ describe('hostile input never throws', () => {
   }
 
   it('reports unterminated comments and strings', () => {
-    assert.match(parseFacts('MAIN\n { never closed\n').problems.map((problem) => problem.message).join(), /unterminated '\{' comment/);
-    assert.match(parseFacts('MAIN\n LET x = "abc\nEND MAIN').problems.map((problem) => problem.message).join(), /unterminated string/);
+    assert.match(parseFacts('MAIN\n { never closed\n').problems.map(describeProblem).join(), /unterminated '\{' comment/);
+    assert.match(parseFacts('MAIN\n LET x = "abc\nEND MAIN').problems.map(describeProblem).join(), /unterminated string/);
   });
 
   it('reads the NUL-padded file as text and says so', () => {
     const { problems } = decodeSource(Buffer.concat([Buffer.from('MAIN\nEND MAIN\n'), Buffer.alloc(512)]));
-    assert.match(problems[0]!.message, /512 NUL bytes/);
+    assert.match(describeProblem(problems[0]!), /512 NUL bytes/);
   });
 
   it('parses a 30,000-line program with all its units and calls', () => {

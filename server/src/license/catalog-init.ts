@@ -57,6 +57,10 @@ export function unknownKeyUses(model: LicenseModel, catalog: Catalog): KeyUse[] 
  * - `areas`: the built-in areas whose prefixes the programs have, with their default keys;
  * - `"complete": false`, until every slot is filled in;
  * - a `$comment` saying what to do next, and the program prefixes no area has.
+ *
+ * The file's texts (`$comment`, descriptions) stay in English whatever the user's language: the
+ * file is the environment's, committed and shared by a team, its property names are English, and
+ * the same tree must give the same file whoever runs `init`.
  */
 export function proposeCatalog(model: LicenseModel, builtIn: Catalog): string {
   const allUses = keyUses(model);

@@ -7,6 +7,10 @@ export type DiagnosticTag = 'deprecated' | 'unnecessary';
 
 export interface CodeInfo {
   readonly severity: Severity;
+  /**
+   * In English, never localized: SARIF makes the rule's name from it, which code-scanning tools
+   * key on, and a report must not change with the locale of the machine that ran the check.
+   */
   readonly title: string;
   /** The rules the code enforces, for messages and the docs anchor. */
   readonly rules: readonly string[];

@@ -3,6 +3,7 @@
  * its stable code, the ranges a fix needs (`data`) and the other file involved (`related`). The
  * CLI prints them; the language server converts them to LSP diagnostics.
  */
+import { t } from '../l10n/messages.js';
 import type { Argument, LicenseCall } from '../syntax/facts.js';
 import type { Range } from '../syntax/positions.js';
 import { areaOfProgram, canonicalArea, keyStatus, NO_MENU_KEY, normalizeKey, type Catalog, type CatalogProblem } from './catalog.js';
@@ -12,6 +13,7 @@ import { describeConsumed } from './explain.js';
 import { consume, resolveProgram, type Resolution, type ResolutionLookup } from './resolve.js';
 import { quoteKeys, quoteSource } from './quote-source.js';
 import { nearKeys } from './suggest.js';
+import { describeProblem } from './syntax-problems.js';
 
 export interface RelatedInformation {
   readonly file: string;
@@ -82,7 +84,7 @@ export function diagnoseFile(
     });
   };
 
-  for (const problem of facts.problems) push('LGX016', file, problem.range, problem.message);
+  for (const problem of facts.problems) push('LGX016', file, problem.range, describeProblem(problem));
   const program = programDefinedIn(model, file);
   const ownArea = program ? areaOfProgram(catalog, program.name)?.area : undefined;
   for (const call of facts.licenseCalls) diagnoseCall(call, file, catalog, ownArea, push);
@@ -93,10 +95,10 @@ export function diagnoseFile(
     const firstLine = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     if (!canonical) {
       push('LGX012', file, systemKeyFile.calls[0]?.nameRange ?? firstLine,
-        `SYSTEMKEY_${quoteSource(systemKeyFile.area)}.4gl names an unknown area ${quoteSource(systemKeyFile.area)} (known: ${[...catalog.areas.keys()].join(', ')}); its registrations are still applied (R3, R7)`);
+        t`SYSTEMKEY_${quoteSource(systemKeyFile.area)}.4gl names an unknown area ${quoteSource(systemKeyFile.area)} (known: ${[...catalog.areas.keys()].join(', ')}); its registrations are still applied (R3, R7)`);
     } else if (canonical !== systemKeyFile.area) {
       push('LGX020', file, systemKeyFile.calls[0]?.nameRange ?? firstLine,
-        `SYSTEMKEY_${quoteSource(systemKeyFile.area)}.4gl is the file of area ${canonical} (${quoteSource(systemKeyFile.area)} is one of its program prefixes): its registrations are ${canonical}'s, the own area of ${canonical} programs (R4); its canonical name is SYSTEMKEY_${canonical}.4gl`);
+        t`SYSTEMKEY_${quoteSource(systemKeyFile.area)}.4gl is the file of area ${canonical} (${quoteSource(systemKeyFile.area)} is one of its program prefixes): its registrations are ${canonical}'s, the own area of ${canonical} programs (R4); its canonical name is SYSTEMKEY_${canonical}.4gl`);
     }
     diagnoseRegistrations(model, systemKeyFile, resolutionOf, push);
   }
@@ -127,7 +129,7 @@ function capPerCode(sorted: LicenseDiagnostic[]): LicenseDiagnostic[] {
     else if (index === MAX_PER_CODE + 1) {
       const more = counts.get(diagnostic.code)! - MAX_PER_CODE;
       kept.push({ file: diagnostic.file, range: diagnostic.range, code: diagnostic.code, severity: diagnostic.severity,
-        message: `${more} more ${diagnostic.code} in this file from here on, not listed one by one (the first ${MAX_PER_CODE} are)` });
+        message: t`${more} more ${diagnostic.code} in this file from here on, not listed one by one (the first ${MAX_PER_CODE} are)` });
     }
   }
   return kept;
@@ -141,7 +143,7 @@ export function catalogDiagnostics(file: string, problems: readonly CatalogProbl
     range: problem.range,
     severity: problem.warning ? 'warning' as const : CODES.LGX015.severity,
     code: 'LGX015' as const,
-    message: problem.warning || !fatal ? problem.message : `${problem.message}; the built-in catalog is used until this is fixed`,
+    message: problem.warning || !fatal ? problem.message : t`${problem.message}; the built-in catalog is used until this is fixed`,
   }));
 }
 
@@ -150,15 +152,17 @@ type Push = (code: DiagnosticCode, file: string, range: Range, message: string, 
 function diagnoseCall(call: LicenseCall, file: string, catalog: Catalog, ownArea: string | undefined, push: Push): void {
   const arity = KEY_ARITY[call.function];
   if (!call.complete) {
-    push('LGX012', file, call.range, `unterminated argument list of ${call.function}: missing ')' (R1–R3)`);
+    push('LGX012', file, call.range, t`unterminated argument list of ${call.function}: missing ')' (R1–R3)`);
   } else if (call.args.length < arity.min || call.args.length > arity.max) {
-    const expected = arity.min === arity.max ? `${arity.min}` : `${arity.min} or ${arity.max}`;
-    push('LGX012', file, call.argumentsRange,
-      `${call.function} takes ${expected} argument${arity.max > 1 ? 's' : ''}, found ${call.args.length}: ${arity.usage} (${call.function === 'LOG_initApp' ? 'R1' : call.function === 'log001_acessa_usuario' ? 'R2' : 'R3'})`);
+    const expected = arity.min === arity.max ? `${arity.min}` : t({ message: '{0} or {1}', args: [arity.min, arity.max], comment: 'how many arguments a license function takes' });
+    const rule = call.function === 'LOG_initApp' ? 'R1' : call.function === 'log001_acessa_usuario' ? 'R2' : 'R3';
+    push('LGX012', file, call.argumentsRange, arity.max > 1
+      ? t`${call.function} takes ${expected} arguments, found ${call.args.length}: ${arity.usage} (${rule})`
+      : t`${call.function} takes ${expected} argument, found ${call.args.length}: ${arity.usage} (${rule})`);
   }
   if (call.function === 'log001_acessa_usuario') {
     const keyArgument = call.args[0]?.kind === 'literal' ? call.args[0].value : undefined;
-    push('LGX005', file, call.nameRange, 'log001_acessa_usuario is obsolete: use LOG_initApp (A2)', {
+    push('LGX005', file, call.nameRange, t`log001_acessa_usuario is obsolete: use LOG_initApp (A2)`, {
       data: { code: 'LGX005', ...(keyArgument !== undefined ? { keyArgument } : {}) },
     });
   }
@@ -174,7 +178,7 @@ function diagnoseKeyList(argument: Argument, call: LicenseCall, file: string, ca
   if (argument.kind === 'dynamic') {
     if (argument.text === '') return; // an empty argument is already LGX012
     push('LGX009', file, argument.range,
-      `the key argument ${quoteSource(argument.text)} of ${call.function} is not a literal: the keys cannot be checked before run time`);
+      t`the key argument ${quoteSource(argument.text)} of ${call.function} is not a literal: the keys cannot be checked before run time`);
     return;
   }
   const isRegistration = call.function === '_ADVPL_SYSTEMKEY_setAppLicenseList';
@@ -184,7 +188,7 @@ function diagnoseKeyList(argument: Argument, call: LicenseCall, file: string, ca
     const key = normalizeKey(item.text);
     if (key === '') continue;
     if (seen.has(key)) {
-      push('LGX008', file, item.range, `key ${quoteSource(key)} appears twice in this list; the runtime keeps both (R5)`, {
+      push('LGX008', file, item.range, t`key ${quoteSource(key)} appears twice in this list; the runtime keeps both (R5)`, {
         data: { code: 'LGX008', duplicate: key, listRange: argument.range },
       });
     }
@@ -194,21 +198,23 @@ function diagnoseKeyList(argument: Argument, call: LicenseCall, file: string, ca
     const area = isRegistration ? undefined : ownArea;
     const suggestions = nearKeys(catalog, key, area);
     const areaDefaultKey = area ? catalog.areas.get(area)?.defaultKey : undefined;
-    const didYouMean = suggestions.length > 0 ? `; did you mean ${suggestions.join(', ')}?` : '';
+    const didYouMean = suggestions.length > 0 ? t`; did you mean ${suggestions.join(', ')}?` : '';
     const data = { key, suggestions, listRange: argument.range, ...(areaDefaultKey ? { areaDefaultKey } : {}) };
     if (status === 'unverified') {
       // A partial catalog cannot say the key does not exist: nothing about run time is claimed.
       push('LGX018', file, item.range,
-        `key ${quoteSource(key)} is not in the catalog (${catalog.description}), which is partial: it is assumed to exist in the installation, slot unknown; add it with its slot to check it${didYouMean}`, {
+        t`key ${quoteSource(key)} is not in the catalog (${catalog.description}), which is partial: it is assumed to exist in the installation, slot unknown; add it with its slot to check it${didYouMean}`, {
           data: { code: 'LGX018', ...data },
         });
       continue;
     }
     // Invalid: listed as not existing, or absent from a complete catalog. Now the runtime's
     // behaviour follows.
-    const why = catalog.invalidKeys.has(key) ? `is listed as invalid (${catalog.description})` : `is not in the complete catalog (${catalog.description})`;
-    const consequence = isRegistration ? 'the runtime ignores this registration (R4, R7)' : 'the runtime drops it from the list (R5)';
-    push('LGX001', file, item.range, `key ${quoteSource(key)} ${why}: ${consequence}${didYouMean}`, {
+    const consequence = isRegistration ? t`the runtime ignores this registration (R4, R7)` : t`the runtime drops it from the list (R5)`;
+    const message = catalog.invalidKeys.has(key)
+      ? t`key ${quoteSource(key)} is listed as invalid (${catalog.description}): ${consequence}${didYouMean}`
+      : t`key ${quoteSource(key)} is not in the complete catalog (${catalog.description}): ${consequence}${didYouMean}`;
+    push('LGX001', file, item.range, message, {
       data: { code: 'LGX001', ...data },
     });
   }
@@ -217,7 +223,7 @@ function diagnoseKeyList(argument: Argument, call: LicenseCall, file: string, ca
 function diagnoseProgramList(argument: Argument, file: string, push: Push): void {
   if (argument.kind === 'dynamic') {
     if (argument.text !== '') {
-      push('LGX009', file, argument.range, `the program list ${quoteSource(argument.text)} is not a literal: it cannot be checked before run time`);
+      push('LGX009', file, argument.range, t`the program list ${quoteSource(argument.text)} is not a literal: it cannot be checked before run time`);
     }
     return;
   }
@@ -230,16 +236,19 @@ function diagnoseProgramList(argument: Argument, file: string, push: Push): void
  */
 function checkListForm(argument: Extract<Argument, { kind: 'literal' }>, file: string, kind: 'key' | 'program', push: Push): void {
   const faults: string[] = [];
-  if (argument.items.some((item) => item.text.trim() === '')) faults.push('an empty element');
-  if (argument.items.some((item) => item.text !== item.text.trim() || /\s/.test(item.text.trim()))) faults.push('spaces');
-  if (kind === 'key' && argument.items.some((item) => item.text.trim() !== item.text.trim().toUpperCase())) faults.push('lower case');
+  if (argument.items.some((item) => item.text.trim() === '')) faults.push(t({ message: 'an empty element', comment: 'a fault of a key or program list' }));
+  if (argument.items.some((item) => item.text !== item.text.trim() || /\s/.test(item.text.trim()))) faults.push(t({ message: 'spaces', comment: 'a fault of a key or program list' }));
+  if (kind === 'key' && argument.items.some((item) => item.text.trim() !== item.text.trim().toUpperCase())) faults.push(t({ message: 'lower case', comment: 'a fault of a key list' }));
   if (faults.length === 0) return;
   const normalized = argument.items
     .map((item) => (kind === 'key' ? normalizeKey(item.text) : normalizeProgram(item.text)))
     .filter((text) => text !== '')
     .join(',');
-  push('LGX014', file, argument.range,
-    `badly formed ${kind} list "${quoteSource(argument.value)}": ${faults.join(', ')}; write it as "${quoteSource(normalized)}"`, {
+  const value = quoteSource(argument.value);
+  const written = quoteSource(normalized);
+  push('LGX014', file, argument.range, kind === 'key'
+    ? t`badly formed key list "${value}": ${faults.join(', ')}; write it as "${written}"`
+    : t`badly formed program list "${value}": ${faults.join(', ')}; write it as "${written}"`, {
       data: { code: 'LGX014', normalized, listRange: argument.range },
     });
 }
@@ -254,7 +263,7 @@ function diagnoseRegistrations(model: LicenseModel, systemKeyFile: SystemKeyFile
       const id = `${registration.key}\u0000${registration.program}`;
       if (seen.has(id)) {
         push('LGX008', file, registration.programItem.range,
-          `${quoteSource(registration.program)} is registered twice under ${quoteSource(registration.key)} in this file (R3)`, {
+          t`${quoteSource(registration.program)} is registered twice under ${quoteSource(registration.key)} in this file (R3)`, {
             data: { code: 'LGX008', duplicate: registration.program, listRange: listRangeOf(registration) },
           });
       }
@@ -273,8 +282,8 @@ function diagnoseRegistrations(model: LicenseModel, systemKeyFile: SystemKeyFile
     for (const registration of resolution.ownAreaRegistrations) {
       if (registration.file !== file) continue;
       push('LGX007', file, registration.programItem.range,
-        `${quoteSource(program.displayName)}'s LOG_initApp already declares ${quoteKeys(declared)}: this registration in its own area can be removed (A1)`, {
-          related: [{ file: program.file, range: program.declaration.range, message: 'the declaration that already covers it' }],
+        t`${quoteSource(program.displayName)}'s LOG_initApp already declares ${quoteKeys(declared)}: this registration in its own area can be removed (A1)`, {
+          related: [{ file: program.file, range: program.declaration.range, message: t`the declaration that already covers it` }],
           data: { code: 'LGX007', program: registration.program, listRange: listRangeOf(registration) },
         });
     }
@@ -287,20 +296,26 @@ function diagnoseProgram(program: ProgramSource, resolution: Resolution, catalog
   const anchor = declaration?.nameRange ?? program.mainUnit.nameRange;
 
   if (resolution.free) {
-    const since = resolution.free.since ? ` from Logix ${resolution.free.since}` : '';
-    const assumed = resolution.free.assumed ? ' (no logixVersion configured: the newest package is assumed)' : '';
-    push('LGX013', file, program.mainUnit.nameRange, `${quoteSource(program.displayName)} is a free program${since}: it consumes no license (R12)${assumed}`);
+    const name = quoteSource(program.displayName);
+    const since = resolution.free.since;
+    const assumed = resolution.free.assumed ? t` (no logixVersion configured: the newest package is assumed)` : '';
+    push('LGX013', file, program.mainUnit.nameRange, since
+      ? t`${name} is a free program from Logix ${since}: it consumes no license (R12)${assumed}`
+      : t`${name} is a free program: it consumes no license (R12)${assumed}`);
   }
 
   if (!declaration) {
     push('LGX003', file, program.mainUnit.nameRange,
-      `${quoteSource(program.displayName)} calls neither LOG_initApp nor log001_acessa_usuario: every program must call LOG_initApp first (R1, A3); as written it never asks for a license, so it consumes none`, {
+      t`${quoteSource(program.displayName)} calls neither LOG_initApp nor log001_acessa_usuario: every program must call LOG_initApp first (R1, A3); as written it never asks for a license, so it consumes none`, {
         data: { code: 'LGX003', mainUnitName: program.mainUnit.name, ...(resolution.areaDefaultKey ? { areaDefaultKey: resolution.areaDefaultKey } : {}) },
       });
   } else if (declaration.unitIndex !== program.mainUnitIndex || !declaration.inFirstStatement) {
-    const where = declaration.unitIndex !== program.mainUnitIndex ? `is called outside ${quoteSource(program.mainUnit.name)}` : `is not the first statement of ${quoteSource(program.mainUnit.name)}`;
-    push('LGX004', file, declaration.nameRange, `${declaration.function} ${where}: it must be the program's first action (A3)`,
-      program.mainUnit.firstStatement ? { related: [{ file, range: program.mainUnit.firstStatement, message: 'the first statement' }] } : {});
+    const main = quoteSource(program.mainUnit.name);
+    const message = declaration.unitIndex !== program.mainUnitIndex
+      ? t`${declaration.function} is called outside ${main}: it must be the program's first action (A3)`
+      : t`${declaration.function} is not the first statement of ${main}: it must be the program's first action (A3)`;
+    push('LGX004', file, declaration.nameRange, message,
+      program.mainUnit.firstStatement ? { related: [{ file, range: program.mainUnit.firstStatement, message: t({ message: 'the first statement', comment: 'where LOG_initApp should be' }) }] } : {});
   }
 
   const declared = declaredKeys(declaration);
@@ -310,16 +325,16 @@ function diagnoseProgram(program: ProgramSource, resolution: Resolution, catalog
     } else if (resolution.validDeclaredKeys.length === 0) {
       const fallback = resolution.finalKeys.find((entry) => entry.origin.rule === 'R6');
       const text = fallback
-        ? `area ${resolution.area}'s default key ${fallback.key} is elected (R6)`
-        : 'there is no area default, so the menu key is consumed (R10), and a menu key ? blocks access (R11)';
-      push('LGX002', file, declaration.args[0]?.range ?? anchor, `none of the declared keys (${quoteKeys(declared)}) is valid: ${text}`);
+        ? t`area ${resolution.area ?? ''}'s default key ${fallback.key} is elected (R6)`
+        : t`there is no area default, so the menu key is consumed (R10), and a menu key ? blocks access (R11)`;
+      push('LGX002', file, declaration.args[0]?.range ?? anchor, t`none of the declared keys (${quoteKeys(declared)}) is valid: ${text}`);
     }
   }
 
   const menuKey = catalog.menu.get(program.name);
   const menuRange = catalog.menuRanges.get(program.name);
   const menuRelated = menuRange && menuKey !== undefined && catalog.workspaceFile
-    ? { related: [{ file: catalog.workspaceFile, range: menuRange, message: `menu key ${quoteSource(menuKey)} configured here` }] }
+    ? { related: [{ file: catalog.workspaceFile, range: menuRange, message: t`menu key ${quoteSource(menuKey)} configured here` }] }
     : {};
   if (!menuKey) return;
   // What the menu launch consumes, as the engine computes it (free and R1 programs: nothing).
@@ -327,11 +342,14 @@ function diagnoseProgram(program: ProgramSource, resolution: Resolution, catalog
   const finalKeys = resolution.finalKeys.map((entry) => entry.key);
   if (menuKey === NO_MENU_KEY && fromMenu.licenseType === 'blocked') {
     push('LGX011', file, anchor,
-      `${quoteSource(program.displayName)} is launched under menu key ? and has no valid key of its own: access would be blocked (R11)`, menuRelated);
+      t`${quoteSource(program.displayName)} is launched under menu key ? and has no valid key of its own: access would be blocked (R11)`, menuRelated);
   } else if (menuKey !== NO_MENU_KEY && fromMenu.licenseType !== 'none' && !finalKeys.includes(menuKey)) {
-    const outcome = `${describeConsumed(fromMenu)} is consumed (${fromMenu.rule})` + (fromMenu.menuKeyRejected ? ' and the AppServer logs a warning' : '');
+    const consumed = describeConsumed(fromMenu);
+    const outcome = fromMenu.menuKeyRejected
+      ? t`${consumed} is consumed (${fromMenu.rule}) and the AppServer logs a warning`
+      : t`${consumed} is consumed (${fromMenu.rule})`;
     push('LGX010', file, anchor,
-      `the menu key ${quoteSource(menuKey)} configured for ${quoteSource(program.displayName)} is not in its final list (${quoteKeys(finalKeys) || 'empty'}): ${outcome} (A4)`, menuRelated);
+      t`the menu key ${quoteSource(menuKey)} configured for ${quoteSource(program.displayName)} is not in its final list (${quoteKeys(finalKeys) || t({ message: 'empty', comment: 'a final key list without keys' })}): ${outcome} (A4)`, menuRelated);
   }
 }
 
@@ -343,8 +361,8 @@ function diagnoseDuplicateDefinitions(model: LicenseModel, program: ProgramSourc
   const others = model.sourcesOf(program.name).filter((source) => source.file !== program.file);
   if (others.length === 0) return;
   push('LGX017', program.file, program.mainUnit.nameRange,
-    `program ${program.name} is also defined in ${others.map((other) => other.file).join(', ')}: the AppServer runs one object per name`, {
-      related: others.map((other) => ({ file: other.file, range: other.mainUnit.nameRange, message: `${program.name} is also defined here` })),
+    t`program ${program.name} is also defined in ${others.map((other) => other.file).join(', ')}: the AppServer runs one object per name`, {
+      related: others.map((other) => ({ file: other.file, range: other.mainUnit.nameRange, message: t`${program.name} is also defined here` })),
     });
 }
 
@@ -363,9 +381,10 @@ function diagnoseOwnAreaOverride(program: ProgramSource, resolution: Resolution,
   const registered = resolution.finalKeys.filter((entry) => entry.origin.rule === 'R4').map((entry) => entry.key);
   const firstRegistration = resolution.ownAreaRegistrations[0]!;
   push('LGX006', program.file, program.declaration!.args[0]?.range ?? program.declaration!.nameRange,
-    `this list is ignored: SYSTEMKEY_${firstRegistration.area} (the program's own area) registers ${quoteSource(program.displayName)} under ${quoteKeys(registered)} (R4)`, {
+    t`this list is ignored: SYSTEMKEY_${firstRegistration.area} (the program's own area) registers ${quoteSource(program.displayName)} under ${quoteKeys(registered)} (R4)`, {
       related: resolution.ownAreaRegistrations.map((registration) => ({
-        file: registration.file, range: registration.programItem.range, message: `registered under ${registration.key !== undefined ? quoteSource(registration.key) : 'a dynamic key'}`,
+        file: registration.file, range: registration.programItem.range,
+        message: registration.key !== undefined ? t`registered under ${quoteSource(registration.key)}` : t`registered under a dynamic key`,
       })),
     });
 }

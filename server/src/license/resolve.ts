@@ -4,6 +4,7 @@
  * Both return data that records every step with its rule, so that every view (hover, code lens,
  * CLI, simulated AppServer log) renders the same computation (ARCHITECTURE.md, invariant 5).
  */
+import { t } from '../l10n/messages.js';
 import type { Range } from '../syntax/positions.js';
 import { areaOfProgram, canonicalArea, DEV_TEST_SLOT, isValidKey, keyStatus, NO_MENU_KEY, type Catalog } from './catalog.js';
 import { freeProgram, type FreeProgram } from './free-programs.js';
@@ -102,13 +103,13 @@ export function resolveProgram(programName: string, model: LicenseModel, catalog
   const declared = declaredKeys(declaration);
   const declarationRef = declaration && source ? { file: source.file, range: declaration.range } : undefined;
   if (!source) {
-    steps.push({ rule: 'R1', text: `no source of ${quoteSource(program)} in the workspace: only its SYSTEMKEY registrations are known`, keys: [] });
+    steps.push({ rule: 'R1', text: t`no source of ${quoteSource(program)} in the workspace: only its SYSTEMKEY registrations are known`, keys: [] });
   } else if (!declaration) {
-    steps.push({ rule: 'R1', text: `${quoteSource(source.displayName)} calls neither LOG_initApp nor log001_acessa_usuario`, keys: [] });
+    steps.push({ rule: 'R1', text: t`${quoteSource(source.displayName)} calls neither LOG_initApp nor log001_acessa_usuario`, keys: [] });
   } else if (declared === null) {
     steps.push({
       rule: declaration.function === 'LOG_initApp' ? 'R1' : 'R2',
-      text: `the key argument of ${declaration.function} is not a literal: it cannot be known before run time`,
+      text: t`the key argument of ${declaration.function} is not a literal: it cannot be known before run time`,
       keys: [],
       ...(declarationRef ? { source: declarationRef } : {}),
     });
@@ -127,7 +128,7 @@ export function resolveProgram(programName: string, model: LicenseModel, catalog
     // counts as no key here, like one not in the catalog (reading).
     steps.push({
       rule: 'R4',
-      text: `SYSTEMKEY_${ownArea} registers it under ${ownInvalid.map((registration) => (registration.key !== undefined ? quoteSource(registration.key) : 'a key that is not a literal (unknown before run time)')).join(',')}, not a catalog key: ignored`,
+      text: t`SYSTEMKEY_${ownArea!} registers it under ${ownInvalid.map((registration) => (registration.key !== undefined ? quoteSource(registration.key) : t`a key that is not a literal (unknown before run time)`)).join(',')}, not a catalog key: ignored`,
       keys: [],
       dropped: ownInvalid.map((registration) => registration.key ?? '?'),
       source: refOf(ownInvalid[0]!),
@@ -139,8 +140,9 @@ export function resolveProgram(programName: string, model: LicenseModel, catalog
     }
     steps.push({
       rule: 'R4',
-      text: `SYSTEMKEY_${ownArea} (the program's own area) registers it under ${quoteKeys(ownValid.map((registration) => registration.key!))}` +
-        (declared && declared.length > 0 ? `; the list of ${declaration!.function} (${quoteKeys(declared)}) is ignored` : ''),
+      text: declared && declared.length > 0
+        ? t`SYSTEMKEY_${ownArea!} (the program's own area) registers it under ${quoteKeys(ownValid.map((registration) => registration.key!))}; the list of ${declaration!.function} (${quoteKeys(declared)}) is ignored`
+        : t`SYSTEMKEY_${ownArea!} (the program's own area) registers it under ${quoteKeys(ownValid.map((registration) => registration.key!))}`,
       keys: ownValid.map((registration) => registration.key!),
       source: refOf(ownValid[0]!),
     });
@@ -152,8 +154,9 @@ export function resolveProgram(programName: string, model: LicenseModel, catalog
     for (const key of valid) finalKeys.push({ key, origin: { rule: 'R5', source: declarationRef! } });
     steps.push({
       rule: 'R5',
-      text: `${declaration!.function} declares ${quoteKeys(declared)}` +
-        (droppedKeys.length > 0 ? `; not in the catalog, dropped: ${quoteKeys(droppedKeys)}` : ''),
+      text: droppedKeys.length > 0
+        ? t`${declaration!.function} declares ${quoteKeys(declared)}; not in the catalog, dropped: ${quoteKeys(droppedKeys)}`
+        : t`${declaration!.function} declares ${quoteKeys(declared)}`,
       keys: valid,
       ...(droppedKeys.length > 0 ? { dropped: droppedKeys } : {}),
       source: declarationRef!,
@@ -164,13 +167,13 @@ export function resolveProgram(programName: string, model: LicenseModel, catalog
   if (finalKeys.length === 0) {
     if (area?.defaultKey) {
       finalKeys.push({ key: area.defaultKey, origin: { rule: 'R6', area: area.area } });
-      steps.push({ rule: 'R6', text: `no valid key of its own: area ${area.area}'s default key ${area.defaultKey} is elected`, keys: [area.defaultKey] });
+      steps.push({ rule: 'R6', text: t`no valid key of its own: area ${area.area}'s default key ${area.defaultKey} is elected`, keys: [area.defaultKey] });
     } else {
       steps.push({
         rule: 'R6',
         text: area
-          ? `no valid key of its own, and area ${area.area} has no default key in the catalog`
-          : `no valid key of its own, and prefix ${quoteSource(program.slice(0, 3).toUpperCase())} belongs to no area of the catalog: no default key`,
+          ? t`no valid key of its own, and area ${area.area} has no default key in the catalog`
+          : t`no valid key of its own, and prefix ${quoteSource(program.slice(0, 3).toUpperCase())} belongs to no area of the catalog: no default key`,
         keys: [],
       });
     }
@@ -186,7 +189,7 @@ export function resolveProgram(programName: string, model: LicenseModel, catalog
     }
     steps.push({
       rule: 'R7',
-      text: `SYSTEMKEY_${otherArea} appends ${quoteKeys(appended.map((registration) => registration.key!))}`,
+      text: t`SYSTEMKEY_${otherArea} appends ${quoteKeys(appended.map((registration) => registration.key!))}`,
       keys: appended.map((registration) => registration.key!),
       source: refOf(appended[0]!),
     });
@@ -194,7 +197,7 @@ export function resolveProgram(programName: string, model: LicenseModel, catalog
 
   const defaultKey = finalKeys[0]?.key;
   if (defaultKey) {
-    steps.push({ rule: 'R8', text: `final list ${quoteKeys(finalKeys.map((entry) => entry.key))}; default key ${quoteSource(defaultKey)}`, keys: [defaultKey] });
+    steps.push({ rule: 'R8', text: t`final list ${quoteKeys(finalKeys.map((entry) => entry.key))}; default key ${quoteSource(defaultKey)}`, keys: [defaultKey] });
   }
 
   const free = freeProgram(program, catalog.logixVersion, catalog.freePrograms);
@@ -219,7 +222,7 @@ export function resolveProgram(programName: string, model: LicenseModel, catalog
 
 /** The assumption a conclusion about `key` rests on (the key is unverified). */
 export function assumption(catalog: Catalog, key: string): Assumption {
-  return { key, reason: `${quoteSource(key)} is not in the catalog (${catalog.description}), which is partial: it is assumed to exist in the installation, slot unknown` };
+  return { key, reason: t`${quoteSource(key)} is not in the catalog (${catalog.description}), which is partial: it is assumed to exist in the installation, slot unknown` };
 }
 
 /** The areas other than the program's own that register it, in R7 load order (then others). */
@@ -290,7 +293,7 @@ export function consume(resolution: Resolution, catalog: Catalog, options: Consu
     steps.push({ rule: result.rule, text: result.reason, keys: result.key ? [result.key] : [] });
     if (devTest && (result.licenseType === 'slot' || result.licenseType === 'T' || result.licenseType === 'I')) {
       // R15: in a test environment every consumption goes to the TOTVS Dev Test slot.
-      const reason = `dev test environment (logix.license.LSDevTest = 1): the consumption goes to slot ${DEV_TEST_SLOT} (TOTVS Dev Test) instead`;
+      const reason = t`dev test environment (logix.license.LSDevTest = 1): the consumption goes to slot ${DEV_TEST_SLOT} (TOTVS Dev Test) instead`;
       steps.push({ rule: 'R15', text: reason, keys: result.key ? [result.key] : [] });
       return { ...result, slot: DEV_TEST_SLOT, licenseType: 'slot', rule: 'R15', reason: `${result.reason}; ${reason}`, steps };
     }
@@ -301,17 +304,17 @@ export function consume(resolution: Resolution, catalog: Catalog, options: Consu
   if (resolution.free) {
     const since = resolution.free.since
       ? resolution.free.assumed
-        ? ` (free from ${resolution.free.since}; no Logix version configured, the newest package is assumed)`
-        : ` (free from ${resolution.free.since})`
+        ? t` (free from ${resolution.free.since}; no Logix version configured, the newest package is assumed)`
+        : t` (free from ${resolution.free.since})`
       : '';
-    const listed = resolution.free.listedInCatalog ? ' (listed as free by the catalog file)' : '';
-    return done({ licenseType: 'none', rule: 'R12', reason: `${quoteSource(resolution.displayName)} is a free program: it consumes no license${since}${listed}`, ...withMenuKey });
+    const listed = resolution.free.listedInCatalog ? t` (listed as free by the catalog file)` : '';
+    return done({ licenseType: 'none', rule: 'R12', reason: t`${quoteSource(resolution.displayName)} is a free program: it consumes no license${since}${listed}`, ...withMenuKey });
   }
 
   if (resolution.source && !resolution.source.declaration) {
     // Reading: the license is asked for by LOG_initApp (or its predecessor); a program that
     // calls neither never asks, so nothing is consumed (and R1 is broken: LGX003).
-    return done({ licenseType: 'none', rule: 'R1', reason: `${quoteSource(resolution.displayName)} calls neither LOG_initApp nor log001_acessa_usuario: it never asks for a license, so it consumes none` });
+    return done({ licenseType: 'none', rule: 'R1', reason: t`${quoteSource(resolution.displayName)} calls neither LOG_initApp nor log001_acessa_usuario: it never asks for a license, so it consumes none` });
   }
 
   switch (context) {
@@ -320,33 +323,35 @@ export function consume(resolution: Resolution, catalog: Catalog, options: Consu
       // consume from the menu is what the license in use may switch to.
       const own = consume(resolution, catalog, { ...options, context: 'menu' });
       const switchTo = own.key && own.licenseType === 'slot'
-        ? `; the license in use may switch to ${quoteSource(own.key)} (${own.slot !== undefined && own.slot !== null ? `slot ${own.slot}` : 'slot unknown'}), what ${quoteSource(resolution.displayName)} would consume from the menu`
+        ? own.slot !== undefined && own.slot !== null
+          ? t`; the license in use may switch to ${quoteSource(own.key)} (slot ${own.slot}), what ${quoteSource(resolution.displayName)} would consume from the menu`
+          : t`; the license in use may switch to ${quoteSource(own.key)} (slot unknown), what ${quoteSource(resolution.displayName)} would consume from the menu`
         : '';
-      return done({ licenseType: 'none', rule: 'R14', reason: `started by another program: nothing new is consumed${switchTo}`, ...(own.key ? { key: own.key } : {}) });
+      return done({ licenseType: 'none', rule: 'R14', reason: t`started by another program: nothing new is consumed${switchTo}`, ...(own.key ? { key: own.key } : {}) });
     }
     case 'eai-in':
-      return done({ licenseType: 'none', rule: 'R13', reason: 'incoming EAI messages are exempt from license consumption' });
+      return done({ licenseType: 'none', rule: 'R13', reason: t`incoming EAI messages are exempt from license consumption` });
     case 'eai-out':
-      return done({ licenseType: 'none', rule: 'R13', reason: 'outgoing EAI messages consume nothing extra: the calling program already holds its license' });
+      return done({ licenseType: 'none', rule: 'R13', reason: t`outgoing EAI messages consume nothing extra: the calling program already holds its license` });
     case 'collector': {
       // The collector's menu (MEN3002) follows the same rules as the standard menu: the key is
       // chosen by R9–R11 with the menu key, then consumed as license type T (R13).
       const fromMenu = consume(resolution, catalog, { ...options, context: 'menu', devTest: false });
       if (fromMenu.licenseType === 'blocked') {
-        return done({ ...fromMenu, reason: `data collector (menu MEN3002, telnet), as from the menu: ${fromMenu.reason}` });
+        return done({ ...fromMenu, reason: t`data collector (menu MEN3002, telnet), as from the menu: ${fromMenu.reason}` });
       }
       return done({
         licenseType: 'T', rule: 'R13', ...withMenuKey,
         ...(fromMenu.key ? { key: fromMenu.key } : {}),
-        reason: `data collector (menu MEN3002, telnet): the key is chosen as from the menu (${fromMenu.rule}: ${fromMenu.reason}) and consumed as license type T`,
+        reason: t`data collector (menu MEN3002, telnet): the key is chosen as from the menu (${fromMenu.rule}: ${fromMenu.reason}) and consumed as license type T`,
       });
     }
     case 'rest-tpd': {
       // R12: REST requests of TOTVS Privacidade de Dados are free from 12.1.2301 (with no version
       // configured, the newest package is assumed, as for free programs).
       if (!catalog.logixVersion || compareVersions(catalog.logixVersion, TPD_FREE_SINCE) >= 0) {
-        const assumed = catalog.logixVersion ? '' : ' (no Logix version configured: the newest package is assumed)';
-        return done({ licenseType: 'none', rule: 'R12', reason: `REST request of TOTVS Privacidade de Dados (TPD): consumes no license from ${TPD_FREE_SINCE}${assumed}` });
+        const assumed = catalog.logixVersion ? '' : t` (no Logix version configured: the newest package is assumed)`;
+        return done({ licenseType: 'none', rule: 'R12', reason: t`REST request of TOTVS Privacidade de Dados (TPD): consumes no license from ${TPD_FREE_SINCE}${assumed}` });
       }
       return consume(resolution, catalog, { ...options, context: 'rest' });
     }
@@ -354,33 +359,37 @@ export function consume(resolution: Resolution, catalog: Catalog, options: Consu
     case 'rest':
     case 'soap':
     case 'mingle': {
-      const label = context === 'web' ? 'web portal' : context === 'rest' ? 'REST request' : context === 'soap' ? 'SOAP request' : 'Mingle app';
+      // Labels that start a reason: their comments keep them apart from other areas' texts.
+      const label = context === 'web' ? t({ message: 'web portal', comment: 'the start of a consumption reason' })
+        : context === 'rest' ? t({ message: 'REST request', comment: 'the start of a consumption reason' })
+        : context === 'soap' ? t({ message: 'SOAP request', comment: 'the start of a consumption reason' })
+        : t({ message: 'Mingle app', comment: 'the start of a consumption reason' });
       if (catalog.logixVersion && compareVersions(catalog.logixVersion, INTERNET_LICENSE_SINCE) < 0) {
         // Reading: before 12.1.29 these requests did not consume a license.
-        return done({ licenseType: 'none', rule: 'R13', reason: `${label}: type I consumption applies from ${INTERNET_LICENSE_SINCE}; ${catalog.logixVersion} consumes nothing` });
+        return done({ licenseType: 'none', rule: 'R13', reason: t`${label}: type I consumption applies from ${INTERNET_LICENSE_SINCE}; ${catalog.logixVersion} consumes nothing` });
       }
       const code = options.appLicense?.trim().toUpperCase();
       const codeSlot = code ? catalog.keys.get(code)?.slot : undefined;
       if (context === 'mingle' && code && typeof codeSlot === 'number') {
-        return done({ licenseType: 'slot', key: code, slot: codeSlot, rule: 'R13', reason: `Mingle app: it consumes the license code registered for the app, ${quoteSource(code)}` });
+        return done({ licenseType: 'slot', key: code, slot: codeSlot, rule: 'R13', reason: t`Mingle app: it consumes the license code registered for the app, ${quoteSource(code)}` });
       }
       const mingle = context !== 'mingle' ? '' : code
-        ? `; the app's license code ${quoteSource(code)} has no slot in the catalog, so type I is shown`
-        : '; no license code of the app given (--app-license), so type I';
+        ? t`; the app's license code ${quoteSource(code)} has no slot in the catalog, so type I is shown`
+        : t`; no license code of the app given (--app-license), so type I`;
       return done({
         licenseType: 'I', rule: 'R13',
         ...(resolution.defaultKey ? { key: resolution.defaultKey } : {}),
-        reason: `${label}: license type I (Internet)${context === 'mingle' ? mingle : '; a Mingle app consumes its own registered license code, else type I'}`,
+        reason: t`${label}: license type I (Internet)${context === 'mingle' ? mingle : t`; a Mingle app consumes its own registered license code, else type I`}`,
       });
     }
     case 'scheduler': {
-      steps.push({ rule: 'R13', text: 'a scheduler trigger starts consuming PADRAO', keys: ['PADRAO'] });
+      steps.push({ rule: 'R13', text: t`a scheduler trigger starts consuming PADRAO`, keys: ['PADRAO'] });
       if (!resolution.defaultKey) {
-        return done({ licenseType: 'slot', key: 'PADRAO', ...slotField(slotOf('PADRAO')), rule: 'R13', reason: `the scheduler trigger consumes PADRAO; ${quoteSource(resolution.displayName)} has no valid key to switch to` });
+        return done({ licenseType: 'slot', key: 'PADRAO', ...slotField(slotOf('PADRAO')), rule: 'R13', reason: t`the scheduler trigger consumes PADRAO; ${quoteSource(resolution.displayName)} has no valid key to switch to` });
       }
       return done({
         licenseType: 'slot', key: resolution.defaultKey, ...slotField(slotOf(resolution.defaultKey)), rule: 'R13',
-        reason: `the scheduler trigger starts with PADRAO and switches to the task's key ${quoteSource(resolution.defaultKey)} (R8 default key of ${quoteSource(resolution.displayName)})`,
+        reason: t`the scheduler trigger starts with PADRAO and switches to the task's key ${quoteSource(resolution.defaultKey)} (R8 default key of ${quoteSource(resolution.displayName)})`,
       });
     }
     case 'menu':
@@ -392,44 +401,44 @@ export function consume(resolution: Resolution, catalog: Catalog, options: Consu
     if (!resolution.defaultKey) {
       return done({
         licenseType: 'blocked', rule: 'R11', menuKey,
-        reason: `menu key ? suggests no key and ${quoteSource(resolution.displayName)} has no valid key of its own: access is blocked ("chave de sistema não detectada no controle de licenças")`,
+        reason: t`menu key ? suggests no key and ${quoteSource(resolution.displayName)} has no valid key of its own: access is blocked ("chave de sistema não detectada no controle de licenças")`,
       });
     }
     return done({
       licenseType: 'slot', key: resolution.defaultKey, ...slotField(slotOf(resolution.defaultKey)), rule: 'R11', menuKey,
-      reason: `menu key ? suggests no key: the program's default key ${quoteSource(resolution.defaultKey)} is consumed`,
+      reason: t`menu key ? suggests no key: the program's default key ${quoteSource(resolution.defaultKey)} is consumed`,
     });
   }
   if (!resolution.defaultKey) {
     if (menuKey && isValidKey(catalog, menuKey)) {
       return done({
         licenseType: 'slot', key: menuKey, ...slotField(slotOf(menuKey)), rule: 'R10', menuKey,
-        reason: `${quoteSource(resolution.displayName)} has no valid key at all: the menu key ${quoteSource(menuKey)} is consumed`,
+        reason: t`${quoteSource(resolution.displayName)} has no valid key at all: the menu key ${quoteSource(menuKey)} is consumed`,
       });
     }
     // Reading: with no valid key anywhere, nothing can be consumed and LOG_initApp refuses access.
     return done({
       licenseType: 'blocked', rule: 'R10', ...withMenuKey,
       reason: menuKey
-        ? `${quoteSource(resolution.displayName)} has no valid key and the menu key ${quoteSource(menuKey)} is not in the catalog: access is blocked`
-        : `${quoteSource(resolution.displayName)} has no valid key and no menu key is given: access is blocked`,
+        ? t`${quoteSource(resolution.displayName)} has no valid key and the menu key ${quoteSource(menuKey)} is not in the catalog: access is blocked`
+        : t`${quoteSource(resolution.displayName)} has no valid key and no menu key is given: access is blocked`,
     });
   }
   if (!menuKey) {
     return done({
       licenseType: 'slot', key: resolution.defaultKey, ...slotField(slotOf(resolution.defaultKey)), rule: 'R8',
-      reason: `no menu key: the default key ${quoteSource(resolution.defaultKey)} is consumed`,
+      reason: t`no menu key: the default key ${quoteSource(resolution.defaultKey)} is consumed`,
     });
   }
   if (finalKeys.includes(menuKey)) {
     return done({
       licenseType: 'slot', key: menuKey, ...slotField(slotOf(menuKey)), rule: 'R9', menuKey,
-      reason: `the menu key ${quoteSource(menuKey)} is in the final list: its slot is consumed`,
+      reason: t`the menu key ${quoteSource(menuKey)} is in the final list: its slot is consumed`,
     });
   }
   return done({
     licenseType: 'slot', key: resolution.defaultKey, ...slotField(slotOf(resolution.defaultKey)), rule: 'R9', menuKey, menuKeyRejected: true,
-    reason: `the menu key ${quoteSource(menuKey)} is not in the final list: the default key ${quoteSource(resolution.defaultKey)} is consumed and the AppServer logs a warning (A4)`,
+    reason: t`the menu key ${quoteSource(menuKey)} is not in the final list: the default key ${quoteSource(resolution.defaultKey)} is consumed and the AppServer logs a warning (A4)`,
   });
 }
 

@@ -86,10 +86,37 @@ export interface GlobalsReference {
   readonly range: Range;
 }
 
-export interface SyntaxProblem {
-  readonly message: string;
+/**
+ * What went wrong reading a file, as data: the diagnostic (LGX016) words it where it is made, in
+ * the user's language, while the facts, the parse workers and the persisted index stay
+ * language-free. `unit` is the kind of the unit an `END` or a keyword names; `name` the unit's.
+ */
+export type ProblemDetail =
+  | { readonly kind: 'unterminatedString' }
+  | { readonly kind: 'unterminatedComment' }
+  /** `open` (named `name`) has no END; `before` is the unit keyword that started the next one. */
+  | { readonly kind: 'missingEnd'; readonly open: UnitKind; readonly name: string; readonly before?: UnitKind }
+  | { readonly kind: 'unnamedUnit'; readonly unit: UnitKind }
+  | { readonly kind: 'unmatchedEnd'; readonly unit: UnitKind }
+  /** `END unit` closes `open` (named `name`). */
+  | { readonly kind: 'mismatchedEnd'; readonly unit: UnitKind; readonly open: UnitKind; readonly name: string }
+  /** Decoding: the bytes hold `bytes` NUL bytes. */
+  | { readonly kind: 'nulBytes'; readonly bytes: number }
+  /** The file could not be read; `reason` is the system's own words. */
+  | { readonly kind: 'unreadable'; readonly reason: string }
+  /** The persisted index's entry of the file is damaged. */
+  | { readonly kind: 'damagedCacheEntry' };
+
+export type ProblemKind = ProblemDetail['kind'];
+
+/**
+ * One problem per kind in a file (parser.ts, `summariseProblems`): the first occurrence's detail
+ * and range, and how many the file has when more than one.
+ */
+export type SyntaxProblem = ProblemDetail & {
   readonly range: Range;
-}
+  readonly count?: number;
+};
 
 export interface FileFacts {
   readonly units: readonly ProgramUnit[];
@@ -97,7 +124,7 @@ export interface FileFacts {
   readonly globalsReferences: readonly GlobalsReference[];
   /**
    * Lexical and structural problems: unterminated comments or strings, unbalanced units. One per
-   * kind, at its first occurrence, its message counting the others (parser.ts).
+   * kind, at its first occurrence, counting the others (parser.ts).
    */
   readonly problems: readonly SyntaxProblem[];
   readonly lineCount: number;

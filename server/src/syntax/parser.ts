@@ -19,6 +19,7 @@ import {
   type LicenseCall,
   type LicenseFunction,
   type ListItem,
+  type ProblemDetail,
   type ProgramUnit,
   type SyntaxProblem,
   type UnitKind,
@@ -34,32 +35,13 @@ const UNIT_KEYWORDS: ReadonlyMap<TokenType, UnitKind> = new Map([
 ]);
 
 /**
- * The kinds of problem the extractor finds, each reported once per file with its count: a binary
- * or NUL-padded file has an unterminated string on most lines, and one warning per line would
- * bury the file's other diagnostics. `many` words a count; `detailed` keeps the first occurrence's
- * own message after it when that message says more than the kind (which unit).
+ * One problem as the extractor met it. The facts keep only the summary (`summariseProblems`): each
+ * kind once per file with its count, since a binary or NUL-padded file has an unterminated string
+ * on most lines and one warning per line would bury the file's other diagnostics. The incremental
+ * re-parse keeps the reports of an open document to summarise them again after an edit that
+ * re-parsed only part of the file. Problems are data; the diagnostic words them (LGX016).
  */
-const PROBLEM_KINDS = {
-  unterminatedString: { many: 'unterminated strings', detailed: false },
-  unterminatedComment: { many: "unterminated '{' comments", detailed: false },
-  missingEnd: { many: 'units without their END', detailed: true },
-  unnamedUnit: { many: 'FUNCTION or REPORT lines without a name', detailed: true },
-  unmatchedEnd: { many: 'END lines without a matching unit', detailed: true },
-  mismatchedEnd: { many: 'END lines that close another kind of unit', detailed: true },
-} as const;
-
-export type ProblemKind = keyof typeof PROBLEM_KINDS;
-
-/**
- * One problem as the extractor met it. The facts keep only the summary (`summariseProblems`); the
- * incremental re-parse keeps the reports of an open document to summarise them again after an
- * edit that re-parsed only part of the file.
- */
-export interface ProblemReport {
-  readonly kind: ProblemKind;
-  readonly message: string;
-  readonly range: Range;
-}
+export type ProblemReport = ProblemDetail & { readonly range: Range };
 
 /** A parse with its problem reports, in the order the extractor made them. */
 export interface DetailedParse {
@@ -108,11 +90,11 @@ export function parseFactsFully(text: string, lines: LineMap = new LineMap(text)
 
 /**
  * The facts' problems from the reports: one per kind, kinds in the order of their first report,
- * each at its first occurrence in the text (the earlier report on a tie), its message counting the
- * others.
+ * each at its first occurrence in the text (the earlier report on a tie), with the count of its
+ * kind when more than one.
  */
 export function summariseProblems(reports: readonly ProblemReport[]): SyntaxProblem[] {
-  const byKind = new Map<ProblemKind, { first: ProblemReport; count: number }>();
+  const byKind = new Map<ProblemReport['kind'], { first: ProblemReport; count: number }>();
   for (const report of reports) {
     const seen = byKind.get(report.kind);
     if (!seen) byKind.set(report.kind, { first: report, count: 1 });
@@ -121,11 +103,7 @@ export function summariseProblems(reports: readonly ProblemReport[]): SyntaxProb
       if (comparePositions(report.range.start, seen.first.range.start) < 0) seen.first = report;
     }
   }
-  return [...byKind].map(([kind, { first, count }]) => {
-    if (count === 1) return { message: first.message, range: first.range };
-    const { many, detailed } = PROBLEM_KINDS[kind];
-    return { message: `${count} ${many} in this file; the first here${detailed ? `: ${first.message}` : ''}`, range: first.range };
-  });
+  return [...byKind.values()].map(({ first, count }) => (count === 1 ? first : { ...first, count }));
 }
 
 class FactExtractor {
@@ -156,7 +134,7 @@ class FactExtractor {
       index = this.step(index);
     }
     if (this.open) {
-      this.problem('missingEnd', `missing END ${this.open.kind.toUpperCase()} for ${this.open.name}`, this.open.nameRange);
+      this.problem({ kind: 'missingEnd', open: this.open.kind, name: this.open.name }, this.open.nameRange);
       this.closeUnit(this.text.length, false);
     }
     const facts: FileFacts = {
@@ -241,16 +219,12 @@ class FactExtractor {
         nameRange = this.range(nameToken);
         next += 1;
       } else {
-        this.problem('unnamedUnit', `${kind.toUpperCase()} without a name`, this.range(keywordToken));
+        this.problem({ kind: 'unnamedUnit', unit: kind }, this.range(keywordToken));
       }
     }
 
     if (this.open) {
-      this.problem(
-        'missingEnd',
-        `missing END ${this.open.kind.toUpperCase()} for ${this.open.name} before this ${kind.toUpperCase()}`,
-        this.open.nameRange,
-      );
+      this.problem({ kind: 'missingEnd', open: this.open.kind, name: this.open.name, before: kind }, this.open.nameRange);
       this.closeUnit(this.previousEnd(index), false);
     }
     this.open = { kind, name, nameRange, startOffset, isPrivate, firstStatementIndex: -1 };
@@ -270,13 +244,9 @@ class FactExtractor {
     const kind = next ? UNIT_KEYWORDS.get(next.tokenType) : undefined;
     if (!next || !kind) return index + 1; // END IF, END RECORD, END CASE…
     if (!this.open) {
-      this.problem('unmatchedEnd', `END ${kind.toUpperCase()} without a matching ${kind.toUpperCase()}`, this.rangeOf(endToken, next));
+      this.problem({ kind: 'unmatchedEnd', unit: kind }, this.rangeOf(endToken, next));
     } else if (this.open.kind !== kind) {
-      this.problem(
-        'mismatchedEnd',
-        `END ${kind.toUpperCase()} closes ${this.open.kind.toUpperCase()} ${this.open.name}`,
-        this.rangeOf(endToken, next),
-      );
+      this.problem({ kind: 'mismatchedEnd', unit: kind, open: this.open.kind, name: this.open.name }, this.rangeOf(endToken, next));
       this.closeUnit(endOf(next), true);
     } else {
       this.closeUnit(endOf(next), true);
@@ -464,7 +434,7 @@ class FactExtractor {
   private checkComments(): void {
     for (const comment of this.comments) {
       if (!comment.image.endsWith('}')) { // the only comments kept are { } ones (tokens.ts)
-        this.problem('unterminatedComment', "unterminated '{' comment: it runs to the end of the file", this.range(comment));
+        this.problem({ kind: 'unterminatedComment' }, this.range(comment));
       }
     }
   }
@@ -472,7 +442,7 @@ class FactExtractor {
   private checkString(token: IToken): void {
     const image = token.image;
     if (image.length < 2 || !image.endsWith(image[0]!) || isEscapedQuote(image)) {
-      this.problem('unterminatedString', 'unterminated string: it ends at the end of the line', this.range(token));
+      this.problem({ kind: 'unterminatedString' }, this.range(token));
     }
   }
 
@@ -501,8 +471,8 @@ class FactExtractor {
     return this.lines.rangeOf(first.startOffset, endOf(last));
   }
 
-  private problem(kind: ProblemKind, message: string, range: Range): void {
-    this.reports.push({ kind, message, range });
+  private problem(detail: ProblemDetail, range: Range): void {
+    this.reports.push({ ...detail, range });
   }
 }
 

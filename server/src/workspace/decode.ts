@@ -61,10 +61,7 @@ export function decodeSource(bytes: Uint8Array, encoding: string = DEFAULT_ENCOD
     let count = 0;
     for (const byte of bytes) if (byte === 0) count += 1;
     const start = { line: 0, character: 0 };
-    problems.push({
-      message: `the file holds ${count} NUL byte${count === 1 ? '' : 's'}: a binary or NUL-padded file; it was read as text and may hide code`,
-      range: { start, end: start },
-    });
+    problems.push({ kind: 'nulBytes', bytes: count, range: { start, end: start } });
   }
   return { text, problems };
 }

@@ -25,6 +25,7 @@ import { statSync } from 'node:fs';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import { currentLanguage } from '../l10n/messages.js';
 import type { LicenseDiagnostic } from '../license/diagnostics.js';
 import type { FileFacts } from '../syntax/facts.js';
 import { TimeSlice } from './time-slice.js';
@@ -33,7 +34,8 @@ import { PACKED_UNIT_INTS, packedCount, packedUnitsOf, withLazyFacts, type Other
 
 const MAGIC = 'LGXF';
 let writes = 0;
-const FORMAT = 4;
+/** 5: problems are data (kind, unit, name, count), no longer English sentences. */
+const FORMAT = 5;
 
 /** How a file is known unchanged: size and time, else content (`metadata`), or always content. */
 export type CacheStrategy = 'metadata' | 'content';
@@ -56,7 +58,8 @@ type HeaderFile = [string, number, number, string, number, number, number, numbe
 
 /**
  * The diagnostics of the files when the cache was written, valid for the same facts and the same
- * fingerprint (catalog and overrides: FolderIndex.fingerprint). Only files that had some.
+ * fingerprint (catalog and overrides: FolderIndex.fingerprint), in the language they were said in
+ * (the cache records it: a run in another language words them again). Only files that had some.
  */
 export interface PersistedDiagnostics {
   readonly fingerprint: string;
@@ -71,7 +74,7 @@ interface Header {
   readonly files: HeaderFile[];
   /** Each file's unit names (joined, as PackedUnits holds them), in the order of `files`. */
   readonly names: string[];
-  readonly diagnostics?: PersistedDiagnostics;
+  readonly diagnostics?: PersistedDiagnostics & { readonly language: string };
 }
 
 export function contentHash(bytes: Uint8Array): string {
@@ -89,7 +92,7 @@ export function stampOf(path: string): FileStamp | undefined {
 
 export class FactsCache {
   private readonly entries: Map<string, Entry>;
-  private readonly diagnostics: PersistedDiagnostics | undefined;
+  private readonly diagnostics: Header['diagnostics'];
   /** Why an existing cache file was not used (for the server log); undefined when it was, or absent. */
   readonly problem: string | undefined;
 
@@ -97,7 +100,7 @@ export class FactsCache {
     private readonly path: string,
     private readonly identity: Pick<Header, 'build' | 'folder' | 'encoding'>,
     private readonly strategy: CacheStrategy,
-    decoded: { entries: Map<string, Entry>; diagnostics?: PersistedDiagnostics },
+    decoded: { entries: Map<string, Entry>; diagnostics?: Header['diagnostics'] },
     problem?: string,
   ) {
     this.entries = decoded.entries;
@@ -161,9 +164,10 @@ export class FactsCache {
     for (const [relative, entry] of this.entries) yield [relative, entry.facts];
   }
 
-  /** The recorded diagnostics, if they were recorded with this fingerprint. */
+  /** The recorded diagnostics, if they were recorded with this fingerprint and in this process's language. */
   diagnosticsFor(fingerprint: string): ReadonlyMap<string, readonly LicenseDiagnostic[]> | undefined {
-    return this.diagnostics?.fingerprint === fingerprint ? new Map(this.diagnostics.files) : undefined;
+    const usable = this.diagnostics?.fingerprint === fingerprint && this.diagnostics.language === currentLanguage();
+    return usable ? new Map(this.diagnostics!.files) : undefined;
   }
 
   /**
@@ -192,7 +196,7 @@ export class FactsCache {
     }
     const namesJson = asciiJson(names);
     await nextTurn();
-    const diagnosticsJson = diagnostics ? `,"diagnostics":${asciiJson(diagnostics)}` : '';
+    const diagnosticsJson = diagnostics ? `,"diagnostics":${asciiJson({ ...diagnostics, language: currentLanguage() })}` : '';
     await nextTurn();
     const identity = { format: FORMAT, ...this.identity };
     const header = `${asciiJson(identity).slice(0, -1)},"files":[${fileRows.join(',')}],"names":${namesJson}${diagnosticsJson}}`;
@@ -265,7 +269,7 @@ function asciiJson(value: unknown): string {
   return /[^\x00-\x7f]/.test(json) ? json.replace(/[\u0080-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`) : json;
 }
 
-function decode(bytes: Buffer, identity: Pick<Header, 'build' | 'folder' | 'encoding'>): { entries: Map<string, Entry>; diagnostics?: PersistedDiagnostics } {
+function decode(bytes: Buffer, identity: Pick<Header, 'build' | 'folder' | 'encoding'>): { entries: Map<string, Entry>; diagnostics?: Header['diagnostics'] } {
   if (bytes.length < 8 || bytes.toString('latin1', 0, 4) !== MAGIC) throw new Error('not a facts cache');
   const jsonLength = bytes.readUInt32LE(4);
   if (8 + jsonLength > bytes.length) throw new Error('truncated');
@@ -309,7 +313,7 @@ function readOtherFacts(others: Buffer, offset: number, length: number): OtherFa
     return JSON.parse(others.toString('latin1', offset, offset + length)) as OtherFacts;
   } catch {
     const start = { line: 0, character: 0 };
-    return { licenseCalls: [], globalsReferences: [], problems: [{ message: 'the persisted index entry of this file is damaged: save the file to read it again', range: { start, end: start } }] };
+    return { licenseCalls: [], globalsReferences: [], problems: [{ kind: 'damagedCacheEntry', range: { start, end: start } }] };
   }
 }
 

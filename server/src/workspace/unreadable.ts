@@ -3,8 +3,8 @@ import type { FileFacts } from '../syntax/facts.js';
 
 export function unreadableFacts(error: unknown): FileFacts {
   const start = { line: 0, character: 0 };
-  const message = `cannot read the file: ${error instanceof Error ? error.message : String(error)}`;
-  return { units: [], licenseCalls: [], globalsReferences: [], lineCount: 0, problems: [{ message, range: { start, end: start } }] };
+  const reason = error instanceof Error ? error.message : String(error);
+  return { units: [], licenseCalls: [], globalsReferences: [], lineCount: 0, problems: [{ kind: 'unreadable', reason, range: { start, end: start } }] };
 }
 
 /** Facts made by `unreadableFacts`: a readable file has at least one line. */
