@@ -9,6 +9,7 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { parseFacts, parseFactsFully } from '../../server/src/syntax/parser.js';
+import { describeProblem } from '../../server/src/license/syntax-problems.js';
 import { segmentsToLex } from '../../server/src/syntax/prefilter.js';
 import { decodeText } from '../../server/src/workspace/decode.js';
 import { findSourceFiles } from '../../server/src/workspace/files.js';
@@ -121,7 +122,7 @@ describe('pre-filter', () => {
       const facts = parseFacts(text);
       assert.deepEqual(facts, parseFactsFully(text), header);
       assert.equal(facts.units[0]!.name, header.slice(0, header.search(/[^A-Z]|$/)), 'the unit is named after its keyword');
-      assert.match(facts.problems.map((problem) => problem.message).join('\n'), /without a name/);
+      assert.match(facts.problems.map(describeProblem).join('\n'), /without a name/);
     }
   });
 
