@@ -96,9 +96,9 @@ const LINES_NAMED = 5;
 
 function causeLabel(kind: Exclude<CauseKind, 'unknown-program'>): string {
   switch (kind) {
-    case 'final-list': return t`final list`;
-    case 'slot': return t`slot`;
-    case 'menu-key': return t`menu key`;
+    case 'final-list': return t({ message: 'final list', comment: 'compare-log' });
+    case 'slot': return t({ message: 'slot', comment: 'compare-log' });
+    case 'menu-key': return t({ message: 'menu key', comment: 'compare-log' });
   }
 }
 
@@ -125,7 +125,7 @@ export function disagreementDiagnostics(report: CompareLogReport, logName: strin
     const lines = runs.map((run) => run.line);
     const [first] = runs as [RunComparison];
     const where = runs.length === 1
-      ? t`line ${first.line}` + runDetails(first)
+      ? t({ message: 'line {0}', args: [first.line], comment: 'compare-log' }) + runDetails(first)
       : t`lines ${namedLines(lines)} (${runs.length} runs)`;
     return {
       file: source.file,
@@ -140,7 +140,7 @@ export function disagreementDiagnostics(report: CompareLogReport, logName: strin
 
 /** ` (thread 13576, menu key WMS)`, or nothing. */
 function runDetails(run: RunComparison): string {
-  const details = [...(run.thread !== undefined ? [t`thread ${run.thread}`] : []), ...(run.menuKey !== null ? [t`menu key ${quoteSource(run.menuKey)}`] : [])];
+  const details = [...(run.thread !== undefined ? [t({ message: 'thread {0}', args: [run.thread], comment: 'compare-log' })] : []), ...(run.menuKey !== null ? [t({ message: 'menu key {0}', args: [quoteSource(run.menuKey)], comment: 'compare-log' })] : [])];
   return details.length > 0 ? ` (${details.join(', ')})` : '';
 }
 
@@ -166,9 +166,9 @@ export interface MarkdownReportOptions {
 export function compareLogToMarkdown(report: CompareLogReport, options: MarkdownReportOptions): string {
   const { summary } = report;
   const counts = [
-    summary.runs === 1 ? t`1 run` : t`${summary.runs} runs`,
-    summary.agree === 1 ? t`1 agrees` : t`${summary.agree} agree`,
-    summary.disagree === 1 ? t`1 disagrees` : t`${summary.disagree} disagree`,
+    summary.runs === 1 ? t({ message: '1 run', comment: 'compare-log' }) : t({ message: '{0} runs', args: [summary.runs], comment: 'compare-log' }),
+    summary.agree === 1 ? t({ message: '1 agrees', comment: 'compare-log' }) : t({ message: '{0} agree', args: [summary.agree], comment: 'compare-log' }),
+    summary.disagree === 1 ? t({ message: '1 disagrees', comment: 'compare-log' }) : t({ message: '{0} disagree', args: [summary.disagree], comment: 'compare-log' }),
   ].join(', ');
   const lines = [
     `# ${t`AppServer log comparison`}`,
@@ -187,32 +187,32 @@ export function compareLogToMarkdown(report: CompareLogReport, options: Markdown
   for (const run of report.runs) {
     const logged = `${finalOf(run.logged.finalKeys)} · ${consumedText(run.logged.key, run.logged.slot)}`;
     const predicted = run.predicted ? `${finalOf(run.predicted.finalKeys)} · ${consumedText(run.predicted.key, run.predicted.slot)}` : '—';
-    const result = run.agree ? t`agrees` : t`**disagrees**: ${[...new Set(run.causes.map((cause) => cause.kind))].join(', ')}`;
+    const result = run.agree ? t({ message: 'agrees', comment: 'compare-log' }) : t`**disagrees**: ${[...new Set(run.causes.map((cause) => cause.kind))].join(', ')}`;
     lines.push(`| ${run.line} | ${cell(run.program)} | ${cell(run.thread ?? '')} | ${cell(run.menuKey ?? '')} | ${cell(logged)} | ${cell(predicted)} | ${result} |`);
   }
   report.runs.forEach((run, index) => {
     if (run.agree && run.notes.length === 0) return;
     const source = report.sources[index];
-    const where = [t`log line ${run.line}`, ...(run.thread !== undefined ? [t`thread ${escape(run.thread)}`] : []), ...(run.menuKey !== null ? [t`menu key ${escape(run.menuKey)}`] : [])];
-    lines.push('', `## ${escape(run.program)} (${where.join(', ')}): ${run.agree ? t`agrees` : t`disagrees`}`, '');
+    const where = [t({ message: 'log line {0}', args: [run.line], comment: 'compare-log' }), ...(run.thread !== undefined ? [t({ message: 'thread {0}', args: [escape(run.thread)], comment: 'compare-log' })] : []), ...(run.menuKey !== null ? [t({ message: 'menu key {0}', args: [escape(run.menuKey)], comment: 'compare-log' })] : [])];
+    lines.push('', `## ${escape(run.program)} (${where.join(', ')}): ${run.agree ? t({ message: 'agrees', comment: 'compare-log' }) : t({ message: 'disagrees', comment: 'compare-log' })}`, '');
     if (source) {
       const name = `${source.file}:${licenseCallRange(source).start.line + 1}`;
       lines.push(`- ${t`compared with ${options.linkTo ? `[${escape(name)}](${options.linkTo(source.file, licenseCallRange(source))})` : escape(name)}`}`);
     }
     for (const cause of run.causes) lines.push(`- **${cause.kind}**: ${escape(cause.message)}`);
-    for (const note of run.notes) lines.push(`- ${t`note: ${escape(note)}`}`);
+    for (const note of run.notes) lines.push(`- ${t({ message: 'note: {0}', args: [escape(note)], comment: 'compare-log' })}`);
   });
   return lines.join('\n') + '\n';
 }
 
 function finalOf(keys: readonly string[] | null): string {
-  return keys === null ? t`(not shown)` : keys.join(',') || t`(empty)`;
+  return keys === null ? t({ message: '(not shown)', comment: 'compare-log' }) : keys.join(',') || t({ message: '(empty)', comment: 'compare-log' });
 }
 
 /** What a run consumed, logged or predicted: `MANENG, slot 7150`, `slot unknown`, `no slot`. */
 export function consumedText(key: string | null, slot: number | null): string {
-  const slotShown = slot === null ? t`slot unknown` : t`slot ${slot}`;
-  if (key === null) return slot === null ? t`no slot` : slotShown;
+  const slotShown = slot === null ? t({ message: 'slot unknown', comment: 'compare-log' }) : t({ message: 'slot {0}', args: [slot], comment: 'compare-log' });
+  if (key === null) return slot === null ? t({ message: 'no slot', comment: 'compare-log' }) : slotShown;
   return `${key}, ${slotShown}`;
 }
 

@@ -151,14 +151,14 @@ function finalListCause(run: LoggedRun, resolution: Resolution): Cause {
   const onlyLogged = minus(logged, predicted);
   const onlyPredicted = minus(predicted, logged);
   const parts = [t`the log's FINAL list is ${show(logged)}; the prediction is ${show(predicted)}`];
-  if (onlyLogged.length === 0 && onlyPredicted.length === 0) parts.push(t`same keys in another order`);
+  if (onlyLogged.length === 0 && onlyPredicted.length === 0) parts.push(t({ message: 'same keys in another order', comment: 'compare-log' }));
   if (onlyLogged.length > 0) parts.push(t`only in the log: ${onlyLogged.map((key) => `${key}${whereLogged(run.lists, key)}`).join(', ')}`);
   if (onlyPredicted.length > 0) {
     parts.push(t`only predicted: ${onlyPredicted.map((key) => `${key} (${describeKeyOrigin(resolution.finalKeys.find((entry) => entry.key === key)!)})`).join(', ')}`);
   }
   const lists = listDifferences(run.lists, resolution);
   if (lists.length > 0) parts.push(t`lists that differ: ${lists.join('; ')}`);
-  parts.push(t`predicted keys from: ${resolution.finalKeys.map((entry) => `${entry.key} (${describeKeyOrigin(entry)})`).join(', ') || t`none`}`);
+  parts.push(t`predicted keys from: ${resolution.finalKeys.map((entry) => `${entry.key} (${describeKeyOrigin(entry)})`).join(', ') || t({ message: 'none', comment: 'compare-log' })}`);
   return {
     kind: 'final-list',
     message: parts.join('; '),
@@ -169,7 +169,7 @@ function finalListCause(run: LoggedRun, resolution: Resolution): Cause {
 }
 
 function show(keys: readonly string[]): string {
-  return keys.length > 0 ? keys.join(',') : t`(empty)`;
+  return keys.length > 0 ? keys.join(',') : t({ message: '(empty)', comment: 'compare-log' });
 }
 
 /** ` (Área LOG)`: the logged list a key stands in, when the log shows one. */

@@ -127,7 +127,7 @@ export function applyImport(text: string | undefined, plan: ImportPlan): string 
  */
 export function importLines(plan: ImportPlan): string[] {
   const lines: string[] = [];
-  const runs = (count: number) => (count === 1 ? t`1 run` : t`${count} runs`);
+  const runs = (count: number) => (count === 1 ? t({ message: '1 run', comment: 'import-log' }) : t({ message: '{0} runs', args: [count], comment: 'import-log' }));
   for (const [key, { slot, runs: count, known }] of plan.keys) {
     lines.push(known ? t`fill  slot of ${key}: ${slot} (${runs(count)})` : t`add   key ${key}, slot ${slot} (${runs(count)})`);
   }
@@ -137,7 +137,7 @@ export function importLines(plan: ImportPlan): string[] {
   for (const { key, slot, logged } of plan.keptSlots) lines.push(t`kept: ${key} has slot ${slot} in the catalog; the log shows ${logged} (not overwritten)`);
   for (const { program, menuKey, logged } of plan.keptMenu) lines.push(t`kept: menu ${program} is ${menuKey} in the catalog; the log shows ${logged} (not overwritten)`);
   if (plan.confirmed.keys.length + plan.confirmed.menu.length > 0) {
-    lines.push(t`already in the catalog as logged: ${[...plan.confirmed.keys.map((key) => t`key ${key}`), ...plan.confirmed.menu.map((program) => t`menu ${program}`)].join(', ')}`);
+    lines.push(t`already in the catalog as logged: ${[...plan.confirmed.keys.map((key) => t({ message: 'key {0}', args: [key], comment: 'import-log' })), ...plan.confirmed.menu.map((program) => t({ message: 'menu {0}', args: [program], comment: 'import-log' }))].join(', ')}`);
   }
   if (plan.withoutSlot > 0) {
     lines.push(plan.withoutSlot === 1

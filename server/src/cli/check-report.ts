@@ -89,7 +89,7 @@ export function checkToText(analysis: WorkspaceAnalysis, summary: CheckSummary):
       if (currentFile !== undefined) lines.push('');
       currentFile = diagnostic.file;
       const environment = analysis.folder.environmentOf(diagnostic.file).root;
-      lines.push(environment === '' ? diagnostic.file : `${diagnostic.file}  (${t`environment ${environment}`})`);
+      lines.push(environment === '' ? diagnostic.file : `${diagnostic.file}  (${t({ message: 'environment {0}', args: [environment], comment: 'check' })})`);
     }
     lines.push(formatDiagnostic(diagnostic));
   }
@@ -107,7 +107,7 @@ export function checkToText(analysis: WorkspaceAnalysis, summary: CheckSummary):
       // A name defined twice in one environment (LGX017) is listed once per file, with the file.
       const repeated = new Set(inEnvironment.filter(({ source }) => environment.model.sourcesOf(source.name).length > 1).map(({ source }) => source.file));
       for (const { source, resolution } of inEnvironment) {
-        const keys = resolution.free ? t`free program (R12)` : resolution.finalKeys.map((entry) => entry.key).join(',') || t`(no valid key)`;
+        const keys = resolution.free ? t({ message: 'free program (R12)', comment: 'check' }) : resolution.finalKeys.map((entry) => entry.key).join(',') || t({ message: '(no valid key)', comment: 'check' });
         lines.push(`  ${quoteSource(source.displayName).padEnd(width)}  ${(resolution.area ?? '-').padEnd(3)}  ${keys}${repeated.has(source.file) ? `  (${source.file})` : ''}`);
       }
       lines.push('');
@@ -129,8 +129,8 @@ function formatDiagnostic(diagnostic: LicenseDiagnostic): string {
 function summaryLine(summary: CheckSummary, environments: number): string {
   const { files, programs, errors, warnings, durationMs } = summary;
   const counted = environments > 1 ? t`${files} files, ${programs} programs in ${environments} environments` : t`${files} files, ${programs} programs`;
-  const errorCount = errors === 1 ? t`1 error` : t`${errors} errors`;
-  const warningCount = warnings === 1 ? t`1 warning` : t`${warnings} warnings`;
+  const errorCount = errors === 1 ? t({ message: '1 error', comment: 'check' }) : t({ message: '{0} errors', args: [errors], comment: 'check' });
+  const warningCount = warnings === 1 ? t({ message: '1 warning', comment: 'check' }) : t({ message: '{0} warnings', args: [warnings], comment: 'check' });
   const cache = summary.cache ? t`; cache: ${summary.cache.reused} reused, ${summary.cache.parsed} parsed` : '';
   return `${counted}: ${errorCount}, ${warningCount} (${durationMs} ms${cache})`;
 }

@@ -31,7 +31,7 @@ export function diffToText(diff: ReportDiff, base: string, head: string, failOn:
   for (const change of diff.changes) {
     lines.push('', `${kindLabel(change.kind).padEnd(kindWidth)} ${quoteSource(change.program)}  (${where(change)})`);
     if (change.kind === 'added') lines.push(`  ${describeState(change.after!)}`);
-    else if (change.kind === 'removed') lines.push(`  ${t`was: ${describeState(change.before!)}`}`);
+    else if (change.kind === 'removed') lines.push(`  ${t({ message: 'was: {0}', args: [describeState(change.before!)], comment: 'diff' })}`);
     else for (const detail of change.details) lines.push(`  ${describeDetail(detail)}`);
   }
   if (diff.catalog.length > 0) {
@@ -83,46 +83,46 @@ export function diffToMarkdown(diff: ReportDiff, failOn: FailOn, failingCount: n
 /** The label of a detail in the Markdown table (made when said: the language is chosen at start-up). */
 function detailLabel(what: DetailKind): string {
   switch (what) {
-    case 'file': return t`file moved`;
-    case 'environment': return t`environment`;
-    case 'final-list': return t`final list`;
-    case 'key-added': return t`key added`;
-    case 'key-removed': return t`key removed`;
-    case 'key-moved': return t`key moved`;
-    case 'key-origin': return t`key held another way`;
-    case 'default-key': return t`default key`;
-    case 'default-slot': return t`default slot`;
-    case 'menu-key': return t`configured menu key`;
-    case 'consumed-key': return t`key consumed under the menu key`;
-    case 'consumed-slot': return t`slot consumed under the menu key`;
-    case 'blocked': return t`blocked`;
-    case 'consumes': return t`consumes`;
+    case 'file': return t({ message: 'file moved', comment: 'diff' });
+    case 'environment': return t({ message: 'environment', comment: 'diff' });
+    case 'final-list': return t({ message: 'final list', comment: 'diff' });
+    case 'key-added': return t({ message: 'key added', comment: 'diff' });
+    case 'key-removed': return t({ message: 'key removed', comment: 'diff' });
+    case 'key-moved': return t({ message: 'key moved', comment: 'diff' });
+    case 'key-origin': return t({ message: 'key held another way', comment: 'diff' });
+    case 'default-key': return t({ message: 'default key', comment: 'diff' });
+    case 'default-slot': return t({ message: 'default slot', comment: 'diff' });
+    case 'menu-key': return t({ message: 'configured menu key', comment: 'diff' });
+    case 'consumed-key': return t({ message: 'key consumed under the menu key', comment: 'diff' });
+    case 'consumed-slot': return t({ message: 'slot consumed under the menu key', comment: 'diff' });
+    case 'blocked': return t({ message: 'blocked', comment: 'diff' });
+    case 'consumes': return t({ message: 'consumes', comment: 'diff' });
   }
 }
 
 /** `added`, `removed`, `changed` as the text and Markdown say them (JSON keeps the value). */
 function kindLabel(kind: ProgramChange['kind']): string {
   switch (kind) {
-    case 'added': return t`added`;
-    case 'removed': return t`removed`;
-    case 'changed': return t`changed`;
+    case 'added': return t({ message: 'added', comment: 'diff' });
+    case 'removed': return t({ message: 'removed', comment: 'diff' });
+    case 'changed': return t({ message: 'changed', comment: 'diff' });
   }
 }
 
 function detailValue(what: string, value: string | number | boolean | null): string {
-  if (value === null) return what.endsWith('slot') ? t`unknown` : what.startsWith('key-') ? '' : t`none`;
-  if (typeof value === 'boolean') return value ? t`yes` : t`no`;
+  if (value === null) return what.endsWith('slot') ? t({ message: 'unknown', comment: 'diff' }) : what.startsWith('key-') ? '' : t({ message: 'none', comment: 'diff' });
+  if (typeof value === 'boolean') return value ? t({ message: 'yes', comment: 'diff' }) : t({ message: 'no', comment: 'diff' });
   if (typeof value === 'number') return what.startsWith('key-') ? `#${value}` : String(value);
-  return value === '' ? t`(empty)` : `\`${cell(quoteList(value), false)}\``;
+  return value === '' ? t({ message: '(empty)', comment: 'diff' }) : `\`${cell(quoteList(value), false)}\``;
 }
 
 function where(change: ProgramChange): string {
-  return change.environment !== '' ? `${change.file}, ${t`environment ${change.environment}`}` : change.file;
+  return change.environment !== '' ? `${change.file}, ${t({ message: 'environment {0}', args: [change.environment], comment: 'diff' })}` : change.file;
 }
 
 function catalogText(change: CatalogChange): string {
-  const env = change.environment !== '' ? ` (${t`environment ${change.environment}`})` : '';
-  const value = (text: string | number | null) => (text === null ? t`unknown` : String(text));
-  const what = change.what === 'slot' ? t`slot` : t`status`;
-  return `${quoteList(change.key)}${env}: ${what} ${value(change.before)} → ${value(change.after)}; ${t`held by ${change.programs.map(quoteList).join(', ')}`}`;
+  const env = change.environment !== '' ? ` (${t({ message: 'environment {0}', args: [change.environment], comment: 'diff' })})` : '';
+  const value = (text: string | number | null) => (text === null ? t({ message: 'unknown', comment: 'diff' }) : String(text));
+  const what = change.what === 'slot' ? t({ message: 'slot', comment: 'diff' }) : t({ message: 'status', comment: 'diff' });
+  return `${quoteList(change.key)}${env}: ${what} ${value(change.before)} → ${value(change.after)}; ${t({ message: 'held by {0}', args: [change.programs.map(quoteList).join(', ')], comment: 'diff' })}`;
 }

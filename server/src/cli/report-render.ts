@@ -93,28 +93,31 @@ export function reportToText(report: LicenseReport): string {
       lines.push(environment.complete ? t`Environment ${name} (${environment.catalog}, complete)` : t`Environment ${name} (${environment.catalog}, partial)`, '');
     }
     lines.push(t`Keys (slot, area, status, programs holding it):`);
+    // The slot and status columns as wide as their longest text in this language.
+    const slotLabel = (key: KeyReport) => t({ message: 'slot {0}', args: [slotText(key.slot)], comment: 'report' });
+    const slotWidth = Math.max(18, ...environment.keys.map((key) => slotLabel(key).length));
     const statusWidth = Math.max(10, ...environment.keys.map((key) => statusLabel(key.status).length));
     const width = Math.max(8, ...environment.keys.map((key) => quoteSource(key.key).length));
     for (const key of environment.keys) {
       // Programs, not positions: a program holding the key twice counts once.
       const held = new Set(key.programs.filter((holder) => holder.how !== 'dropped').map((holder) => holder.file)).size;
       const count = key.status === 'invalid' ? writtenBy(new Set(key.programs.map((holder) => holder.file)).size) : programCount(held);
-      lines.push(`  ${quoteSource(key.key).padEnd(width)}  ${t`slot ${slotText(key.slot)}`.padEnd(18)} ${(key.area ?? '-').padEnd(4)} ${statusLabel(key.status).padEnd(statusWidth)} ${count}${key.description ? ` — ${descriptionText(key.description)}` : ''}`);
+      lines.push(`  ${quoteSource(key.key).padEnd(width)}  ${slotLabel(key).padEnd(slotWidth)} ${(key.area ?? '-').padEnd(4)} ${statusLabel(key.status).padEnd(statusWidth)} ${count}${key.description ? ` — ${descriptionText(key.description)}` : ''}`);
       const programWidth = Math.max(8, ...key.programs.map((holder) => quoteSource(holder.displayName).length));
       for (const holder of key.programs) {
-        lines.push(`      ${quoteSource(holder.displayName).padEnd(programWidth)}  ${holder.position === null ? '  -' : `#${holder.position}`.padStart(3)}  ${describeHolding(holder)}${holder.default ? t`, default key` : ''}${holderWhere(holder)}`);
+        lines.push(`      ${quoteSource(holder.displayName).padEnd(programWidth)}  ${holder.position === null ? '  -' : `#${holder.position}`.padStart(3)}  ${describeHolding(holder)}${holder.default ? t({ message: ', default key', comment: 'report' }) : ''}${holderWhere(holder)}`);
       }
     }
     lines.push('', t`Programs (final key list; default key and slot; under the configured menu key):`);
     const width2 = Math.max(8, ...environment.programs.map((program) => quoteSource(program.displayName).length));
     const repeated = repeatedNames(environment);
     for (const program of environment.programs) {
-      const keys = program.finalKeys.map((entry) => quoteSource(entry.key)).join(',') || t`(no valid key)`;
-      const defaults = program.defaultKey !== undefined ? t`default ${quoteSource(program.defaultKey)} (slot ${slotText(program.defaultSlot)})` : t`no default key`;
-      const menuKey = program.menuKey !== undefined ? quoteSource(program.menuKey) : t`(none configured)`;
+      const keys = program.finalKeys.map((entry) => quoteSource(entry.key)).join(',') || t({ message: '(no valid key)', comment: 'report' });
+      const defaults = program.defaultKey !== undefined ? t({ message: 'default {0} (slot {1})', args: [quoteSource(program.defaultKey), slotText(program.defaultSlot)], comment: 'report' }) : t({ message: 'no default key', comment: 'report' });
+      const menuKey = program.menuKey !== undefined ? quoteSource(program.menuKey) : t({ message: '(none configured)', comment: 'report' });
       lines.push(`  ${quoteSource(program.displayName).padEnd(width2)}  ${(program.area ?? '-').padEnd(3)}  ${keys}` +
         `${repeated.has(program.program) ? `  (${program.file})` : ''}`);
-      lines.push(`  ${''.padEnd(width2)}       ${defaults} · ${t`menu key ${menuKey}`} → ${describeProgramConsumption(program)}`);
+      lines.push(`  ${''.padEnd(width2)}       ${defaults} · ${t({ message: 'menu key {0}', args: [menuKey], comment: 'report' })} → ${describeProgramConsumption(program)}`);
     }
     lines.push('', ...summaryText(environment.summary), '');
   }
@@ -125,15 +128,18 @@ export function reportToText(report: LicenseReport): string {
 function summaryText(summary: ReportSummary): string[] {
   const lines = [`${programCount(summary.programs)}, ${keyCount(summary.keys)} ` +
     t`(${summary.keysHeld} held by a program): ${summary.blocked} blocked, ${summary.free} free (R12), ${summary.none} never asking for a license (R1), ${summary.withoutDefaultKey} without a default key`];
+  // One column for the slot in both tables, as wide as its longest label in this language.
+  const slotWidth = Math.max(14, ...[...summary.byDefaultSlot, ...summary.byConsumedSlot].map((count) => slotCountLabel(count).length));
+  const row = (count: SlotCount) => `    ${slotCountLabel(count).padEnd(slotWidth)} ${String(count.programs).padStart(5)}  (${count.keys.map(quoteSource).join(', ')})`;
   lines.push(`  ${t`programs per default slot:`}`);
-  for (const count of summary.byDefaultSlot) lines.push(`    ${slotCountText(count)}`);
+  for (const count of summary.byDefaultSlot) lines.push(row(count));
   lines.push(`  ${t`programs per slot consumed under the configured menu key:`}`);
-  for (const count of summary.byConsumedSlot) lines.push(`    ${slotCountText(count)}`);
+  for (const count of summary.byConsumedSlot) lines.push(row(count));
   return lines;
 }
 
-function slotCountText(count: SlotCount): string {
-  return `${(count.slot === null ? t`slot unknown` : t`slot ${count.slot}`).padEnd(14)} ${String(count.programs).padStart(5)}  (${count.keys.map(quoteSource).join(', ')})`;
+function slotCountLabel(count: SlotCount): string {
+  return count.slot === null ? t({ message: 'slot unknown', comment: 'report' }) : t({ message: 'slot {0}', args: [count.slot], comment: 'report' });
 }
 
 function holderWhere(holder: KeyHolder): string {
@@ -151,7 +157,7 @@ function repeatedNames(environment: EnvironmentReport): Set<string> {
 // ---- Markdown ------------------------------------------------------------------------------------
 
 export function reportToMarkdown(report: LicenseReport): string {
-  const lines: string[] = [`# ${t`License map`}`, ''];
+  const lines: string[] = [`# ${t({ message: 'License map', comment: 'report' })}`, ''];
   const several = report.environments.length > 1;
   if (several) {
     lines.push(t`${report.summary.environments} environments: ${report.environments.map((environment) => `\`${environmentName(environment.root)}\``).join(', ')}.`, '');
@@ -164,10 +170,10 @@ export function reportToMarkdown(report: LicenseReport): string {
     lines.push(environment.complete ? t`Catalog: ${catalog} (complete).` : t`Catalog: ${catalog} (partial: keys it does not list are unverified, assumed to exist).`, '');
     if (!several) lines.push(...summaryMarkdown(environment.summary, heading), '');
     else lines.push(`${programCount(environment.summary.programs)}, ${keyCount(environment.summary.keys)}, ${t`${environment.summary.blocked} blocked.`}`, '');
-    lines.push(`${heading} ${t`Keys`}`, '');
+    lines.push(`${heading} ${t({ message: 'Keys', comment: 'report' })}`, '');
     lines.push(t`| key | slot | area | status | description | programs (position, how) |`, '|---|---|---|---|---|---|');
     for (const key of environment.keys) lines.push(keyRow(key));
-    lines.push('', `${heading} ${t`Programs`}`, '');
+    lines.push('', `${heading} ${t({ message: 'Programs', comment: 'report' })}`, '');
     lines.push(t`| program | file | final keys | default key (slot) | menu key | consumed |`, '|---|---|---|---|---|---|');
     for (const program of environment.programs) lines.push(programRow(program));
     lines.push('');
@@ -177,10 +183,10 @@ export function reportToMarkdown(report: LicenseReport): string {
 }
 
 function summaryMarkdown(summary: ReportSummary, heading: string): string[] {
-  const lines = [`${heading} ${t`Summary`}`, '', t`| programs | keys | keys held | blocked | free (R12) | never asking (R1) | without a default key |`, '|---|---|---|---|---|---|---|'];
+  const lines = [`${heading} ${t({ message: 'Summary', comment: 'report' })}`, '', t`| programs | keys | keys held | blocked | free (R12) | never asking (R1) | without a default key |`, '|---|---|---|---|---|---|---|'];
   lines.push(`| ${summary.programs} | ${summary.keys} | ${summary.keysHeld} | ${summary.blocked} | ${summary.free} | ${summary.none} | ${summary.withoutDefaultKey} |`, '');
   lines.push(t`| default slot | keys | programs |`, '|---|---|---|');
-  for (const count of summary.byDefaultSlot) lines.push(`| ${count.slot ?? t`unknown`} | ${count.keys.map((key) => `\`${cell(key)}\``).join(', ')} | ${count.programs} |`);
+  for (const count of summary.byDefaultSlot) lines.push(`| ${count.slot ?? t({ message: 'unknown', comment: 'report' })} | ${count.keys.map((key) => `\`${cell(key)}\``).join(', ')} | ${count.programs} |`);
   return lines;
 }
 
@@ -193,9 +199,9 @@ function keyRow(key: KeyReport): string {
 }
 
 function programRow(program: ProgramReport): string {
-  const keys = program.finalKeys.map((entry) => `\`${cell(entry.key)}\``).join(', ') || t`(no valid key)`;
+  const keys = program.finalKeys.map((entry) => `\`${cell(entry.key)}\``).join(', ') || t({ message: '(no valid key)', comment: 'report' });
   const defaults = program.defaultKey !== undefined ? `\`${cell(program.defaultKey)}\` (${slotText(program.defaultSlot)})` : '—';
-  const menu = program.menuKey !== undefined ? `\`${cell(program.menuKey)}\`` : t`(none)`;
+  const menu = program.menuKey !== undefined ? `\`${cell(program.menuKey)}\`` : t({ message: '(none)', comment: 'report' });
   return `| ${cell(program.displayName)} | \`${cell(program.file)}\` | ${keys} | ${defaults} | ${menu} | ${cell(describeProgramConsumption(program))} |`;
 }
 
@@ -238,20 +244,20 @@ function csvField(value: string | number | null): string {
 function statusLabel(status: KeyReport['status']): string {
   switch (status) {
     case 'known':
-      return t`known`;
+      return t({ message: 'known', comment: 'report' });
     case 'unverified':
-      return t`unverified`;
+      return t({ message: 'unverified', comment: 'report' });
     case 'invalid':
-      return t`invalid`;
+      return t({ message: 'invalid', comment: 'report' });
   }
 }
 
 function programCount(count: number): string {
-  return count === 1 ? t`1 program` : t`${count} programs`;
+  return count === 1 ? t({ message: '1 program', comment: 'report' }) : t({ message: '{0} programs', args: [count], comment: 'report' });
 }
 
 function keyCount(count: number): string {
-  return count === 1 ? t`1 key` : t`${count} keys`;
+  return count === 1 ? t({ message: '1 key', comment: 'report' }) : t({ message: '{0} keys', args: [count], comment: 'report' });
 }
 
 function writtenBy(count: number): string {
