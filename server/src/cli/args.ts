@@ -29,7 +29,7 @@ export function usage(): string {
                       [--encoding ENC] [--exclude GLOB]...
   logix-license diff BASE_DIR HEAD_DIR [--format text|json|markdown] [--fail-on any|blocked|default-slot]
                       [--logix-version V] [--encoding ENC] [--exclude GLOB]...
-  every command: [--lang pt-BR|en]`,
+  logix-license COMMAND … [--lang pt-BR|en]`,
     '',
     t`  DIR defaults to the current folder. CONTEXT is one of ${EXECUTION_CONTEXTS.join(', ')};
   with mingle, --app-license CODE is the license code registered for the app.
@@ -175,7 +175,7 @@ const LANG_VALUES: Readonly<Record<string, Language>> = { 'pt-BR': 'pt-br', 'en'
  * environment's language). Never throws.
  */
 export function requestedLanguage(argv: readonly string[]): Language | undefined {
-  const { tokens } = parseArgv({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: false, tokens: true });
+  const { tokens } = parseArgv({ args: withCacheValues(argv), options: OPTIONS, allowPositionals: true, strict: false, tokens: true });
   const given = tokens.filter((token) => token.kind === 'option' && token.name === 'lang').map((token) => ('value' in token ? token.value : undefined));
   return given.length === 1 && given[0] !== undefined ? languageOfValue(given[0]) : undefined;
 }
@@ -188,44 +188,48 @@ function languageOfValue(value: string): Language | undefined {
 /**
  * parseArgs has no option whose value is optional: `--cache` alone is the default file, and
  * `--cache PATH` must leave PATH as the folder to check. So `--cache` alone is given its value
- * before parseArgs reads it, and an empty `--cache=` is refused here (it names no file).
+ * before parseArgs reads it (options end at `--`).
  */
 function withCacheValues(argv: readonly string[]): string[] {
   const end = argv.indexOf('--');
-  return argv.map((arg, index) => {
-    if (end !== -1 && index > end) return arg;
-    if (arg === '--cache=') throw new UsageError(t`--cache= needs a path`);
-    return arg === '--cache' ? `--cache=${DEFAULT_CACHE_FILE}` : arg;
-  });
+  return argv.map((arg, index) => (arg === '--cache' && (end === -1 || index < end) ? `--cache=${DEFAULT_CACHE_FILE}` : arg));
 }
 
 function readArgv(args: string[]) {
   return parseArgv({ args, options: OPTIONS, allowPositionals: true, strict: true });
 }
 
-/**
- * The arguments read, or a UsageError naming the offending option in our words: parseArgs' own
- * errors are English and point at its syntax, so the arguments are read again leniently to find
- * which option it refused and why.
- */
+/** The arguments read; an option parseArgs refuses is a UsageError naming it. */
 function readArguments(argv: readonly string[]): { values: Values; positionals: string[] } {
   const args = withCacheValues(argv);
+  let read: ReturnType<typeof readArgv>;
   try {
-    return readArgv(args);
+    read = readArgv(args);
   } catch (error) {
-    const { tokens } = parseArgv({ args, options: OPTIONS, allowPositionals: true, strict: false, tokens: true });
-    for (const token of tokens) {
-      if (token.kind !== 'option') continue;
-      const option = (OPTIONS as Record<string, { type: 'string' | 'boolean' }>)[token.name];
-      if (!option) throw new UsageError(t`unknown option ${token.rawName}`);
-      if (option.type === 'boolean' && token.value !== undefined) throw new UsageError(t`${token.rawName} takes no value, got "${token.value}"`);
-      if (option.type === 'string' && token.value === undefined) throw new UsageError(t`${token.rawName} needs a value`);
-      if (option.type === 'string' && !token.inlineValue && token.value!.startsWith('-')) {
-        throw new UsageError(t`${token.rawName} needs a value; for one that starts with -, write ${token.rawName}=${token.value!}`);
-      }
-    }
-    throw new UsageError((error as Error).message);
+    throw refusal(args, error as Error);
   }
+  // An empty `--cache=` names no file (`--cache` alone is the default one).
+  if (read.values.cache?.includes('')) throw new UsageError(t`--cache= needs a path`);
+  return read;
+}
+
+/**
+ * What parseArgs refused, in our words: its own errors are English and point at its syntax, so
+ * the arguments are read again leniently to find the option it refused and why.
+ */
+function refusal(args: string[], error: Error): UsageError {
+  const { tokens } = parseArgv({ args, options: OPTIONS, allowPositionals: true, strict: false, tokens: true });
+  for (const token of tokens) {
+    if (token.kind !== 'option') continue;
+    const option = (OPTIONS as Record<string, { readonly type: 'string' | 'boolean' }>)[token.name];
+    if (!option) return new UsageError(t`unknown option ${token.rawName}`);
+    if (option.type === 'boolean' && token.value !== undefined) return new UsageError(t`${token.rawName} takes no value, got "${token.value}"`);
+    if (option.type === 'string' && token.value === undefined) return new UsageError(t`${token.rawName} needs a value`);
+    if (option.type === 'string' && !token.inlineValue && token.value!.startsWith('-')) {
+      return new UsageError(t`${token.rawName} needs a value; for one that starts with -, write ${token.rawName}=${token.value!}`);
+    }
+  }
+  return new UsageError(error.message);
 }
 
 export function parseArgs(argv: readonly string[]): Command {
