@@ -70,6 +70,13 @@ describe('check', () => {
       [['check', '.', '--encoding', 'klingon'], /unknown encoding "klingon"/],
       [['check', '.', '--logix-version', 'v12'], /--logix-version must look like 12\.1\.2301/],
       [['explain'], /explain needs a PROGRAM/],
+      [['check', '--frobnicate'], /unknown option --frobnicate\n/],
+      [['check', '-x'], /unknown option -x\n/],
+      [['check', '--format'], /--format needs a value\n/],
+      [['check', '--exclude', '-x'], /--exclude needs a value; for one that starts with -, write --exclude=-x/],
+      [['init', '--stdout=yes'], /--stdout takes no value, got "yes"/],
+      [['check', '--config', 'a.json', '--config', 'b.json'], /--config given more than once/],
+      [['init', '--format', 'json'], /--format does not apply to init/],
     ];
     for (const [args, message] of cases) {
       const result = runCli(args, tempWorkspace({}));

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { EXAMPLE_PROGRAMS } from '../helpers/examples-expected.js';
 import { examplesDir, repoRoot } from '../helpers/paths.js';
-import { runCli } from '../helpers/run-cli.js';
+import { cliEnvironment, runCli } from '../helpers/run-cli.js';
 
 const EXPECTED = Object.fromEntries(Object.entries(EXAMPLE_PROGRAMS).map(([name, expected]) => [name, [expected.finalKeys.join(','), expected.defaultKey]]));
 const MAN10021_KEYS = EXAMPLE_PROGRAMS.man10021!.finalKeys.join(',');
@@ -39,7 +39,7 @@ describe('examples/', () => {
   });
 
   it('npm start prints the analysis and exits 0', () => {
-    const start = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'start.mjs')], { encoding: 'utf8' });
+    const start = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'start.mjs')], { encoding: 'utf8', env: cliEnvironment() });
     assert.equal(start.status, 0, start.stderr);
     assert.match(start.stdout, new RegExp(`man10021\\s+PRD\\s+${MAN10021_KEYS}`));
     assert.match(start.stdout, /22 files, 16 programs: 2 errors/);

@@ -10,7 +10,7 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { cliPath } from '../helpers/paths.js';
-import { runCli, tempWorkspaces } from '../helpers/run-cli.js';
+import { cliEnvironment, runCli, tempWorkspaces } from '../helpers/run-cli.js';
 import { program, systemKey } from '../helpers/workspace.js';
 
 const tempWorkspace = tempWorkspaces();
@@ -19,7 +19,7 @@ interface Json { programs: { program: string; file: string }[]; diagnostics: { f
 
 /** The CLI with a short bound: a hang is a failure, not a stalled suite. */
 function checkJson(args: string[], timeoutMs = 20_000): { status: number | null; json: Json; stderr: string } {
-  const result = spawnSync(process.execPath, [cliPath, 'check', ...args, '--format', 'json'], { encoding: 'utf8', timeout: timeoutMs, maxBuffer: 256 * 1024 * 1024 });
+  const result = spawnSync(process.execPath, [cliPath, 'check', ...args, '--format', 'json'], { encoding: 'utf8', timeout: timeoutMs, maxBuffer: 256 * 1024 * 1024, env: cliEnvironment() });
   assert.notEqual(result.signal, 'SIGTERM', `check did not finish within ${timeoutMs} ms`);
   return { status: result.status, json: JSON.parse(result.stdout) as Json, stderr: result.stderr };
 }
@@ -95,7 +95,7 @@ describe('command line robustness', () => {
     const root = tempWorkspace({ 'real/man1.4gl': program('man1', '"MANENG"') });
     symlinkSync(join(root, 'real/man1.4gl'), join(root, 'man2.4gl'));
     symlinkSync(root, join(root, 'real/loop'));
-    const result = spawnSync(process.execPath, [cliPath, 'check', root], { encoding: 'utf8', timeout: 20_000 });
+    const result = spawnSync(process.execPath, [cliPath, 'check', root], { encoding: 'utf8', timeout: 20_000, env: cliEnvironment() });
     assert.match(result.stdout, /^Not followed \(symbolic links\): man2\.4gl, real\/loop$/m);
     assert.match(result.stdout, /1 files, 1 programs/);
   });

@@ -11,8 +11,17 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-export function runCli(args: readonly string[], cwd?: string): CliResult {
-  const result = spawnSync(process.execPath, [cliPath, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
+/**
+ * The environment of a run: the developer's, in the POSIX `C` locale (English) so that no test
+ * depends on the machine's language; `env` changes it, a variable set to undefined is removed.
+ */
+export function cliEnvironment(env: Readonly<Record<string, string | undefined>> = {}): NodeJS.ProcessEnv {
+  const merged: Record<string, string | undefined> = { ...process.env, LC_ALL: 'C', ...env };
+  return Object.fromEntries(Object.entries(merged).filter((entry): entry is [string, string] => entry[1] !== undefined));
+}
+
+export function runCli(args: readonly string[], cwd?: string, env: Readonly<Record<string, string | undefined>> = {}): CliResult {
+  const result = spawnSync(process.execPath, [cliPath, ...args], { cwd, encoding: 'utf8', timeout: 60_000, env: cliEnvironment(env) });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -10,6 +10,7 @@
  * ambiguous: the run gets an `unknown-program` cause saying so (compare from that environment's
  * folder instead). A program with no source anywhere gets one too: there is nothing to predict.
  */
+import { t } from '../l10n/messages.js';
 import type { Catalog } from '../license/catalog.js';
 import { CODES } from '../license/codes.js';
 import type { LicenseDiagnostic } from '../license/diagnostics.js';
@@ -63,17 +64,19 @@ function predictionFor(folder: ComparedFolder, program: string): Prediction {
   const chosen = defining.includes(root) ? root : defining.length === 1 ? defining[0] : undefined;
   if (!chosen) {
     return defining.length > 1
-      ? { unknown: `${program} is defined in ${defining.length} environments (${defining.map(nameOf).join(', ')}) and not in the root one: which one ran is unknown; compare the log from one of them (compare-log LOGFILE DIR/<environment>)` }
-      : { unknown: `no source of ${program} under the folder (no ${program}.4gl with MAIN or FUNCTION ${program}): nothing to predict` };
+      ? { unknown: t`${program} is defined in ${defining.length} environments (${defining.map(nameOf).join(', ')}) and not in the root one: which one ran is unknown; compare the log from one of them (compare-log LOGFILE DIR/<environment>)` }
+      : { unknown: t`no source of ${program} under the folder (no ${program}.4gl with MAIN or FUNCTION ${program}): nothing to predict` };
   }
   const sources = chosen.model.sourcesOf(program);
   const notes: string[] = [];
-  if (chosen !== root) notes.push(`compared in environment ${nameOf(chosen)}, the only one defining ${program}`);
+  if (chosen !== root) notes.push(t`compared in environment ${nameOf(chosen)}, the only one defining ${program}`);
   if (sources.length > 1) {
-    notes.push(`${program} is defined by ${sources.length} files of ${chosen === root ? 'the root environment' : `environment ${nameOf(chosen)}`}; the first in path order, ${sources[0]!.file}, is compared (LGX017)`);
+    notes.push(chosen === root
+      ? t`${program} is defined by ${sources.length} files of the root environment; the first in path order, ${sources[0]!.file}, is compared (LGX017)`
+      : t`${program} is defined by ${sources.length} files of environment ${nameOf(chosen)}; the first in path order, ${sources[0]!.file}, is compared (LGX017)`);
   }
   const others = defining.filter((environment) => environment !== chosen);
-  if (others.length > 0) notes.push(`also defined in environment ${others.map(nameOf).join(', ')}: the root environment's is compared`);
+  if (others.length > 0) notes.push(t`also defined in environment ${others.map(nameOf).join(', ')}: the root environment's is compared`);
   return { resolution: chosen.resolutionOf(program, sources[0]!.file), catalog: chosen.catalog, notes };
 }
 
@@ -91,11 +94,13 @@ export function licenseCallRange(source: ProgramSource): Range {
 /** How many log lines a merged LGX019 names before it counts the rest. */
 const LINES_NAMED = 5;
 
-const CAUSE_LABEL: Record<Exclude<CauseKind, 'unknown-program'>, string> = {
-  'final-list': 'final list',
-  slot: 'slot',
-  'menu-key': 'menu key',
-};
+function causeLabel(kind: Exclude<CauseKind, 'unknown-program'>): string {
+  switch (kind) {
+    case 'final-list': return t({ message: 'final list', comment: 'compare-log' });
+    case 'slot': return t({ message: 'slot', comment: 'compare-log' });
+    case 'menu-key': return t({ message: 'menu key', comment: 'compare-log' });
+  }
+}
 
 /**
  * The disagreements as LGX019 diagnostics, one per program file and cause: runs of one program
@@ -120,14 +125,14 @@ export function disagreementDiagnostics(report: CompareLogReport, logName: strin
     const lines = runs.map((run) => run.line);
     const [first] = runs as [RunComparison];
     const where = runs.length === 1
-      ? `line ${first.line}${runDetails(first)}`
-      : `lines ${namedLines(lines)} (${runs.length} runs)`;
+      ? t({ message: 'line {0}', args: [first.line], comment: 'compare-log' }) + runDetails(first)
+      : t`lines ${namedLines(lines)} (${runs.length} runs)`;
     return {
       file: source.file,
       range: licenseCallRange(source),
       severity: CODES.LGX019.severity,
       code: 'LGX019',
-      message: `the AppServer log ${shownLog}, ${where}, disagrees with the prediction for ${source.name}: ${CAUSE_LABEL[kind]} — ${message}`,
+      message: t`the AppServer log ${shownLog}, ${where}, disagrees with the prediction for ${source.name}: ${causeLabel(kind)} — ${message}`,
       data: { code: 'LGX019', program: source.name, cause: kind, logLines: lines },
     };
   });
@@ -135,13 +140,13 @@ export function disagreementDiagnostics(report: CompareLogReport, logName: strin
 
 /** ` (thread 13576, menu key WMS)`, or nothing. */
 function runDetails(run: RunComparison): string {
-  const details = [...(run.thread !== undefined ? [`thread ${run.thread}`] : []), ...(run.menuKey !== null ? [`menu key ${quoteSource(run.menuKey)}`] : [])];
+  const details = [...(run.thread !== undefined ? [t({ message: 'thread {0}', args: [run.thread], comment: 'compare-log' })] : []), ...(run.menuKey !== null ? [t({ message: 'menu key {0}', args: [quoteSource(run.menuKey)], comment: 'compare-log' })] : [])];
   return details.length > 0 ? ` (${details.join(', ')})` : '';
 }
 
 function namedLines(lines: readonly number[]): string {
   const named = lines.slice(0, LINES_NAMED).join(', ');
-  return lines.length > LINES_NAMED ? `${named} and ${lines.length - LINES_NAMED} more` : named;
+  return lines.length > LINES_NAMED ? t`${named} and ${lines.length - LINES_NAMED} more` : named;
 }
 
 // ---- the report ------------------------------------------------------------------------------
@@ -160,48 +165,55 @@ export interface MarkdownReportOptions {
 /** The comparison as Markdown: a summary, a table of the runs, then each disagreement and the notes. */
 export function compareLogToMarkdown(report: CompareLogReport, options: MarkdownReportOptions): string {
   const { summary } = report;
-  const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+  const counts = [
+    summary.runs === 1 ? t({ message: '1 run', comment: 'compare-log' }) : t({ message: '{0} runs', args: [summary.runs], comment: 'compare-log' }),
+    summary.agree === 1 ? t({ message: '1 agrees', comment: 'compare-log' }) : t({ message: '{0} agree', args: [summary.agree], comment: 'compare-log' }),
+    summary.disagree === 1 ? t({ message: '1 disagrees', comment: 'compare-log' }) : t({ message: '{0} disagree', args: [summary.disagree], comment: 'compare-log' }),
+  ].join(', ');
   const lines = [
-    `# AppServer log comparison`,
+    `# ${t`AppServer log comparison`}`,
     '',
-    `**${escape(options.logName)}** against the folder **${escape(options.folderName)}**: ${plural(summary.runs, 'run', 'runs')}, ` +
-      `${summary.agree} ${summary.agree === 1 ? 'agrees' : 'agree'}, ${summary.disagree} ${summary.disagree === 1 ? 'disagrees' : 'disagree'}.`,
+    t`**${escape(options.logName)}** against the folder **${escape(options.folderName)}**: ${counts}.`,
     '',
-    options.diagnostics > 0
-      ? `The disagreements are shown as ${plural(options.diagnostics, 'LGX019 warning', 'LGX019 warnings')} on the programs' license calls until they are cleared (*Logix: Clear AppServer log comparison*) or another comparison replaces them.`
-      : 'No disagreement is shown on a program.',
+    options.diagnostics === 0
+      ? t`No disagreement is shown on a program.`
+      : options.diagnostics === 1
+        ? t`The disagreements are shown as 1 LGX019 warning on the programs' license calls until they are cleared (*Logix: Clear AppServer log comparison*) or another comparison replaces them.`
+        : t`The disagreements are shown as ${options.diagnostics} LGX019 warnings on the programs' license calls until they are cleared (*Logix: Clear AppServer log comparison*) or another comparison replaces them.`,
     '',
-    '| log line | program | thread | menu key | log: FINAL · consumed | prediction: FINAL · consumed | result |',
+    t`| log line | program | thread | menu key | log: FINAL · consumed | prediction: FINAL · consumed | result |`,
     '|---|---|---|---|---|---|---|',
   ];
   for (const run of report.runs) {
-    const logged = `${finalOf(run.logged.finalKeys)} · ${consumed(run.logged.key, run.logged.slot)}`;
-    const predicted = run.predicted ? `${finalOf(run.predicted.finalKeys)} · ${consumed(run.predicted.key, run.predicted.slot)}` : '—';
-    const result = run.agree ? 'agrees' : `**disagrees**: ${[...new Set(run.causes.map((cause) => cause.kind))].join(', ')}`;
+    const logged = `${finalOf(run.logged.finalKeys)} · ${consumedText(run.logged.key, run.logged.slot)}`;
+    const predicted = run.predicted ? `${finalOf(run.predicted.finalKeys)} · ${consumedText(run.predicted.key, run.predicted.slot)}` : '—';
+    const result = run.agree ? t({ message: 'agrees', comment: 'compare-log' }) : t`**disagrees**: ${[...new Set(run.causes.map((cause) => cause.kind))].join(', ')}`;
     lines.push(`| ${run.line} | ${cell(run.program)} | ${cell(run.thread ?? '')} | ${cell(run.menuKey ?? '')} | ${cell(logged)} | ${cell(predicted)} | ${result} |`);
   }
   report.runs.forEach((run, index) => {
     if (run.agree && run.notes.length === 0) return;
     const source = report.sources[index];
-    const where = [`log line ${run.line}`, ...(run.thread !== undefined ? [`thread ${escape(run.thread)}`] : []), ...(run.menuKey !== null ? [`menu key ${escape(run.menuKey)}`] : [])];
-    lines.push('', `## ${escape(run.program)} (${where.join(', ')}): ${run.agree ? 'agrees' : 'disagrees'}`, '');
+    const where = [t({ message: 'log line {0}', args: [run.line], comment: 'compare-log' }), ...(run.thread !== undefined ? [t({ message: 'thread {0}', args: [escape(run.thread)], comment: 'compare-log' })] : []), ...(run.menuKey !== null ? [t({ message: 'menu key {0}', args: [escape(run.menuKey)], comment: 'compare-log' })] : [])];
+    lines.push('', `## ${escape(run.program)} (${where.join(', ')}): ${run.agree ? t({ message: 'agrees', comment: 'compare-log' }) : t({ message: 'disagrees', comment: 'compare-log' })}`, '');
     if (source) {
       const name = `${source.file}:${licenseCallRange(source).start.line + 1}`;
-      lines.push(`- compared with ${options.linkTo ? `[${escape(name)}](${options.linkTo(source.file, licenseCallRange(source))})` : escape(name)}`);
+      lines.push(`- ${t`compared with ${options.linkTo ? `[${escape(name)}](${options.linkTo(source.file, licenseCallRange(source))})` : escape(name)}`}`);
     }
     for (const cause of run.causes) lines.push(`- **${cause.kind}**: ${escape(cause.message)}`);
-    for (const note of run.notes) lines.push(`- note: ${escape(note)}`);
+    for (const note of run.notes) lines.push(`- ${t({ message: 'note: {0}', args: [escape(note)], comment: 'compare-log' })}`);
   });
   return lines.join('\n') + '\n';
 }
 
 function finalOf(keys: readonly string[] | null): string {
-  return keys === null ? '(not shown)' : keys.join(',') || '(empty)';
+  return keys === null ? t({ message: '(not shown)', comment: 'compare-log' }) : keys.join(',') || t({ message: '(empty)', comment: 'compare-log' });
 }
 
-function consumed(key: string | null, slot: number | null): string {
-  if (key === null) return slot === null ? 'no slot' : `slot ${slot}`;
-  return `${key}, ${slot === null ? 'slot unknown' : `slot ${slot}`}`;
+/** What a run consumed, logged or predicted: `MANENG, slot 7150`, `slot unknown`, `no slot`. */
+export function consumedText(key: string | null, slot: number | null): string {
+  const slotShown = slot === null ? t({ message: 'slot unknown', comment: 'compare-log' }) : t({ message: 'slot {0}', args: [slot], comment: 'compare-log' });
+  if (key === null) return slot === null ? t({ message: 'no slot', comment: 'compare-log' }) : slotShown;
+  return `${key}, ${slotShown}`;
 }
 
 /** Text from the log as plain Markdown: its punctuation never formats. */

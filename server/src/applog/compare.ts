@@ -6,6 +6,7 @@
  * The log records menu launches, so the prediction is the menu context's. A slot the catalog does
  * not know is no disagreement (nothing invents a slot): the comparison says so in a note.
  */
+import { t } from '../l10n/messages.js';
 import { DEV_TEST_SLOT, type Catalog } from '../license/catalog.js';
 import { debugLogLists, explainResolution } from '../license/explain.js';
 import type { FinalKey, Resolution } from '../license/resolve.js';
@@ -71,16 +72,16 @@ export function compareRun(run: LoggedRun, prediction: Prediction): RunCompariso
 
   const configured = catalog.menu.get(run.program);
   if (run.menuKey === undefined && consumption.menuKey !== undefined) {
-    notes.push(`the log shows no menu key; the catalog's ${consumption.menuKey} is assumed`);
+    notes.push(t`the log shows no menu key; the catalog's ${consumption.menuKey} is assumed`);
   } else if (run.menuKey !== undefined && configured !== undefined && configured !== run.menuKey) {
     causes.push({
       kind: 'menu-key',
-      message: `the catalog gives ${run.program} the menu key ${configured}; the run was launched under ${run.menuKey} (the prediction uses the run's)`,
+      message: t`the catalog gives ${run.program} the menu key ${configured}; the run was launched under ${run.menuKey} (the prediction uses the run's)`,
     });
   }
 
   if (run.finalKeys === undefined) {
-    notes.push('the log shows no FINAL list for this run: the lists are not compared');
+    notes.push(t`the log shows no FINAL list for this run: the lists are not compared`);
   } else if (!sameList(run.finalKeys, predictedKeys)) {
     causes.push(finalListCause(run, resolution));
   }
@@ -106,23 +107,26 @@ function compareSlot(
 ): Cause | undefined {
   const logged = run.slot;
   const devTestHint = logged === DEV_TEST_SLOT && slot !== DEV_TEST_SLOT
-    ? ` (${DEV_TEST_SLOT} is the TOTVS Dev Test slot: does the AppServer run with logix.license.LSDevTest = 1? See --dev-test, R15)`
+    ? ` (${t`${DEV_TEST_SLOT} is the TOTVS Dev Test slot: does the AppServer run with logix.license.LSDevTest = 1? See --dev-test, R15`})`
     : '';
   if (licenseType !== 'slot') {
     if (logged === undefined) return undefined;
-    return { kind: 'slot', message: `the log shows slot ${logged} in use; the prediction consumes no slot (${rule}: ${reason})${devTestHint}` };
+    return { kind: 'slot', message: t`the log shows slot ${logged} in use; the prediction consumes no slot (${rule}: ${reason})` + devTestHint };
   }
   if (slot === undefined) {
     notes.push(logged === undefined
-      ? `the slot of ${key} is unknown to the catalog and the log shows none: not a disagreement`
-      : `the slot of ${key} is unknown to the catalog: not a disagreement; the log shows ${logged} (import-log can add it)`);
+      ? t`the slot of ${String(key)} is unknown to the catalog and the log shows none: not a disagreement`
+      : t`the slot of ${String(key)} is unknown to the catalog: not a disagreement; the log shows ${logged} (import-log can add it)`);
     return undefined;
   }
   if (logged === undefined) {
-    return { kind: 'slot', message: `the prediction consumes ${key} (slot ${slot}, ${rule}); the log shows no slot for this run (not written, or the log is cut short)` };
+    return { kind: 'slot', message: t`the prediction consumes ${String(key)} (slot ${slot}, ${rule}); the log shows no slot for this run (not written, or the log is cut short)` };
   }
   if (logged === slot) return undefined;
-  return { kind: 'slot', message: `the catalog gives ${key} slot ${slot} (${rule}); the log shows slot ${logged}${run.consumedKey && run.consumedKey !== key ? ` consumed for ${run.consumedKey}` : ''}${devTestHint}` };
+  const shown = run.consumedKey && run.consumedKey !== key
+    ? t`the catalog gives ${String(key)} slot ${slot} (${rule}); the log shows slot ${logged} consumed for ${run.consumedKey}`
+    : t`the catalog gives ${String(key)} slot ${slot} (${rule}); the log shows slot ${logged}`;
+  return { kind: 'slot', message: shown + devTestHint };
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
@@ -146,15 +150,15 @@ function finalListCause(run: LoggedRun, resolution: Resolution): Cause {
   const predicted = resolution.finalKeys.map((entry) => entry.key);
   const onlyLogged = minus(logged, predicted);
   const onlyPredicted = minus(predicted, logged);
-  const parts = [`the log's FINAL list is ${show(logged)}; the prediction is ${show(predicted)}`];
-  if (onlyLogged.length === 0 && onlyPredicted.length === 0) parts.push('same keys in another order');
-  if (onlyLogged.length > 0) parts.push(`only in the log: ${onlyLogged.map((key) => `${key}${whereLogged(run.lists, key)}`).join(', ')}`);
+  const parts = [t`the log's FINAL list is ${show(logged)}; the prediction is ${show(predicted)}`];
+  if (onlyLogged.length === 0 && onlyPredicted.length === 0) parts.push(t({ message: 'same keys in another order', comment: 'compare-log' }));
+  if (onlyLogged.length > 0) parts.push(t`only in the log: ${onlyLogged.map((key) => `${key}${whereLogged(run.lists, key)}`).join(', ')}`);
   if (onlyPredicted.length > 0) {
-    parts.push(`only predicted: ${onlyPredicted.map((key) => `${key} (${describeKeyOrigin(resolution.finalKeys.find((entry) => entry.key === key)!)})`).join(', ')}`);
+    parts.push(t`only predicted: ${onlyPredicted.map((key) => `${key} (${describeKeyOrigin(resolution.finalKeys.find((entry) => entry.key === key)!)})`).join(', ')}`);
   }
   const lists = listDifferences(run.lists, resolution);
-  if (lists.length > 0) parts.push(`lists that differ: ${lists.join('; ')}`);
-  parts.push(`predicted keys from: ${resolution.finalKeys.map((entry) => `${entry.key} (${describeKeyOrigin(entry)})`).join(', ') || 'none'}`);
+  if (lists.length > 0) parts.push(t`lists that differ: ${lists.join('; ')}`);
+  parts.push(t`predicted keys from: ${resolution.finalKeys.map((entry) => `${entry.key} (${describeKeyOrigin(entry)})`).join(', ') || t({ message: 'none', comment: 'compare-log' })}`);
   return {
     kind: 'final-list',
     message: parts.join('; '),
@@ -165,7 +169,7 @@ function finalListCause(run: LoggedRun, resolution: Resolution): Cause {
 }
 
 function show(keys: readonly string[]): string {
-  return keys.length > 0 ? keys.join(',') : '(empty)';
+  return keys.length > 0 ? keys.join(',') : t({ message: '(empty)', comment: 'compare-log' });
 }
 
 /** ` (Área LOG)`: the logged list a key stands in, when the log shows one. */
@@ -192,7 +196,7 @@ function listDifferences(logged: readonly LoggedList[], resolution: Resolution):
   for (const label of new Set([...seen.keys(), ...predicted.keys()])) {
     const inLog = seen.get(label) ?? [];
     const ours = predicted.get(label) ?? [];
-    if (!sameList(inLog, ours)) differences.push(`${label}: log ${show(inLog)}, predicted ${show(ours)}`);
+    if (!sameList(inLog, ours)) differences.push(t`${label}: log ${show(inLog)}, predicted ${show(ours)}`);
   }
   return differences;
 }
@@ -203,9 +207,9 @@ export function describeKeyOrigin(entry: FinalKey): string {
   const at = 'source' in origin ? `, ${origin.source.file}:${origin.source.range.start.line + 1}` : '';
   switch (origin.rule) {
     case 'R5':
-      return `R5 declared${at}`;
+      return t`R5 declared` + at;
     case 'R6':
-      return `R6 area ${origin.area} default`;
+      return t`R6 area ${origin.area} default`;
     default:
       return `${origin.rule} SYSTEMKEY_${origin.area}${at}`;
   }

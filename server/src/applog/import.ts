@@ -9,6 +9,7 @@
  * Slot 4007 is TOTVS Dev Test (R15): every consumption of a test environment goes there, so it
  * says nothing about a key.
  */
+import { t } from '../l10n/messages.js';
 import { DEV_TEST_SLOT, NO_MENU_KEY, type Catalog } from '../license/catalog.js';
 import { addMenuEdit, applyTextEdit, applyTextEdits, composeTextEdits, setKeySlotEdit, type TextEdit } from '../license/catalog-edit.js';
 import type { LoggedRun } from './read-log.js';
@@ -126,19 +127,27 @@ export function applyImport(text: string | undefined, plan: ImportPlan): string 
  */
 export function importLines(plan: ImportPlan): string[] {
   const lines: string[] = [];
-  const plural = (count: number) => `${count} run${count === 1 ? '' : 's'}`;
+  const runs = (count: number) => (count === 1 ? t({ message: '1 run', comment: 'import-log' }) : t({ message: '{0} runs', args: [count], comment: 'import-log' }));
   for (const [key, { slot, runs: count, known }] of plan.keys) {
-    lines.push(known ? `fill  slot of ${key}: ${slot} (${plural(count)})` : `add   key ${key}, slot ${slot} (${plural(count)})`);
+    lines.push(known ? t`fill  slot of ${key}: ${slot} (${runs(count)})` : t`add   key ${key}, slot ${slot} (${runs(count)})`);
   }
-  for (const [program, key] of plan.menu) lines.push(`add   menu ${program}: ${key}`);
-  for (const { key, slots } of plan.conflicts) lines.push(`conflict: ${key} consumed with slots ${slots.join(', ')}: not written`);
-  for (const { program, keys } of plan.menuConflicts) lines.push(`several menu keys: ${program} launched under ${keys.join(', ')}: not written`);
-  for (const { key, slot, logged } of plan.keptSlots) lines.push(`kept: ${key} has slot ${slot} in the catalog; the log shows ${logged} (not overwritten)`);
-  for (const { program, menuKey, logged } of plan.keptMenu) lines.push(`kept: menu ${program} is ${menuKey} in the catalog; the log shows ${logged} (not overwritten)`);
+  for (const [program, key] of plan.menu) lines.push(t`add   menu ${program}: ${key}`);
+  for (const { key, slots } of plan.conflicts) lines.push(t`conflict: ${key} consumed with slots ${slots.join(', ')}: not written`);
+  for (const { program, keys } of plan.menuConflicts) lines.push(t`several menu keys: ${program} launched under ${keys.join(', ')}: not written`);
+  for (const { key, slot, logged } of plan.keptSlots) lines.push(t`kept: ${key} has slot ${slot} in the catalog; the log shows ${logged} (not overwritten)`);
+  for (const { program, menuKey, logged } of plan.keptMenu) lines.push(t`kept: menu ${program} is ${menuKey} in the catalog; the log shows ${logged} (not overwritten)`);
   if (plan.confirmed.keys.length + plan.confirmed.menu.length > 0) {
-    lines.push(`already in the catalog as logged: ${[...plan.confirmed.keys.map((key) => `key ${key}`), ...plan.confirmed.menu.map((program) => `menu ${program}`)].join(', ')}`);
+    lines.push(t`already in the catalog as logged: ${[...plan.confirmed.keys.map((key) => t({ message: 'key {0}', args: [key], comment: 'import-log' })), ...plan.confirmed.menu.map((program) => t({ message: 'menu {0}', args: [program], comment: 'import-log' }))].join(', ')}`);
   }
-  if (plan.withoutSlot > 0) lines.push(`${plural(plan.withoutSlot)} with no slot or no consumed key in the log: no slot learnt from them`);
-  if (plan.devTestRuns > 0) lines.push(`${plural(plan.devTestRuns)} in slot 4007 (TOTVS Dev Test, R15): no slot learnt from them`);
+  if (plan.withoutSlot > 0) {
+    lines.push(plan.withoutSlot === 1
+      ? t`1 run with no slot or no consumed key in the log: no slot learnt from them`
+      : t`${plan.withoutSlot} runs with no slot or no consumed key in the log: no slot learnt from them`);
+  }
+  if (plan.devTestRuns > 0) {
+    lines.push(plan.devTestRuns === 1
+      ? t`1 run in slot 4007 (TOTVS Dev Test, R15): no slot learnt from them`
+      : t`${plan.devTestRuns} runs in slot 4007 (TOTVS Dev Test, R15): no slot learnt from them`);
+  }
   return lines;
 }

@@ -2,6 +2,7 @@
  * Renderings of a `check` run: readable text for a terminal and the JSON documented in the README
  * (`file` relative with `/`, lines and columns 1-based, `program` lower case).
  */
+import { t } from '../l10n/messages.js';
 import type { LicenseDiagnostic } from '../license/diagnostics.js';
 import type { ProgramSource } from '../license/model.js';
 import type { Resolution } from '../license/resolve.js';
@@ -88,7 +89,7 @@ export function checkToText(analysis: WorkspaceAnalysis, summary: CheckSummary):
       if (currentFile !== undefined) lines.push('');
       currentFile = diagnostic.file;
       const environment = analysis.folder.environmentOf(diagnostic.file).root;
-      lines.push(environment === '' ? diagnostic.file : `${diagnostic.file}  (environment ${environment})`);
+      lines.push(environment === '' ? diagnostic.file : `${diagnostic.file}  (${t({ message: 'environment {0}', args: [environment], comment: 'check' })})`);
     }
     lines.push(formatDiagnostic(diagnostic));
   }
@@ -101,23 +102,21 @@ export function checkToText(analysis: WorkspaceAnalysis, summary: CheckSummary):
       const inEnvironment = entries.filter((entry) => entry.environment === environment);
       if (inEnvironment.length === 0) continue;
       lines.push(environment.root === ''
-        ? 'Programs (final key list, default key first):'
-        : `Programs of environment ${environment.root} (its own ${environment.catalogFile.path}):`);
+        ? t`Programs (final key list, default key first):`
+        : t`Programs of environment ${environment.root} (its own ${environment.catalogFile.path}):`);
       // A name defined twice in one environment (LGX017) is listed once per file, with the file.
       const repeated = new Set(inEnvironment.filter(({ source }) => environment.model.sourcesOf(source.name).length > 1).map(({ source }) => source.file));
       for (const { source, resolution } of inEnvironment) {
-        const keys = resolution.free ? 'free program (R12)' : resolution.finalKeys.map((entry) => entry.key).join(',') || '(no valid key)';
+        const keys = resolution.free ? t({ message: 'free program (R12)', comment: 'check' }) : resolution.finalKeys.map((entry) => entry.key).join(',') || t({ message: '(no valid key)', comment: 'check' });
         lines.push(`  ${quoteSource(source.displayName).padEnd(width)}  ${(resolution.area ?? '-').padEnd(3)}  ${keys}${repeated.has(source.file) ? `  (${source.file})` : ''}`);
       }
       lines.push('');
     }
   }
   const { links, unreadable } = analysis.skipped;
-  if (links.length > 0) lines.push(`Not followed (symbolic links): ${links.slice(0, 10).join(', ')}${links.length > 10 ? `, and ${links.length - 10} more` : ''}`);
-  if (unreadable.length > 0) lines.push(`Could not be read (folders): ${unreadable.slice(0, 10).join(', ')}${unreadable.length > 10 ? `, and ${unreadable.length - 10} more` : ''}`);
-  const environments = analysis.environments.length > 1 ? ` in ${analysis.environments.length} environments` : '';
-  const cache = summary.cache ? `; cache: ${summary.cache.reused} reused, ${summary.cache.parsed} parsed` : '';
-  lines.push(`${summary.files} files, ${summary.programs} programs${environments}: ${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')} (${summary.durationMs} ms${cache})`);
+  if (links.length > 0) lines.push(t`Not followed (symbolic links): ${firstTen(links)}`);
+  if (unreadable.length > 0) lines.push(t`Could not be read (folders): ${firstTen(unreadable)}`);
+  lines.push(summaryLine(summary, analysis.environments.length));
   return lines.join('\n') + '\n';
 }
 
@@ -126,6 +125,18 @@ function formatDiagnostic(diagnostic: LicenseDiagnostic): string {
   return `  ${position.padEnd(8)} ${diagnostic.severity.padEnd(11)} ${diagnostic.code}  ${diagnostic.message}`;
 }
 
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
+/** The summary line: each count with its own sentence where the word changes with it. */
+function summaryLine(summary: CheckSummary, environments: number): string {
+  const { files, programs, errors, warnings, durationMs } = summary;
+  const counted = environments > 1 ? t`${files} files, ${programs} programs in ${environments} environments` : t`${files} files, ${programs} programs`;
+  const errorCount = errors === 1 ? t({ message: '1 error', comment: 'check' }) : t({ message: '{0} errors', args: [errors], comment: 'check' });
+  const warningCount = warnings === 1 ? t({ message: '1 warning', comment: 'check' }) : t({ message: '{0} warnings', args: [warnings], comment: 'check' });
+  const cache = summary.cache ? t`; cache: ${summary.cache.reused} reused, ${summary.cache.parsed} parsed` : '';
+  return `${counted}: ${errorCount}, ${warningCount} (${durationMs} ms${cache})`;
+}
+
+/** The first ten names, and how many more. */
+function firstTen(names: readonly string[]): string {
+  const shown = names.slice(0, 10).join(', ');
+  return names.length > 10 ? t`${shown}, and ${names.length - 10} more` : shown;
 }

@@ -3,6 +3,7 @@
  * `--write` the file written (created when absent). The plan and the edits are pure
  * (applog/import.ts, license/catalog-edit.ts); this is the IO around them.
  */
+import { t } from '../l10n/messages.js';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { applyImport, importLines, planImport, type ImportPlan } from '../applog/import.js';
@@ -15,7 +16,7 @@ import { readLogFile } from './log-file.js';
 export function runImportLog(command: ImportLogCommand): number {
   const reading = readLogFile(command.logFile);
   const dir = resolve(command.dir);
-  if (!existsSync(dir)) throw new ConfigurationError(`no such folder: ${command.dir}`);
+  if (!existsSync(dir)) throw new ConfigurationError(t`no such folder: ${command.dir}`);
   const path = command.configFile !== undefined ? resolve(command.configFile) : resolve(dir, CATALOG_FILE_NAME);
   const text = readCatalogText(path);
   let catalog = buildCatalog(undefined);
@@ -23,7 +24,7 @@ export function runImportLog(command: ImportLogCommand): number {
     const parsed = parseCatalogFile(toPosix(path), text);
     if (!parsed.file) {
       const first = parsed.problems[0]!;
-      throw new ConfigurationError(`${path}:${first.range.start.line + 1}:${first.range.start.character + 1}: ${first.message} (fix the catalog file first)`);
+      throw new ConfigurationError(`${path}:${first.range.start.line + 1}:${first.range.start.character + 1}: ${t`${first.message} (fix the catalog file first)`}`);
     }
     catalog = buildCatalog(parsed.file);
   }
@@ -44,7 +45,7 @@ function readCatalogText(path: string): string | undefined {
   try {
     return readFileSync(path, 'utf8');
   } catch (error) {
-    throw new ConfigurationError(`cannot read the catalog file ${path}: ${(error as Error).message}`);
+    throw new ConfigurationError(t`cannot read the catalog file ${path}: ${(error as Error).message}`);
   }
 }
 
@@ -60,12 +61,18 @@ function importToJson(plan: ImportPlan, path: string, written: boolean) {
   };
 }
 
+function writtenText(created: boolean, changes: number): string {
+  if (created) return changes === 1 ? t`Created: 1 addition.` : t`Created: ${changes} additions.`;
+  return changes === 1 ? t`Written: 1 addition.` : t`Written: ${changes} additions.`;
+}
+
 function importToText(plan: ImportPlan, path: string, runs: number, { write, created }: { write: boolean; created: boolean }): string {
-  const lines = [`${path}${created ? ' (no such file yet)' : ''}: what ${runs === 1 ? '1 run of the log teaches' : `${runs} runs of the log teach`}`];
+  const name = created ? t`${path} (no such file yet)` : path;
+  const lines = [runs === 1 ? t`${name}: what 1 run of the log teaches` : t`${name}: what ${runs} runs of the log teach`];
   lines.push(...importLines(plan).map((line) => `  ${line}`));
   const changes = plan.keys.size + plan.menu.size;
-  if (changes === 0) lines.push('Nothing to add.');
-  else if (write) lines.push(`${created ? 'Created' : 'Written'}: ${changes} addition${changes === 1 ? '' : 's'}.`);
-  else lines.push(`Nothing written: run again with --write to add ${changes === 1 ? 'it' : 'them'}.`);
+  if (changes === 0) lines.push(t`Nothing to add.`);
+  else if (write) lines.push(writtenText(created, changes));
+  else lines.push(changes === 1 ? t`Nothing written: run again with --write to add it.` : t`Nothing written: run again with --write to add them.`);
   return lines.join('\n') + '\n';
 }

@@ -10,6 +10,8 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import packageJson from '../../../package.json';
+import { languageFromEnvironment } from '../l10n/language.js';
+import { t, useLanguage } from '../l10n/messages.js';
 import { builtInCatalog, CATALOG_FILE_NAME } from '../license/catalog.js';
 import { keyUses, proposeCatalog } from '../license/catalog-init.js';
 import { explainResolution, explanationToJson, renderDebugLog, renderExplanationText } from '../license/explain.js';
@@ -18,7 +20,7 @@ import { diffReports, failing } from '../license/report-diff.js';
 import { analyzeWorkspace, ConfigurationError, type WorkspaceAnalysis } from '../workspace/analysis.js';
 import type { EnvironmentIndex } from '../workspace/environment-index.js';
 import { toPosix } from '../workspace/files.js';
-import { DEFAULT_CACHE_FILE, parseArgs, USAGE, UsageError, type CheckCommand, type CompareLogCommand, type DiffCommand, type ExplainCommand, type InitCommand, type ReportCommand } from './args.js';
+import { DEFAULT_CACHE_FILE, parseArgs, requestedLanguage, usage, UsageError, type CheckCommand, type CompareLogCommand, type DiffCommand, type ExplainCommand, type InitCommand, type ReportCommand } from './args.js';
 import { diffToJson, diffToMarkdown, diffToText } from './diff-render.js';
 import { reportToCsv, reportToJson, reportToMarkdown, reportToText } from './report-render.js';
 import { checkToJson, checkToText, summarize } from './check-report.js';
@@ -28,11 +30,13 @@ import { readLogFile } from './log-file.js';
 import { checkToSarif } from './sarif.js';
 
 async function main(argv: readonly string[]): Promise<number> {
+  // Before any word is said, usage errors included: `--lang`, else the environment's locale.
+  useLanguage(requestedLanguage(argv) ?? languageFromEnvironment(process.env));
   try {
     const command = parseArgs(argv);
     switch (command.command) {
       case 'help':
-        process.stdout.write(`${USAGE}\n`);
+        process.stdout.write(`${usage()}\n`);
         return 0;
       case 'check':
         return await runCheck(command);
@@ -51,7 +55,7 @@ async function main(argv: readonly string[]): Promise<number> {
     }
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`logix-license: ${error.message}\n\n${USAGE}\n`);
+      process.stderr.write(`logix-license: ${error.message}\n\n${usage()}\n`);
       return 2;
     }
     if (error instanceof ConfigurationError) {
@@ -73,9 +77,9 @@ async function analyze(command: CheckCommand | ExplainCommand | InitCommand | Co
     ...(command.command === 'explain' || command.command === 'compare-log' ? { diagnose: false, ...(command.devTest ? { devTest: true } : {}) } : {}),
     ...(command.command === 'init' || command.command === 'report' ? { diagnose: false } : {}),
     ...(command.command === 'check' && command.cache ? { cache: { file: cacheFile(command.cache.file), strategy: command.cache.strategy, build: toolBuild() } } : {}),
-    onWarning: (message: string) => process.stderr.write(`logix-license: warning: ${message}\n`),
+    onWarning: (message: string) => process.stderr.write(`logix-license: ${t`warning: ${message}`}\n`),
     // Progress arrives a batch of files at a time.
-    ...(showProgress ? { onProgress: (done: number, total: number) => process.stderr.write(`\rreading ${done}/${total} files`) } : {}),
+    ...(showProgress ? { onProgress: (done: number, total: number) => process.stderr.write(`\r${t`reading ${done}/${total} files`}`) } : {}),
   });
   if (showProgress) process.stderr.write('\r\x1b[K');
   return analysis;
@@ -193,7 +197,7 @@ async function runDiff(command: DiffCommand): Promise<number> {
 async function runInit(command: InitCommand): Promise<number> {
   const target = join(command.dir, CATALOG_FILE_NAME);
   if (!command.stdout && existsSync(target)) {
-    process.stderr.write(`logix-license: ${target} already exists; nothing written (--stdout prints what init would write)\n`);
+    process.stderr.write(`logix-license: ${t`${target} already exists; nothing written (--stdout prints what init would write)`}\n`);
     return 2;
   }
   const analysis = await analyze(command);
@@ -206,15 +210,23 @@ async function runInit(command: InitCommand): Promise<number> {
   try {
     writeFileSync(target, text, { flag: 'wx' });
   } catch (error) {
-    process.stderr.write(`logix-license: cannot write ${target}: ${(error as Error).message}\n`);
+    process.stderr.write(`logix-license: ${t`cannot write ${target}: ${(error as Error).message}`}\n`);
     return 2;
   }
   const uses = keyUses(model);
   const nested = analysis.environments.length - 1;
-  process.stdout.write(`wrote ${target}: ${uses.length} key${uses.length === 1 ? '' : 's'} used by ${model.programs.size} program${model.programs.size === 1 ? '' : 's'}` +
-    (nested > 0 ? ` (${nested} folder${nested === 1 ? '' : 's'} below with a ${CATALOG_FILE_NAME} of ${nested === 1 ? 'its' : 'their'} own not counted)` : '') +
-    '; fill in each "slot", then set "complete" to true\n');
+  process.stdout.write(`${initSummary(target, uses.length, model.programs.size, nested)}\n`);
   return 0;
+}
+
+/** What init says it wrote; each count picks its own sentence (the plural is the language's). */
+function initSummary(target: string, keys: number, programs: number, nested: number): string {
+  const counts = keys === 1
+    ? programs === 1 ? t`wrote ${target}: 1 key used by 1 program` : t`wrote ${target}: 1 key used by ${programs} programs`
+    : programs === 1 ? t`wrote ${target}: ${keys} keys used by 1 program` : t`wrote ${target}: ${keys} keys used by ${programs} programs`;
+  const below = nested === 0 ? ''
+    : nested === 1 ? t` (1 folder below with a ${CATALOG_FILE_NAME} of its own not counted)` : t` (${nested} folders below with a ${CATALOG_FILE_NAME} of their own not counted)`;
+  return counts + below + t`; fill in each "slot", then set "complete" to true`;
 }
 
 /**
@@ -226,20 +238,20 @@ function chooseProgram(analysis: WorkspaceAnalysis, program: string, file: strin
   if (file !== undefined) {
     const path = toPosix(file).replace(/^\.\//, '');
     const environment = analysis.folder.environmentOf(path);
-    if (environment.model.programIn(path)?.name !== program) return `${file} does not define program ${program}`;
+    if (environment.model.programIn(path)?.name !== program) return t`${file} does not define program ${program}`;
     return { environment, file: path };
   }
   const sources = analysis.environments.flatMap((environment) => environment.model.sourcesOf(program).map((source) => ({ environment, file: source.file })));
   if (sources.length === 1) return sources[0]!;
   if (sources.length > 1) {
-    return `program ${program} is defined by ${sources.length} files; choose one with --file:\n${sources.map((source) => `  --file ${source.file}`).join('\n')}`;
+    return t`program ${program} is defined by ${sources.length} files; choose one with --file:` + `\n${sources.map((source) => `  --file ${source.file}`).join('\n')}`;
   }
   const registered = analysis.environments.filter((environment) => environment.model.registrations.has(program));
   if (registered.length === 1) return { environment: registered[0]! };
   if (registered.length > 1) {
-    return `program ${program} has no source and is registered in ${registered.length} environments (${registered.map((environment) => environment.root || '.').join(', ')}); explain it from one of them: explain ${program} DIR/ENVIRONMENT`;
+    return t`program ${program} has no source and is registered in ${registered.length} environments (${registered.map((environment) => environment.root || '.').join(', ')}); explain it from one of them: explain ${program} DIR/ENVIRONMENT`;
   }
-  return `no program ${program} in ${analysis.root} (no ${program}.4gl with MAIN or FUNCTION ${program}, and no SYSTEMKEY registration)`;
+  return t`no program ${program} in ${analysis.root} (no ${program}.4gl with MAIN or FUNCTION ${program}, and no SYSTEMKEY registration)`;
 }
 
 // `check … | head` closes the pipe early: that is the reader's choice, not an error to crash on.

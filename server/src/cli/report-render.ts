@@ -4,6 +4,7 @@
  * and CSV with one row per (key, program). Paths are relative to DIR, lines 1-based; the root
  * environment is `""` in JSON and CSV, `.` in text and Markdown.
  */
+import { t } from '../l10n/messages.js';
 import { quoteSource } from '../license/quote-source.js';
 import { describeHolding, describeProgramConsumption, slotText, type EnvironmentReport, type KeyHolder, type KeyReport, type LicenseReport, type ProgramReport, type ReportSummary, type SlotCount } from '../license/report.js';
 import type { SourceRef } from '../license/resolve.js';
@@ -87,47 +88,58 @@ export function reportToText(report: LicenseReport): string {
   const lines: string[] = [];
   const several = report.environments.length > 1;
   for (const environment of report.environments) {
-    if (several || environment.root !== '') lines.push(`Environment ${environmentName(environment.root)} (${environment.catalog}${environment.complete ? ', complete' : ', partial'})`, '');
-    lines.push('Keys (slot, area, status, programs holding it):');
+    if (several || environment.root !== '') {
+      const name = environmentName(environment.root);
+      lines.push(environment.complete ? t`Environment ${name} (${environment.catalog}, complete)` : t`Environment ${name} (${environment.catalog}, partial)`, '');
+    }
+    lines.push(t`Keys (slot, area, status, programs holding it):`);
+    // The slot and status columns as wide as their longest text in this language.
+    const slotLabel = (key: KeyReport) => t({ message: 'slot {0}', args: [slotText(key.slot)], comment: 'report' });
+    const slotWidth = Math.max(18, ...environment.keys.map((key) => slotLabel(key).length));
+    const statusWidth = Math.max(10, ...environment.keys.map((key) => statusLabel(key.status).length));
     const width = Math.max(8, ...environment.keys.map((key) => quoteSource(key.key).length));
     for (const key of environment.keys) {
       // Programs, not positions: a program holding the key twice counts once.
       const held = new Set(key.programs.filter((holder) => holder.how !== 'dropped').map((holder) => holder.file)).size;
-      const count = key.status === 'invalid' ? `written by ${plural(new Set(key.programs.map((holder) => holder.file)).size, 'program')}` : plural(held, 'program');
-      lines.push(`  ${quoteSource(key.key).padEnd(width)}  ${`slot ${slotText(key.slot)}`.padEnd(18)} ${(key.area ?? '-').padEnd(4)} ${key.status.padEnd(10)} ${count}${key.description ? ` — ${descriptionText(key.description)}` : ''}`);
+      const count = key.status === 'invalid' ? writtenBy(new Set(key.programs.map((holder) => holder.file)).size) : programCount(held);
+      lines.push(`  ${quoteSource(key.key).padEnd(width)}  ${slotLabel(key).padEnd(slotWidth)} ${(key.area ?? '-').padEnd(4)} ${statusLabel(key.status).padEnd(statusWidth)} ${count}${key.description ? ` — ${descriptionText(key.description)}` : ''}`);
       const programWidth = Math.max(8, ...key.programs.map((holder) => quoteSource(holder.displayName).length));
       for (const holder of key.programs) {
-        lines.push(`      ${quoteSource(holder.displayName).padEnd(programWidth)}  ${holder.position === null ? '  -' : `#${holder.position}`.padStart(3)}  ${describeHolding(holder)}${holder.default ? ', default key' : ''}${holderWhere(holder)}`);
+        lines.push(`      ${quoteSource(holder.displayName).padEnd(programWidth)}  ${holder.position === null ? '  -' : `#${holder.position}`.padStart(3)}  ${describeHolding(holder)}${holder.default ? t({ message: ', default key', comment: 'report' }) : ''}${holderWhere(holder)}`);
       }
     }
-    lines.push('', 'Programs (final key list; default key and slot; under the configured menu key):');
+    lines.push('', t`Programs (final key list; default key and slot; under the configured menu key):`);
     const width2 = Math.max(8, ...environment.programs.map((program) => quoteSource(program.displayName).length));
     const repeated = repeatedNames(environment);
     for (const program of environment.programs) {
-      const keys = program.finalKeys.map((entry) => quoteSource(entry.key)).join(',') || '(no valid key)';
-      const defaults = program.defaultKey !== undefined ? `default ${quoteSource(program.defaultKey)} (slot ${slotText(program.defaultSlot)})` : 'no default key';
+      const keys = program.finalKeys.map((entry) => quoteSource(entry.key)).join(',') || t({ message: '(no valid key)', comment: 'report' });
+      const defaults = program.defaultKey !== undefined ? t({ message: 'default {0} (slot {1})', args: [quoteSource(program.defaultKey), slotText(program.defaultSlot)], comment: 'report' }) : t({ message: 'no default key', comment: 'report' });
+      const menuKey = program.menuKey !== undefined ? quoteSource(program.menuKey) : t({ message: '(none configured)', comment: 'report' });
       lines.push(`  ${quoteSource(program.displayName).padEnd(width2)}  ${(program.area ?? '-').padEnd(3)}  ${keys}` +
         `${repeated.has(program.program) ? `  (${program.file})` : ''}`);
-      lines.push(`  ${''.padEnd(width2)}       ${defaults} · menu key ${program.menuKey !== undefined ? quoteSource(program.menuKey) : '(none configured)'} → ${describeProgramConsumption(program)}`);
+      lines.push(`  ${''.padEnd(width2)}       ${defaults} · ${t({ message: 'menu key {0}', args: [menuKey], comment: 'report' })} → ${describeProgramConsumption(program)}`);
     }
     lines.push('', ...summaryText(environment.summary), '');
   }
-  if (several) lines.push(`All ${report.summary.environments} environments:`, ...summaryText(report.summary), '');
+  if (several) lines.push(t`All ${report.summary.environments} environments:`, ...summaryText(report.summary), '');
   return lines.join('\n');
 }
 
 function summaryText(summary: ReportSummary): string[] {
-  const lines = [`${plural(summary.programs, 'program')}, ${plural(summary.keys, 'key')} (${summary.keysHeld} held by a program): ` +
-    `${summary.blocked} blocked, ${summary.free} free (R12), ${summary.none} never asking for a license (R1), ${summary.withoutDefaultKey} without a default key`];
-  lines.push('  programs per default slot:');
-  for (const count of summary.byDefaultSlot) lines.push(`    ${slotCountText(count)}`);
-  lines.push('  programs per slot consumed under the configured menu key:');
-  for (const count of summary.byConsumedSlot) lines.push(`    ${slotCountText(count)}`);
+  const lines = [`${programCount(summary.programs)}, ${keyCount(summary.keys)} ` +
+    t`(${summary.keysHeld} held by a program): ${summary.blocked} blocked, ${summary.free} free (R12), ${summary.none} never asking for a license (R1), ${summary.withoutDefaultKey} without a default key`];
+  // One column for the slot in both tables, as wide as its longest label in this language.
+  const slotWidth = Math.max(14, ...[...summary.byDefaultSlot, ...summary.byConsumedSlot].map((count) => slotCountLabel(count).length));
+  const row = (count: SlotCount) => `    ${slotCountLabel(count).padEnd(slotWidth)} ${String(count.programs).padStart(5)}  (${count.keys.map(quoteSource).join(', ')})`;
+  lines.push(`  ${t`programs per default slot:`}`);
+  for (const count of summary.byDefaultSlot) lines.push(row(count));
+  lines.push(`  ${t`programs per slot consumed under the configured menu key:`}`);
+  for (const count of summary.byConsumedSlot) lines.push(row(count));
   return lines;
 }
 
-function slotCountText(count: SlotCount): string {
-  return `${(count.slot === null ? 'slot unknown' : `slot ${count.slot}`).padEnd(14)} ${String(count.programs).padStart(5)}  (${count.keys.map(quoteSource).join(', ')})`;
+function slotCountLabel(count: SlotCount): string {
+  return count.slot === null ? t({ message: 'slot unknown', comment: 'report' }) : t({ message: 'slot {0}', args: [count.slot], comment: 'report' });
 }
 
 function holderWhere(holder: KeyHolder): string {
@@ -145,36 +157,36 @@ function repeatedNames(environment: EnvironmentReport): Set<string> {
 // ---- Markdown ------------------------------------------------------------------------------------
 
 export function reportToMarkdown(report: LicenseReport): string {
-  const lines: string[] = ['# License map', ''];
+  const lines: string[] = [`# ${t({ message: 'License map', comment: 'report' })}`, ''];
   const several = report.environments.length > 1;
   if (several) {
-    lines.push(`${report.summary.environments} environments: ${report.environments.map((environment) => `\`${environmentName(environment.root)}\``).join(', ')}.`, '');
+    lines.push(t`${report.summary.environments} environments: ${report.environments.map((environment) => `\`${environmentName(environment.root)}\``).join(', ')}.`, '');
     lines.push(...summaryMarkdown(report.summary, '##'), '');
   }
   for (const environment of report.environments) {
     const heading = several ? '###' : '##';
-    if (several) lines.push(`## Environment \`${cell(environmentName(environment.root))}\``, '');
-    lines.push(`Catalog: ${cell(environment.catalog)} (${environment.complete ? 'complete' : 'partial: keys it does not list are unverified, assumed to exist'}).`, '');
+    if (several) lines.push(`## ${t`Environment \`${cell(environmentName(environment.root))}\``}`, '');
+    const catalog = cell(environment.catalog);
+    lines.push(environment.complete ? t`Catalog: ${catalog} (complete).` : t`Catalog: ${catalog} (partial: keys it does not list are unverified, assumed to exist).`, '');
     if (!several) lines.push(...summaryMarkdown(environment.summary, heading), '');
-    else lines.push(`${plural(environment.summary.programs, 'program')}, ${plural(environment.summary.keys, 'key')}, ${environment.summary.blocked} blocked.`, '');
-    lines.push(`${heading} Keys`, '');
-    lines.push('| key | slot | area | status | description | programs (position, how) |', '|---|---|---|---|---|---|');
+    else lines.push(`${programCount(environment.summary.programs)}, ${keyCount(environment.summary.keys)}, ${t`${environment.summary.blocked} blocked.`}`, '');
+    lines.push(`${heading} ${t({ message: 'Keys', comment: 'report' })}`, '');
+    lines.push(t`| key | slot | area | status | description | programs (position, how) |`, '|---|---|---|---|---|---|');
     for (const key of environment.keys) lines.push(keyRow(key));
-    lines.push('', `${heading} Programs`, '');
-    lines.push('| program | file | final keys | default key (slot) | menu key | consumed |', '|---|---|---|---|---|---|');
+    lines.push('', `${heading} ${t({ message: 'Programs', comment: 'report' })}`, '');
+    lines.push(t`| program | file | final keys | default key (slot) | menu key | consumed |`, '|---|---|---|---|---|---|');
     for (const program of environment.programs) lines.push(programRow(program));
     lines.push('');
   }
-  lines.push('*How*: declared in LOG_initApp (R5), the area default (R6), its own area\'s SYSTEMKEY file (R4), another area\'s SYSTEMKEY file (R7); ' +
-    'a key in **bold** is the program\'s default key (R8). *Consumed*: under the menu key the catalog configures (R9–R11), nothing for a free program (R12) or one that never asks (R1).', '');
+  lines.push(t`*How*: declared in LOG_initApp (R5), the area default (R6), its own area's SYSTEMKEY file (R4), another area's SYSTEMKEY file (R7); a key in **bold** is the program's default key (R8). *Consumed*: under the menu key the catalog configures (R9–R11), nothing for a free program (R12) or one that never asks (R1).`, '');
   return lines.join('\n');
 }
 
 function summaryMarkdown(summary: ReportSummary, heading: string): string[] {
-  const lines = [`${heading} Summary`, '', '| programs | keys | keys held | blocked | free (R12) | never asking (R1) | without a default key |', '|---|---|---|---|---|---|---|'];
+  const lines = [`${heading} ${t({ message: 'Summary', comment: 'report' })}`, '', t`| programs | keys | keys held | blocked | free (R12) | never asking (R1) | without a default key |`, '|---|---|---|---|---|---|---|'];
   lines.push(`| ${summary.programs} | ${summary.keys} | ${summary.keysHeld} | ${summary.blocked} | ${summary.free} | ${summary.none} | ${summary.withoutDefaultKey} |`, '');
-  lines.push('| default slot | keys | programs |', '|---|---|---|');
-  for (const count of summary.byDefaultSlot) lines.push(`| ${count.slot ?? 'unknown'} | ${count.keys.map((key) => `\`${cell(key)}\``).join(', ')} | ${count.programs} |`);
+  lines.push(t`| default slot | keys | programs |`, '|---|---|---|');
+  for (const count of summary.byDefaultSlot) lines.push(`| ${count.slot ?? t({ message: 'unknown', comment: 'report' })} | ${count.keys.map((key) => `\`${cell(key)}\``).join(', ')} | ${count.programs} |`);
   return lines;
 }
 
@@ -183,13 +195,13 @@ function keyRow(key: KeyReport): string {
     const name = cell(holder.displayName);
     return `${holder.default ? `**${name}**` : name} (${holder.position === null ? '-' : `#${holder.position}`}, ${cell(describeHolding(holder))})`;
   }).join(', ');
-  return `| \`${cell(key.key)}\` | ${slotText(key.slot)} | ${cell(key.area ?? '')} | ${key.status} | ${cell(descriptionText(key.description ?? ''), false)} | ${holders || '—'} |`;
+  return `| \`${cell(key.key)}\` | ${slotText(key.slot)} | ${cell(key.area ?? '')} | ${statusLabel(key.status)} | ${cell(descriptionText(key.description ?? ''), false)} | ${holders || '—'} |`;
 }
 
 function programRow(program: ProgramReport): string {
-  const keys = program.finalKeys.map((entry) => `\`${cell(entry.key)}\``).join(', ') || '(no valid key)';
+  const keys = program.finalKeys.map((entry) => `\`${cell(entry.key)}\``).join(', ') || t({ message: '(no valid key)', comment: 'report' });
   const defaults = program.defaultKey !== undefined ? `\`${cell(program.defaultKey)}\` (${slotText(program.defaultSlot)})` : '—';
-  const menu = program.menuKey !== undefined ? `\`${cell(program.menuKey)}\`` : '(none)';
+  const menu = program.menuKey !== undefined ? `\`${cell(program.menuKey)}\`` : t({ message: '(none)', comment: 'report' });
   return `| ${cell(program.displayName)} | \`${cell(program.file)}\` | ${keys} | ${defaults} | ${menu} | ${cell(describeProgramConsumption(program))} |`;
 }
 
@@ -226,6 +238,28 @@ function csvField(value: string | number | null): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
+// ---- words ---------------------------------------------------------------------------------------
+
+/** A key's status as the text and Markdown say it (JSON and CSV keep the value). */
+function statusLabel(status: KeyReport['status']): string {
+  switch (status) {
+    case 'known':
+      return t({ message: 'known', comment: 'report' });
+    case 'unverified':
+      return t({ message: 'unverified', comment: 'report' });
+    case 'invalid':
+      return t({ message: 'invalid', comment: 'report' });
+  }
+}
+
+function programCount(count: number): string {
+  return count === 1 ? t({ message: '1 program', comment: 'report' }) : t({ message: '{0} programs', args: [count], comment: 'report' });
+}
+
+function keyCount(count: number): string {
+  return count === 1 ? t({ message: '1 key', comment: 'report' }) : t({ message: '{0} keys', args: [count], comment: 'report' });
+}
+
+function writtenBy(count: number): string {
+  return count === 1 ? t`written by 1 program` : t`written by ${count} programs`;
 }

@@ -5,6 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
+import { currentLanguage, t } from '../l10n/messages.js';
 import { CATALOG_FILE_NAME, parseCatalogFile } from '../license/catalog.js';
 import { compareDiagnostics, type LicenseDiagnostic } from '../license/diagnostics.js';
 import type { SourceFile } from '../license/model.js';
@@ -62,17 +63,17 @@ export class ConfigurationError extends Error {}
 
 export async function analyzeWorkspace(rootPath: string, options: AnalysisOptions = {}): Promise<WorkspaceAnalysis> {
   const given = resolve(rootPath);
-  if (!existsSync(given)) throw new ConfigurationError(`no such folder: ${rootPath}`);
+  if (!existsSync(given)) throw new ConfigurationError(t`no such folder: ${rootPath}`);
   // A file: check it within its folder (a CI step naming one file must check that file).
   const focusFile = isFile(given) ? given : undefined;
-  if (focusFile && !/\.4gl$/i.test(focusFile)) throw new ConfigurationError(`${rootPath} is not a folder nor a .4gl file`);
+  if (focusFile && !/\.4gl$/i.test(focusFile)) throw new ConfigurationError(t`${rootPath} is not a folder nor a .4gl file`);
   const root = focusFile ? dirname(focusFile) : given;
   const focus = focusFile ? toPosix(relative(root, focusFile)) : undefined;
   const encoding = options.encoding ?? DEFAULT_ENCODING;
   try {
     decoderFor(encoding);
-  } catch (error) {
-    throw new ConfigurationError((error as Error).message);
+  } catch {
+    throw new ConfigurationError(t`unknown encoding "${encoding}" (try windows-1252, utf-8, latin1)`);
   }
   const explicit = options.configFile !== undefined ? resolve(options.configFile) : undefined;
   const rootCatalog = explicit ? toPosix(explicit) : CATALOG_FILE_NAME;
@@ -93,7 +94,7 @@ export async function analyzeWorkspace(rootPath: string, options: AnalysisOption
   // The same first index as the language server's: the cache's facts for unchanged files, the
   // rest parsed on worker threads, the cache rewritten when anything differed.
   const cache = options.cache ? await FactsCache.openFile(options.cache.file, root, encoding, options.cache.build, options.cache.strategy) : undefined;
-  if (cache?.problem) options.onWarning?.(`the cache is not used (${cache.problem}); every file is parsed`);
+  if (cache?.problem) options.onWarning?.(t`the cache is not used (${cache.problem}); every file is parsed`);
   const order = new Map(discovered.sources.map((file, index) => [file.relative, index]));
   const facts: FileFacts[] = new Array(discovered.sources.length);
   const initial = await buildInitialIndex(discovered.sources, {
@@ -109,7 +110,9 @@ export async function analyzeWorkspace(rootPath: string, options: AnalysisOption
   // as it recorded them come first, with those diagnostics, and what changed since after: the
   // index drops exactly the diagnostics a change can affect (ARCHITECTURE.md, invariant 7), so a
   // changed file costs what it touches, not a pass over every file.
-  const recorded = cache && diagnose ? cache.diagnosticsFor(folder.fingerprint) : undefined;
+  // The recorded diagnostics are worded: they hold for the language they were recorded in only.
+  const fingerprint = `${folder.fingerprint}\u0000${currentLanguage()}`;
+  const recorded = cache && diagnose ? cache.diagnosticsFor(fingerprint) : undefined;
   if (cache && recorded) {
     const recordedFacts = new Map(cache.recordedFiles());
     for (const [path, fileFacts] of recordedFacts) folder.setFile(path, fileFacts);
@@ -127,7 +130,7 @@ export async function analyzeWorkspace(rootPath: string, options: AnalysisOption
     : environments.flatMap((environment) => environment.diagnosticsOf(environment.catalogFile.path));
   if (cache) {
     const recorded = diagnose ? folder.completeDiagnostics() : undefined;
-    await initial.persist(recorded ? { fingerprint: folder.fingerprint, files: recorded } : undefined);
+    await initial.persist(recorded ? { fingerprint, files: recorded } : undefined);
   }
   const cacheCounts = cache ? { cache: { reused: initial.reused, parsed: initial.parsed } } : {};
   if (focus !== undefined) {
@@ -142,8 +145,8 @@ export async function analyzeWorkspace(rootPath: string, options: AnalysisOption
  */
 function checkExplicitCatalog(path: string | undefined, read: CatalogRead): void {
   if (path === undefined) return;
-  if (read.kind === 'absent') throw new ConfigurationError(`cannot read the catalog file ${path}: no such file`);
-  if (read.kind === 'unreadable') throw new ConfigurationError(`cannot read the catalog file ${path}: ${read.reason}`);
+  if (read.kind === 'absent') throw new ConfigurationError(t`cannot read the catalog file ${path}: no such file`);
+  if (read.kind === 'unreadable') throw new ConfigurationError(t`cannot read the catalog file ${path}: ${read.reason}`);
   const problems = parseCatalogFile(toPosix(path), read.text).problems.filter((problem) => !problem.warning);
   if (problems.length > 0) {
     const first = problems[0]!;

@@ -8,6 +8,7 @@
  * can affect, so that the server refreshes exactly those (a SYSTEMKEY edit → the programs it
  * registers, before and after the edit; a program edit → the SYSTEMKEY files registering it).
  */
+import { t } from '../l10n/messages.js';
 import { buildCatalog, CATALOG_FILE_NAME, parseCatalogFile, type Catalog } from '../license/catalog.js';
 import { catalogDiagnostics, diagnoseFile, type LicenseDiagnostic } from '../license/diagnostics.js';
 import { WorkspaceModel, type LicenseModel } from '../license/model.js';
@@ -167,7 +168,7 @@ export class EnvironmentIndex {
     };
     const start = { line: 0, character: 0 };
     this.catalogProblems = unreadable !== undefined
-      ? catalogDiagnostics(path, [{ message: `cannot read the catalog file: ${unreadable}`, range: { start, end: start } }])
+      ? catalogDiagnostics(path, [{ message: t`cannot read the catalog file: ${unreadable}`, range: { start, end: start } }])
       : parsed ? catalogDiagnostics(path, parsed.problems) : [];
     this.resolutions.clear();
     this.diagnostics.clear();
