@@ -18,7 +18,7 @@ import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { FileChangeType, type Connection, type Diagnostic, type FileEvent, type WorkspaceFolder } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { currentLanguage, t } from '../l10n/messages.js';
+import { t } from '../l10n/messages.js';
 import type { LicenseDiagnostic } from '../license/diagnostics.js';
 import type { FileFacts } from '../syntax/facts.js';
 import { parseForEditing, reparseFacts } from '../syntax/incremental.js';
@@ -275,7 +275,7 @@ export class WorkspaceManager {
     });
     // Nothing changed since the persisted index was written: its diagnostics are this index's,
     // except where an open document differs from the disk (set again, to drop what it affects).
-    const seeded = initial.unchanged ? cache?.diagnosticsFor(diagnosticsFingerprint(index)) : undefined;
+    const seeded = initial.unchanged ? cache?.diagnosticsFor(index.fingerprint) : undefined;
     if (seeded) {
       index.seedDiagnostics(seeded);
       for (const file of this.openFilesOf(folder)) index.setFile(file, this.openDocuments.get(join(folder.path, file))!.facts);
@@ -304,7 +304,7 @@ export class WorkspaceManager {
       write: () => {
         // Diagnostics are recorded only when they come from the disk's text (no open document).
         const recorded = this.openFilesOf(folder).length > 0 ? undefined : index.completeDiagnostics();
-        return initial.persist(recorded ? { fingerprint: diagnosticsFingerprint(index), files: recorded } : undefined);
+        return initial.persist(recorded ? { fingerprint: index.fingerprint, files: recorded } : undefined);
       },
     });
   }
@@ -632,10 +632,3 @@ function overridesOf(settings: Settings): { logixVersion?: string; devTest?: boo
   };
 }
 
-/**
- * What recorded diagnostics depend on besides the facts: the catalog and its overrides, and the
- * language their messages were said in (an editor restarted in another language says them anew).
- */
-function diagnosticsFingerprint(index: FolderIndex): string {
-  return `${currentLanguage()}\n${index.fingerprint}`;
-}

@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import { currentLanguage, t } from '../l10n/messages.js';
+import { t } from '../l10n/messages.js';
 import { CATALOG_FILE_NAME, parseCatalogFile } from '../license/catalog.js';
 import { compareDiagnostics, type LicenseDiagnostic } from '../license/diagnostics.js';
 import type { SourceFile } from '../license/model.js';
@@ -110,9 +110,8 @@ export async function analyzeWorkspace(rootPath: string, options: AnalysisOption
   // as it recorded them come first, with those diagnostics, and what changed since after: the
   // index drops exactly the diagnostics a change can affect (ARCHITECTURE.md, invariant 7), so a
   // changed file costs what it touches, not a pass over every file.
-  // The recorded diagnostics are worded: they hold for the language they were recorded in only.
-  const fingerprint = `${folder.fingerprint}\u0000${currentLanguage()}`;
-  const recorded = cache && diagnose ? cache.diagnosticsFor(fingerprint) : undefined;
+  // (The cache also keeps them to the language they were said in: facts-cache.ts.)
+  const recorded = cache && diagnose ? cache.diagnosticsFor(folder.fingerprint) : undefined;
   if (cache && recorded) {
     const recordedFacts = new Map(cache.recordedFiles());
     for (const [path, fileFacts] of recordedFacts) folder.setFile(path, fileFacts);
@@ -130,7 +129,7 @@ export async function analyzeWorkspace(rootPath: string, options: AnalysisOption
     : environments.flatMap((environment) => environment.diagnosticsOf(environment.catalogFile.path));
   if (cache) {
     const recorded = diagnose ? folder.completeDiagnostics() : undefined;
-    await initial.persist(recorded ? { fingerprint, files: recorded } : undefined);
+    await initial.persist(recorded ? { fingerprint: folder.fingerprint, files: recorded } : undefined);
   }
   const cacheCounts = cache ? { cache: { reused: initial.reused, parsed: initial.parsed } } : {};
   if (focus !== undefined) {
