@@ -14,6 +14,6 @@ function findRepoRoot(): string {
 
 export const repoRoot = findRepoRoot();
 export const examplesDir = join(repoRoot, 'examples');
-/** The synthetic 4GL samples (Windows-1252, banners, CRLF) kept beside the checkout, as CI provides them. */
-export const sharedSamplesDir = join(repoRoot, '..', 'shared', 'samples');
+/** The project's synthetic 4GL samples (Windows-1252, banners, CRLF and mixed line endings, tabs). */
+export const samplesDir = join(repoRoot, 'test', 'fixtures', 'samples');
 export const cliPath = join(repoRoot, 'server', 'out', 'cli.js');

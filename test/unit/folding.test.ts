@@ -4,6 +4,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { foldingRanges } from '../../server/src/syntax/folding.js';
 import { lex } from '../../server/src/syntax/lexer.js';
@@ -13,7 +14,7 @@ import { BlockComment } from '../../server/src/syntax/tokens.js';
 import { decodeText } from '../../server/src/workspace/decode.js';
 import { findSourceFiles } from '../../server/src/workspace/files.js';
 import { generateWorkspace } from '../bench/generate.js';
-import { examplesDir, sharedSamplesDir } from '../helpers/paths.js';
+import { examplesDir, samplesDir } from '../helpers/paths.js';
 import { removeFolder, tempFolder } from '../helpers/temp.js';
 
 describe('folding', () => {
@@ -39,10 +40,30 @@ describe('folding', () => {
     ]);
   });
 
+  it('folds the samples\' multi-line { } comments, a disabled registration among them, and no { in a string or a line comment', () => {
+    // 0-based lines: sup8712's note on the query, systemkey_prd's disabled MANCUS registration.
+    const expected: Record<string, [number, number][]> = {
+      'man8830.4gl': [],
+      'sup8712.4gl': [[103, 107]],
+      'systemkey_prd.4gl': [[19, 21]],
+      'vdp8845.4gl': [],
+    };
+    for (const [name, ranges] of Object.entries(expected)) {
+      const text = decodeText(readFileSync(join(samplesDir, name)));
+      const lines = text.split(/\r?\n/);
+      const comments = foldingRanges(text, parseFacts(text).units).filter((range) => range.kind === 'comment');
+      assert.deepEqual(comments, ranges.map(([startLine, endLine]) => ({ startLine, endLine, kind: 'comment' })), name);
+      for (const [startLine, endLine] of ranges) {
+        assert.match(lines[startLine]!, /^\s*\{/, `${name}: the comment opens on line ${startLine}`);
+        assert.match(lines[endLine]!, /\}\s*$/, `${name}: the comment closes on line ${endLine}`);
+      }
+    }
+  });
+
   it('finds the comments the lexer finds, in the samples, the examples and a generated workspace', () => {
     const generated = tempFolder('logix-folding-');
     generateWorkspace(generated, 20, 11);
-    const files = [...findSourceFiles(sharedSamplesDir), ...findSourceFiles(examplesDir), ...findSourceFiles(generated)];
+    const files = [...findSourceFiles(samplesDir), ...findSourceFiles(examplesDir), ...findSourceFiles(generated)];
     let comments = 0;
     for (const file of files) {
       const text = decodeText(readFileSync(file.absolute));

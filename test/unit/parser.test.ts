@@ -1,6 +1,6 @@
 /** The 4GL lexer and fact extractor against the shapes of real Logix code and hostile input. */
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { describeProblem } from '../../server/src/license/syntax-problems.js';
@@ -9,7 +9,7 @@ import { lex } from '../../server/src/syntax/lexer.js';
 import { parseFacts, parseFactsFully } from '../../server/src/syntax/parser.js';
 import { decodeSource, decodeText } from '../../server/src/workspace/decode.js';
 import { marked, showRange } from '../helpers/markers.js';
-import { sharedSamplesDir } from '../helpers/paths.js';
+import { samplesDir } from '../helpers/paths.js';
 
 /** Parses a marked source; returns the facts and the marked ranges. */
 function parse(source: string): { facts: FileFacts; ranges: ReturnType<typeof marked>['ranges'] } {
@@ -18,6 +18,9 @@ function parse(source: string): { facts: FileFacts; ranges: ReturnType<typeof ma
 }
 
 const literal = (facts: FileFacts, call = 0, argument = 0) => facts.licenseCalls[call]!.args[argument] as LiteralArgument;
+
+/** The facts of one of the project's synthetic samples (test/fixtures/samples). */
+const sample = (name: string) => parseFacts(decodeSource(readFileSync(join(samplesDir, name))).text);
 
 describe('lexer', () => {
   it('is built with first-character optimisations (ensureOptimizations would throw otherwise)', () => {
@@ -206,13 +209,57 @@ describe('positions and encodings', () => {
     assert.deepEqual(facts.licenseCalls[0]!.nameRange.start, { line: 1, character: 7 });
   });
 
-  it('parses the synthetic Logix samples without problems', () => {
-    for (const name of ['pol9001.4gl', 'vdp9100.4gl', 'systemkey_vdp.4gl']) {
-      const { text } = decodeSource(readFileSync(join(sharedSamplesDir, name)));
+  it('parses the synthetic Logix samples without problems, each unit named where it is', () => {
+    const names = readdirSync(samplesDir).filter((name) => /\.4gl$/i.test(name));
+    assert.ok(names.length >= 4, names.join(', '));
+    for (const name of names) {
+      const bytes = readFileSync(join(samplesDir, name));
+      // Windows-1252, as real sources: the accents are single bytes, not valid UTF-8.
+      assert.throws(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes), TypeError, name);
+      const { text, problems } = decodeSource(bytes);
+      assert.deepEqual(problems, [], name);
+      assert.ok(text.includes('sintético'), name);
       const facts = parseFacts(text);
       assert.deepEqual(facts.problems, [], name);
       assert.ok(facts.units.length > 0, name);
+      // Positions hold across CRLF, LF and a mix of both.
+      const lines = text.split(/\r?\n/);
+      assert.equal(facts.lineCount, lines.length, name);
+      for (const { name: unitName, nameRange: { start, end } } of facts.units) {
+        assert.equal(lines[start.line]!.slice(start.character, end.character).toLowerCase(), unitName.toLowerCase(), `${name}: ${unitName}`);
+      }
     }
+  });
+
+  it('finds the license call of each sample program, and not the one in a { } comment', () => {
+    const classic = sample('sup8712.4gl');
+    assert.deepEqual(classic.licenseCalls.map((call) => [call.function, (call.args[0] as LiteralArgument).value, call.inFirstStatement]),
+      [['LOG_initApp', 'SUPREC,ESTOQ', true]], 'the first statement of MAIN; LOG_initApp("SUPCON") is in a comment');
+    assert.deepEqual(classic.units.map((unit) => unit.kind), ['globals', 'main', 'function', 'function', 'function', 'function', 'report']);
+
+    // Set-up calls come before LOG_initApp: the call is not the unit's first statement (A3).
+    const metadata = sample('man8830.4gl');
+    assert.equal(metadata.licenseCalls.length, 1);
+    const [call] = metadata.licenseCalls;
+    assert.deepEqual(literal(metadata).items.map((item) => item.text), ['MANENG', 'MANPCP']);
+    assert.deepEqual([call!.inFirstStatement, call!.returning?.variables, metadata.units[call!.unitIndex]!.name], [false, ['l_status'], 'man8830']);
+    assert.deepEqual(metadata.units.filter((unit) => unit.isPrivate).map((unit) => unit.name), ['man8830_valida_tipo', 'man8830_valida_horario']);
+
+    // The obsolete call (R2) under tabs and mixed line endings, and a GLOBALS file reference.
+    const tabbed = sample('vdp8845.4gl');
+    assert.deepEqual(tabbed.licenseCalls.map((call) => [call.function, call.args.map((argument) => (argument as LiteralArgument).value), call.returning?.variables]),
+      [['log001_acessa_usuario', ['VDPPED', 'LOGERP;LOGLQ2'], ['p_status', 'p_cod_empresa', 'p_user']]]);
+    assert.deepEqual(tabbed.globalsReferences.map((reference) => reference.file), ['vdp8845_glb.4gl']);
+  });
+
+  it('reads the registry sample: a list joined with || over four lines, the registration inside { } left out', () => {
+    const registry = sample('systemkey_prd.4gl');
+    assert.deepEqual(registry.licenseCalls.map((call) => (call.args[0] as LiteralArgument).value), ['MANENG', 'MANPCP', 'MANCHA'], 'MANCUS is commented out');
+    const joined = literal(registry, 1, 1);
+    assert.equal(joined.pieces.length, 4);
+    assert.deepEqual([joined.range.start.line, joined.range.end.line], [14, 17]);
+    assert.deepEqual(joined.items.map((item) => item.text), ['man8830', 'man8850', 'man8851', 'man8852', 'man8853', 'man8860', 'man8861', 'man8870', 'sup8712']);
+    assert.equal(literal(registry, 2, 1).value, 'man8890', 'spaces around the arguments');
   });
 });
 

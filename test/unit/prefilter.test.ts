@@ -1,9 +1,9 @@
 /**
  * The pre-filter (only the lines the facts can depend on are lexed) gives exactly the facts of a
- * parse that lexes every line (correctness is unchanged): on the synthetic workspace,
- * the shared samples, the examples, and thousands of random edits aimed at its reasoning (line
- * breaks and lone CRs, comments and strings, END/PRIVATE before or not before a unit keyword,
- * license calls split over lines, statements that start lines before their call).
+ * parse that lexes every line (correctness is unchanged): on the synthetic workspace, the
+ * samples (test/fixtures/samples), the examples, and thousands of random edits aimed at its
+ * reasoning (line breaks and lone CRs, comments and strings, END/PRIVATE before or not before a
+ * unit keyword, license calls split over lines, statements that start lines before their call).
  */
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -16,7 +16,7 @@ import { findSourceFiles } from '../../server/src/workspace/files.js';
 import { generateWorkspace } from '../bench/generate.js';
 import { random } from '../helpers/random.js';
 import { removeFolder, tempFolder } from '../helpers/temp.js';
-import { examplesDir, sharedSamplesDir } from '../helpers/paths.js';
+import { examplesDir, samplesDir } from '../helpers/paths.js';
 
 const SNIPPETS = [
   '\n', '\r\n', '\r', ' ', 'x', '1', '{', '}', '{ note }', '{\n', '"', "'", '"a#b{c"', '\\', '#', '--', '-',
@@ -53,7 +53,7 @@ function allSources(): { origin: Origin; name: string; text: string }[] {
   const root = tempFolder('logix-prefilter-');
   try {
     generateWorkspace(root, 60, 7);
-    return [...read('generated', root), ...read('samples', sharedSamplesDir), ...read('examples', examplesDir)];
+    return [...read('generated', root), ...read('samples', samplesDir), ...read('examples', examplesDir)];
   } finally {
     removeFolder(root);
   }
@@ -67,9 +67,9 @@ describe('pre-filter', () => {
   it('gives the facts of a full parse on the synthetic workspace, the samples and the examples', () => {
     const count = (origin: Origin) => sources.filter((source) => source.origin === origin).length;
     assert.equal(count('generated'), 60 + 7, '60 programs and the seven SYSTEMKEY files');
-    assert.equal(count('samples'), readdirSync(sharedSamplesDir).filter(is4gl).length);
+    assert.equal(count('samples'), readdirSync(samplesDir).filter(is4gl).length);
     assert.equal(count('examples'), readdirSync(examplesDir).filter(is4gl).length);
-    assert.ok(count('samples') >= 3 && count('examples') >= 12, `${count('samples')} samples, ${count('examples')} examples`);
+    assert.ok(count('samples') >= 4 && count('examples') >= 12, `${count('samples')} samples, ${count('examples')} examples`);
     for (const { name, text } of sources) {
       assert.deepEqual(parseFacts(text), parseFactsFully(text), name);
     }
