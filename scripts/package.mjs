@@ -18,10 +18,13 @@ const withoutDotSlash = (path) => path.replace(/^\.\//, '');
 const VSCE_NAMES = { 'README.md': 'readme.md', LICENSE: 'LICENSE.txt' };
 const shippedName = (path) => VSCE_NAMES[path] ?? path;
 
-/** The relative image paths README.md shows (`![…](docs/x.png)`). */
+/** The READMEs shipped: the English one (the extension's page) and its Portuguese mirror. */
+const READMES = ['README.md', 'README.pt-BR.md'];
+
+/** The relative image paths the READMEs show (`![…](docs/x.png)`). */
 function readmeImages() {
-  const text = readFileSync(join(root, 'README.md'), 'utf8');
-  return [...text.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((match) => match[1]).filter((path) => !/^[a-z]+:/i.test(path));
+  const text = READMES.map((name) => readFileSync(join(root, name), 'utf8')).join('\n');
+  return [...new Set([...text.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((match) => match[1]))].filter((path) => !/^[a-z]+:/i.test(path));
 }
 
 /** The `l10n` folder's bundles (`bundle.l10n.<language>.json`): `vscode.l10n.t` reads them. */
