@@ -5,7 +5,10 @@
 // examples/ in Debian's Chromium. The harness runs the suite in the extension host and writes the
 // results; the runner then drives the UI for the screenshots. Last, the harness reloads the window
 // with two files open and, in the new extension host, checks them; the runner waits for those
-// results and checks the restored lenses on screen. Everything it starts, it stops.
+// results and checks the restored lenses on screen. Then a second, shorter run: the same .vsix in
+// a fresh code-server whose display language is pt-br (`--locale pt-br`, with a test language
+// pack), where the pt-BR cases check that the client and the server speak Portuguese
+// (test/e2e/suite/cases-pt-br.ts, expectations in expected-pt-br.ts). Everything it starts, it stops.
 //
 //   LOGIX_SKIP_E2E=1        skip (say so; for machines without Chromium and without root)
 //   LOGIX_E2E_VSIX=FILE     test this .vsix instead of packaging one
@@ -21,6 +24,7 @@ import { openWorkbench } from '../test/e2e/runner/browser.mjs';
 import { ensureChromium } from '../test/e2e/runner/chromium.mjs';
 import { installExtensions, instanceDirs, startCodeServer } from '../test/e2e/runner/code-server.mjs';
 import { ensureCodeServer } from '../test/e2e/runner/code-server-install.mjs';
+import { PT_BR, registerLanguagePack } from '../test/e2e/runner/language-pack.mjs';
 import { CODE_SERVER_VERSION, screenshotsDir } from '../test/e2e/runner/paths.mjs';
 import { tail } from '../test/e2e/runner/process.mjs';
 import { printResults, printSummary } from '../test/e2e/runner/report.mjs';
@@ -38,6 +42,55 @@ function logTail(path) {
   } catch {
     return '(no log)';
   }
+}
+
+/** The code-server running now: Ctrl+C does not reach it (its own process group), so it is stopped here. */
+let running;
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    console.log(`e2e: ${signal}, stopping code-server`);
+    void Promise.resolve(running?.stop()).finally(() => process.exit(130));
+  });
+}
+
+/**
+ * The pt-BR run in `root`: a fresh profile with the .vsix, the harness and the test language pack,
+ * code-server started with `--locale pt-br`; the harness runs the pt-BR cases only.
+ */
+async function portugueseRun({ codeServer, chromiumPath, vsix, harness, root }) {
+  mkdirSync(root);
+  const dirs = instanceDirs(root);
+  const signalDir = join(root, 'signals');
+  mkdirSync(signalDir);
+  const workspace = createTestWorkspace(join(root, 'workspace'));
+  await installExtensions(codeServer.entry, dirs, [vsix, harness.harnessVsix, harness.languagePackVsix]);
+  registerLanguagePack(dirs, PT_BR);
+  const results = [];
+  const server = await startCodeServer(codeServer.entry, dirs, workspace,
+    { LOGIX_E2E_DIR: signalDir, LOGIX_E2E_EXTENSIONS_DIR: dirs.extensions, LOGIX_E2E_LANGUAGE: PT_BR }, { locale: PT_BR });
+  running = server;
+  let browser;
+  try {
+    const opened = await openWorkbench(chromiumPath, server.url, workspace, join(root, 'chromium-config'));
+    browser = opened.browser;
+    let pageError;
+    opened.page.on('crash', () => { pageError = 'the page crashed'; });
+    const signals = new Signals(signalDir, () => (server.exited() ? 'code-server exited' : pageError));
+    const started = await signals.waitFor('started.json', 120_000);
+    log(`VS Code ${started.vscodeVersion} in display language ${started.language}: the pt-BR cases run in its extension host`);
+    const suite = await signals.waitFor('results.json', 5 * 60_000);
+    printResults(`pt-BR (VS Code in ${started.language}, --locale ${PT_BR})`, suite.results);
+    results.push(...suite.results);
+    const finished = await signals.waitFor('finished.json', 60_000);
+    if (!finished.ok) results.push({ name: 'pt-BR: the harness finished cleanly', ok: false, ms: 0, error: finished.error });
+  } catch (error) {
+    results.push({ name: 'pt-BR: the end-to-end run completed', ok: false, ms: 0, error: `${error.stack ?? error.message}\n--- code-server log (${dirs.log}) ---\n${logTail(dirs.log)}` });
+    printResults('pt-BR run', results.slice(-1));
+  } finally {
+    await browser?.close().catch(() => {});
+    await server.stop();
+  }
+  return results;
 }
 
 async function main() {
@@ -66,13 +119,7 @@ async function main() {
   await installExtensions(codeServer.entry, dirs, [vsix, harness.harnessVsix]);
 
   const server = await startCodeServer(codeServer.entry, dirs, workspace, { LOGIX_E2E_DIR: signalDir, LOGIX_E2E_EXTENSIONS_DIR: dirs.extensions });
-  // code-server has its own process group, so Ctrl+C does not reach it: stop it here.
-  const interrupted = (signal) => {
-    console.log(`e2e: ${signal}, stopping code-server`);
-    void server.stop().finally(() => process.exit(130));
-  };
-  process.once('SIGINT', interrupted);
-  process.once('SIGTERM', interrupted);
+  running = server;
   let browser;
   let results = [];
   try {
@@ -106,6 +153,8 @@ async function main() {
     await browser?.close().catch(() => {});
     await server.stop();
   }
+  log(`the pt-BR run: code-server --locale ${PT_BR}`);
+  results.push(...(await portugueseRun({ codeServer, chromiumPath, vsix, harness, root: join(root, PT_BR) })));
   const passed = results.every((result) => result.ok);
   if (passed && process.env.LOGIX_E2E_KEEP !== '1') rmSync(root, { recursive: true, force: true });
   else log(`profile, logs and workspace kept in ${root}`);

@@ -18,10 +18,21 @@ const withoutDotSlash = (path) => path.replace(/^\.\//, '');
 const VSCE_NAMES = { 'README.md': 'readme.md', LICENSE: 'LICENSE.txt' };
 const shippedName = (path) => VSCE_NAMES[path] ?? path;
 
-/** The relative image paths README.md shows (`![…](docs/x.png)`). */
+/** The READMEs shipped: the English one (the extension's page) and its Portuguese mirror. */
+const READMES = ['README.md', 'README.pt-BR.md'];
+
+/** The relative image paths the READMEs show (`![…](docs/x.png)`). */
 function readmeImages() {
-  const text = readFileSync(join(root, 'README.md'), 'utf8');
-  return [...text.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((match) => match[1]).filter((path) => !/^[a-z]+:/i.test(path));
+  const text = READMES.map((name) => readFileSync(join(root, name), 'utf8')).join('\n');
+  return [...new Set([...text.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((match) => match[1]))].filter((path) => !/^[a-z]+:/i.test(path));
+}
+
+/** The `l10n` folder's bundles (`bundle.l10n.<language>.json`): `vscode.l10n.t` reads them. */
+function l10nBundles(manifest) {
+  if (!manifest.l10n) return [];
+  const folder = withoutDotSlash(manifest.l10n).replace(/\/$/, '');
+  if (!existsSync(join(root, folder))) return [folder];
+  return readdirSync(join(root, folder)).filter((name) => /^bundle\.l10n\..+\.json$/.test(name)).map((name) => `${folder}/${name}`);
 }
 
 /** The files the manifest points at: without any of them VS Code fails to load a contribution. */
@@ -32,6 +43,7 @@ function manifestFiles(manifest) {
     'README.md',
     'LICENSE',
     manifest.main,
+    ...l10nBundles(manifest),
     ...(contributes.languages ?? []).map((language) => language.configuration),
     ...(contributes.grammars ?? []).map((grammar) => grammar.path),
     ...(contributes.jsonValidation ?? []).map((validation) => validation.url).filter((url) => !/^\w+:/.test(url)),
@@ -100,6 +112,7 @@ export async function packageVsix(options = {}) {
     ...readmeImages().filter((path) => !files.includes(path)).map((path) => `README image ${path} not in the package`),
     ...(manifest.icon && !files.includes(manifest.icon) ? [`icon ${manifest.icon} not in the package`] : []),
     // The manifest's %placeholders% are filled from these: without them VS Code shows the keys.
+    // (The extension's own messages come from the l10n bundles, required above with the manifest.)
     ...['package.nls.json', 'package.nls.pt-br.json', 'changelog.md'].filter((path) => !files.includes(path)).map((path) => `missing ${path} (vsce names the changelog changelog.md)`),
     // TOTVS' extension contributes source.4gl too: whichever loads last would win both files.
     ...(manifest.contributes?.grammars ?? []).filter((grammar) => grammar.scopeName === 'source.4gl').map((grammar) => `grammar ${grammar.path} claims scope source.4gl, which TOTVS' extension owns`),

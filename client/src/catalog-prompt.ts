@@ -11,8 +11,6 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { CatalogProposalRequest, type CatalogProposalParams, type CatalogProposalResult } from '../../server/src/lsp/custom-messages';
 
-const CREATE = 'Create logix-license.json';
-const NEVER = "Don't ask again";
 /** Global state: the folder URIs whose notification the user turned off for good. */
 const NEVER_ASK_KEY = 'logix.catalogPrompt.neverAsk';
 /** Keys named in the notification; the rest are counted. */
@@ -49,9 +47,11 @@ export class CatalogPrompt {
     if (await exists(vscode.Uri.joinPath(folder.uri, catalogPath))) return;
     const proposal = await this.proposal(folder);
     if (!proposal || proposal.exists || proposal.unknownKeys.length === 0) return;
-    const choice = await vscode.window.showInformationMessage(notificationText(proposal, folder), CREATE, NEVER);
-    if (choice === CREATE) await this.create(folder);
-    else if (choice === NEVER) await this.context.globalState.update(NEVER_ASK_KEY, [...this.neverAsk(), id]);
+    const create = vscode.l10n.t('Create logix-license.json');
+    const never = vscode.l10n.t("Don't ask again");
+    const choice = await vscode.window.showInformationMessage(notificationText(proposal, folder), create, never);
+    if (choice === create) await this.create(folder);
+    else if (choice === never) await this.context.globalState.update(NEVER_ASK_KEY, [...this.neverAsk(), id]);
   }
 
   /**
@@ -64,9 +64,9 @@ export class CatalogPrompt {
       ? vscode.workspace.getWorkspaceFolder(target)
       : folders.length === 1
         ? folders[0]
-        : await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Create logix-license.json in which folder?' });
+        : await vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Create logix-license.json in which folder?') });
     if (!folder) {
-      if (folders.length === 0) void vscode.window.showInformationMessage('Open a folder of Logix sources to create its logix-license.json.');
+      if (folders.length === 0) void vscode.window.showInformationMessage(vscode.l10n.t('Open a folder of Logix sources to create its logix-license.json.'));
       return undefined;
     }
     return this.create(folder);
@@ -75,16 +75,16 @@ export class CatalogPrompt {
   /** Writes the proposed file (unless one exists: it is opened as it is) and opens it. */
   private async create(folder: vscode.WorkspaceFolder): Promise<vscode.Uri | undefined> {
     const proposal = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Window, title: 'Logix: reading the keys the programs use' },
+      { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Logix: reading the keys the programs use') },
       () => this.proposal(folder),
     );
     if (!proposal) {
-      void vscode.window.showWarningMessage(`Logix: the language server could not propose a logix-license.json for ${folder.name}; see the Logix License output.`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('Logix: the language server could not propose a logix-license.json for {0}; see the Logix License output.', folder.name));
       return undefined;
     }
     const uri = vscode.Uri.parse(proposal.catalogUri);
     if (proposal.exists || (await exists(uri))) {
-      void vscode.window.showInformationMessage(`${vscode.workspace.asRelativePath(uri)} already exists: it is opened as it is.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('{0} already exists: it is opened as it is.', vscode.workspace.asRelativePath(uri)));
     } else {
       await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(proposal.text));
       this.output.info(`created ${uri.fsPath} with ${proposal.unknownKeys.length} key(s) the built-in catalog did not hold`);
@@ -115,9 +115,15 @@ function notificationText(proposal: Pick<CatalogProposalResult, 'unknownKeys'>, 
   const keys = proposal.unknownKeys;
   const shown = keys.slice(0, KEYS_SHOWN).map((use) => `${use.key} ×${use.programs}`);
   if (keys.length > KEYS_SHOWN) shown.push('…');
-  const where = multiRoot ? `in ${folder.name}` : 'here';
-  const counted = keys.length === 1 ? `1 key used ${where} is` : `${keys.length} keys used ${where} are`;
-  return `${counted} not in the catalog (${shown.join(', ')}). Start a logix-license.json with them, to fill in their slots?`;
+  const list = shown.join(', ');
+  if (multiRoot) {
+    return keys.length === 1
+      ? vscode.l10n.t('1 key used in {0} is not in the catalog ({1}). Start a logix-license.json with them, to fill in their slots?', folder.name, list)
+      : vscode.l10n.t('{0} keys used in {1} are not in the catalog ({2}). Start a logix-license.json with them, to fill in their slots?', keys.length, folder.name, list);
+  }
+  return keys.length === 1
+    ? vscode.l10n.t('1 key used here is not in the catalog ({0}). Start a logix-license.json with them, to fill in their slots?', list)
+    : vscode.l10n.t('{0} keys used here are not in the catalog ({1}). Start a logix-license.json with them, to fill in their slots?', keys.length, list);
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {

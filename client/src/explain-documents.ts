@@ -7,9 +7,6 @@ import * as vscode from 'vscode';
 
 export const EXPLAIN_SCHEME = 'logix-explain';
 
-export const EXPLAIN_REPORT_URI = vscode.Uri.from({ scheme: EXPLAIN_SCHEME, path: '/License report.md' });
-export const EXPLAIN_LOG_URI = vscode.Uri.from({ scheme: EXPLAIN_SCHEME, path: '/AppServer debug.log' });
-
 /** How long to wait for VS Code to take a document's new text before showing it anyway. */
 const UPDATE_TIMEOUT_MS = 2_000;
 
@@ -18,6 +15,9 @@ export class ExplainDocuments implements vscode.TextDocumentContentProvider, vsc
   private readonly changes = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changes.event;
   private readonly registration: vscode.Disposable;
+  /** The tabs' titles, in the user's language (chosen before the extension starts). */
+  private readonly reportUri = vscode.Uri.from({ scheme: EXPLAIN_SCHEME, path: `/${vscode.l10n.t('License report')}.md` });
+  private readonly logUri = vscode.Uri.from({ scheme: EXPLAIN_SCHEME, path: `/${vscode.l10n.t('AppServer debug')}.log` });
 
   constructor() {
     this.registration = vscode.workspace.registerTextDocumentContentProvider(EXPLAIN_SCHEME, this);
@@ -29,10 +29,10 @@ export class ExplainDocuments implements vscode.TextDocumentContentProvider, vsc
 
   /** Shows the report beside the active editor and the log beside it, in the tabs of the last run if open. */
   async show(report: string, log: string): Promise<void> {
-    const reportDocument = await this.set(EXPLAIN_REPORT_URI, report, 'markdown');
-    await vscode.window.showTextDocument(reportDocument, { viewColumn: columnOf(EXPLAIN_REPORT_URI) ?? vscode.ViewColumn.Beside, preview: false });
-    const logDocument = await this.set(EXPLAIN_LOG_URI, log, 'logix-log');
-    await vscode.window.showTextDocument(logDocument, { viewColumn: columnOf(EXPLAIN_LOG_URI) ?? vscode.ViewColumn.Beside, preview: false, preserveFocus: true });
+    const reportDocument = await this.set(this.reportUri, report, 'markdown');
+    await vscode.window.showTextDocument(reportDocument, { viewColumn: columnOf(this.reportUri) ?? vscode.ViewColumn.Beside, preview: false });
+    const logDocument = await this.set(this.logUri, log, 'logix-log');
+    await vscode.window.showTextDocument(logDocument, { viewColumn: columnOf(this.logUri) ?? vscode.ViewColumn.Beside, preview: false, preserveFocus: true });
   }
 
   dispose(): void {

@@ -35,21 +35,26 @@ export interface LogixLicenseApi {
   readonly licenseMap: LicenseMapView;
 }
 
-/** Every execution context, in the quick pick's order (typed by the engine's list: none is left out). */
-const CONTEXT_CHOICES: Record<ExecutionContext, { label: string; description: string }> = {
-  menu: { label: 'Menu', description: 'launched from a menu shortcut (R9–R11)' },
-  called: { label: 'Called by another program', description: 'nothing new: the caller holds the license (R14)' },
-  collector: { label: 'Data collector', description: 'MEN3002 / telnet: type T (R13)' },
-  web: { label: 'Web portal', description: 'type I from 12.1.29 (R13)' },
-  rest: { label: 'REST request', description: 'type I from 12.1.29 (R13)' },
-  'rest-tpd': { label: 'REST request of TOTVS Privacidade de Dados', description: 'free from 12.1.2301 (R12)' },
-  soap: { label: 'SOAP request', description: 'type I from 12.1.29 (R13)' },
-  mingle: { label: 'Mingle app', description: 'type I, or the app\'s license code (R13)' },
-  scheduler: { label: 'Task scheduler', description: 'starts with PADRAO, then the task key (R13)' },
-  'eai-in': { label: 'Incoming EAI message', description: 'exempt (R13)' },
-  'eai-out': { label: 'Outgoing EAI message', description: 'nothing extra (R13)' },
-};
-const CONTEXTS = Object.entries(CONTEXT_CHOICES).map(([context, choice]) => ({ ...choice, context }));
+/**
+ * Every execution context, in the quick pick's order (typed by the engine's list: none is left
+ * out). Made when asked, in the user's language.
+ */
+function contextChoices(): Record<ExecutionContext, { label: string; description: string }> {
+  const typeI = vscode.l10n.t('type I from 12.1.29 (R13)');
+  return {
+    menu: { label: vscode.l10n.t('Menu'), description: vscode.l10n.t('launched from a menu shortcut (R9–R11)') },
+    called: { label: vscode.l10n.t('Called by another program'), description: vscode.l10n.t('nothing new: the caller holds the license (R14)') },
+    collector: { label: vscode.l10n.t('Data collector'), description: vscode.l10n.t('MEN3002 / telnet: type T (R13)') },
+    web: { label: vscode.l10n.t('Web portal'), description: typeI },
+    rest: { label: vscode.l10n.t('REST request'), description: typeI },
+    'rest-tpd': { label: vscode.l10n.t('REST request of TOTVS Privacidade de Dados'), description: vscode.l10n.t('free from 12.1.2301 (R12)') },
+    soap: { label: vscode.l10n.t('SOAP request'), description: typeI },
+    mingle: { label: vscode.l10n.t('Mingle app'), description: vscode.l10n.t('type I, or the app\'s license code (R13)') },
+    scheduler: { label: vscode.l10n.t('Task scheduler'), description: vscode.l10n.t('starts with PADRAO, then the task key (R13)') },
+    'eai-in': { label: vscode.l10n.t('Incoming EAI message'), description: vscode.l10n.t('exempt (R13)') },
+    'eai-out': { label: vscode.l10n.t('Outgoing EAI message'), description: vscode.l10n.t('nothing extra (R13)') },
+  };
+}
 
 export async function activate(context: vscode.ExtensionContext): Promise<LogixLicenseApi> {
   output = vscode.window.createOutputChannel('Logix License', { log: true });
@@ -132,21 +137,22 @@ async function explain(args?: { uri?: string; program?: string }): Promise<void>
   if (!client) return;
   const uri = args?.uri ?? vscode.window.activeTextEditor?.document.uri.toString();
   if (!uri) {
-    void vscode.window.showInformationMessage('Open a 4GL program to explain its license consumption.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a 4GL program to explain its license consumption.'));
     return;
   }
   const info = await client.sendRequest<ProgramInfoResult>(ProgramInfoRequest, { uri } satisfies ProgramInfoParams);
   const program = args?.program ?? info.program;
   if (!program) {
-    void vscode.window.showInformationMessage('This file is not a program (no MAIN, and no FUNCTION named like the file).');
+    void vscode.window.showInformationMessage(vscode.l10n.t('This file is not a program (no MAIN, and no FUNCTION named like the file).'));
     return;
   }
-  const picked = await vscode.window.showQuickPick(CONTEXTS, { title: `Explain ${program}: execution context` });
+  const contexts = Object.entries(contextChoices()).map(([context, choice]) => ({ ...choice, context }));
+  const picked = await vscode.window.showQuickPick(contexts, { title: vscode.l10n.t('Explain {0}: execution context', program) });
   if (!picked) return;
   let menuKey: string | undefined;
   if (picked.context === 'menu') {
-    const items = info.menuKeys.map((key) => ({ label: key, description: key === info.configuredMenuKey ? 'configured in logix-license.json' : key === '?' ? 'the menu suggests no key (R11)' : '' }));
-    const choice = await vscode.window.showQuickPick(items, { title: `Explain ${program}: menu key of the shortcut` });
+    const items = info.menuKeys.map((key) => ({ label: key, description: key === info.configuredMenuKey ? vscode.l10n.t('configured in logix-license.json') : key === '?' ? vscode.l10n.t('the menu suggests no key (R11)') : '' }));
+    const choice = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Explain {0}: menu key of the shortcut', program) });
     if (!choice) return;
     menuKey = choice.label;
   }

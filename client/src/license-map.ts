@@ -125,7 +125,7 @@ export class LicenseMapView implements vscode.TreeDataProvider<LicenseMapNode>, 
 
   setFilter(text: string): void {
     this.filterText = text.trim();
-    this.view.description = this.filterText ? `filter: ${this.filterText}` : undefined;
+    this.view.description = this.filterText ? vscode.l10n.t('filter: {0}', this.filterText) : undefined;
     void vscode.commands.executeCommand('setContext', FILTERED_CONTEXT, this.filterText !== '');
     this.answers.clear();
     this.changes.fire(undefined);
@@ -178,8 +178,10 @@ export class LicenseMapView implements vscode.TreeDataProvider<LicenseMapNode>, 
     const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
     item.id = node.id;
     const { summary } = environment;
-    item.description = `${plural(summary.programs, 'program')} · ${plural(summary.keysHeld, 'key')} held${summary.blocked > 0 ? ` · ${summary.blocked} blocked` : ''}`;
-    item.tooltip = new vscode.MarkdownString(`**${escapeMarkdown(label)}**: ${escapeMarkdown(environment.catalog)} (${environment.complete ? 'complete' : 'partial: keys it does not list are assumed to exist'})`);
+    const held = summary.keysHeld === 1 ? vscode.l10n.t('1 key held') : vscode.l10n.t('{0} keys held', summary.keysHeld);
+    item.description = `${programCount(summary.programs)} · ${held}${summary.blocked > 0 ? ` · ${vscode.l10n.t('{0} blocked', summary.blocked)}` : ''}`;
+    const completeness = environment.complete ? vscode.l10n.t('complete') : vscode.l10n.t('partial: keys it does not list are assumed to exist');
+    item.tooltip = new vscode.MarkdownString(`**${escapeMarkdown(label)}**: ${escapeMarkdown(environment.catalog)} (${completeness})`);
     item.iconPath = new vscode.ThemeIcon(environment.root === '' ? 'root-folder' : 'folder-library');
     item.contextValue = 'logixEnvironment';
     return item;
@@ -189,15 +191,18 @@ export class LicenseMapView implements vscode.TreeDataProvider<LicenseMapNode>, 
     const { key } = node;
     const item = new vscode.TreeItem(key.key, key.written > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = node.id;
-    const status = key.status === 'known' ? '' : ` · ${key.status}`;
-    const count = key.status === 'invalid' ? `written by ${plural(key.written, 'program')}` : plural(key.held, 'program');
-    item.description = `slot ${key.slotText}${key.area ? ` · ${key.area}` : ''}${status} · ${count}`;
+    const status = key.status === 'known' ? '' : ` · ${key.status === 'unverified' ? vscode.l10n.t('unverified') : vscode.l10n.t('invalid')}`;
+    const count = key.status === 'invalid'
+      ? key.written === 1 ? vscode.l10n.t('written by 1 program') : vscode.l10n.t('written by {0} programs', key.written)
+      : programCount(key.held);
+    item.description = `${vscode.l10n.t('slot {0}', key.slotText)}${key.area ? ` · ${key.area}` : ''}${status} · ${count}`;
+    const slot = key.area ? vscode.l10n.t('slot {0}, area {1}', key.slotText, key.area) : vscode.l10n.t('slot {0}', key.slotText);
     const lines = [
-      `**${escapeMarkdown(key.key)}** — slot ${key.slotText}${key.area ? `, area ${key.area}` : ''}`,
+      `**${escapeMarkdown(key.key)}** — ${slot}`,
       ...(key.description ? [escapeMarkdown(key.description)] : []),
-      key.status === 'known' ? 'In the catalog.' : key.status === 'unverified'
-        ? 'Not in the catalog, which is partial: assumed to exist, slot unknown (LGX018).'
-        : 'Invalid: the runtime drops it (R5) or ignores the registration (R4, R7).',
+      key.status === 'known' ? vscode.l10n.t('In the catalog.') : key.status === 'unverified'
+        ? vscode.l10n.t('Not in the catalog, which is partial: assumed to exist, slot unknown (LGX018).')
+        : vscode.l10n.t('Invalid: the runtime drops it (R5) or ignores the registration (R4, R7).'),
       `${count}.`,
     ];
     item.tooltip = new vscode.MarkdownString(lines.join('\n\n'));
@@ -205,7 +210,7 @@ export class LicenseMapView implements vscode.TreeDataProvider<LicenseMapNode>, 
       : key.status === 'unverified' ? new vscode.ThemeIcon('question')
         : new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
     item.contextValue = 'logixKey';
-    if (key.catalogLocation) item.command = openCommand(key.catalogLocation, `Open ${key.key} in the catalog`);
+    if (key.catalogLocation) item.command = openCommand(key.catalogLocation, vscode.l10n.t('Open {0} in the catalog', key.key));
     return item;
   }
 
@@ -213,11 +218,13 @@ export class LicenseMapView implements vscode.TreeDataProvider<LicenseMapNode>, 
     const { holder, program } = node;
     const item = new vscode.TreeItem(holder.displayName, vscode.TreeItemCollapsibleState.None);
     item.id = node.id;
-    item.description = `${holder.position === null ? '' : `#${holder.position} · `}${holder.howText}${holder.default ? ' · default key' : ''}`;
-    const lines = [`**${escapeMarkdown(holder.displayName)}** — \`${escapeMarkdown(holder.file)}\``, `${escapeMarkdown(node.parent.key.key)}: ${escapeMarkdown(holder.howText)}${holder.default ? ', its default key (R8)' : ''}`];
+    item.description = `${holder.position === null ? '' : `#${holder.position} · `}${holder.howText}${holder.default ? ` · ${vscode.l10n.t('default key')}` : ''}`;
+    const how = `${escapeMarkdown(node.parent.key.key)}: ${escapeMarkdown(holder.howText)}`;
+    const lines = [`**${escapeMarkdown(holder.displayName)}** — \`${escapeMarkdown(holder.file)}\``, holder.default ? vscode.l10n.t('{0}, its default key (R8)', how) : how];
     if (program) {
-      lines.push(`Final list: ${program.finalKeys.map((key) => `\`${key}\``).join(', ') || 'no valid key'}`);
-      lines.push(`Menu key ${program.menuKey ? `\`${program.menuKey}\`` : '(none configured)'} → ${escapeMarkdown(program.consumed)}`);
+      lines.push(vscode.l10n.t('Final list: {0}', program.finalKeys.map((key) => `\`${key}\``).join(', ') || vscode.l10n.t('no valid key')));
+      const consumed = escapeMarkdown(program.consumed);
+      lines.push(program.menuKey ? vscode.l10n.t('Menu key `{0}` → {1}', program.menuKey, consumed) : vscode.l10n.t('Menu key (none configured) → {0}', consumed));
     }
     item.tooltip = new vscode.MarkdownString(lines.join('\n\n'));
     item.iconPath = holder.how === 'dropped' ? new vscode.ThemeIcon('circle-slash')
@@ -225,7 +232,7 @@ export class LicenseMapView implements vscode.TreeDataProvider<LicenseMapNode>, 
     item.contextValue = 'logixProgram';
     item.resourceUri = programUri(node);
     const location = holder.location ?? program?.location;
-    if (location) item.command = openCommand(location, `Open where ${holder.displayName} gets ${node.parent.key.key}`);
+    if (location) item.command = openCommand(location, vscode.l10n.t('Open where {0} gets {1}', holder.displayName, node.parent.key.key));
     return item;
   }
 
@@ -239,8 +246,8 @@ export class LicenseMapView implements vscode.TreeDataProvider<LicenseMapNode>, 
         nodes.push({ kind: 'environment', id: `${folder.uri.toString()}|${environment.root}`, folder, environment });
       }
     }
-    this.view.message = folders.length === 0 ? 'Open a folder of Logix sources to see its license map.'
-      : nodes.length === 0 && this.filterText ? `Nothing matches "${this.filterText}".` : undefined;
+    this.view.message = folders.length === 0 ? vscode.l10n.t('Open a folder of Logix sources to see its license map.')
+      : nodes.length === 0 && this.filterText ? vscode.l10n.t('Nothing matches "{0}".', this.filterText) : undefined;
     return nodes;
   }
 
@@ -288,8 +295,8 @@ export class LicenseMapView implements vscode.TreeDataProvider<LicenseMapNode>, 
 
   private async askFilter(text?: string): Promise<void> {
     const value = text ?? await vscode.window.showInputBox({
-      title: 'Filter the license map',
-      prompt: 'Keys, slots, areas, descriptions or programs containing this text (empty: no filter)',
+      title: vscode.l10n.t('Filter the license map'),
+      prompt: vscode.l10n.t('Keys, slots, areas, descriptions or programs containing this text (empty: no filter)'),
       value: this.filterText,
     });
     if (value !== undefined) this.setFilter(value);
@@ -309,8 +316,10 @@ export class LicenseMapView implements vscode.TreeDataProvider<LicenseMapNode>, 
     const key = node?.kind === 'key' ? node.key : node?.kind === 'program' ? node.parent.key : undefined;
     if (!key) return [];
     if (!key.writtenAt) {
-      const only = key.catalogLocation ? 'its catalog entry is its only place' : 'no file writes it';
-      void vscode.window.showInformationMessage(`No program writes ${key.key} (${only}): it is held as an area default (R6) or not at all.`);
+      const message = key.catalogLocation
+        ? vscode.l10n.t('No program writes {0} (its catalog entry is its only place): it is held as an area default (R6) or not at all.', key.key)
+        : vscode.l10n.t('No program writes {0} (no file writes it): it is held as an area default (R6) or not at all.', key.key);
+      void vscode.window.showInformationMessage(message);
       return [];
     }
     const uri = vscode.Uri.parse(key.writtenAt.uri);
@@ -328,16 +337,19 @@ export class LicenseMapView implements vscode.TreeDataProvider<LicenseMapNode>, 
     const folders = vscode.workspace.workspaceFolders ?? [];
     const folder = target instanceof vscode.Uri ? vscode.workspace.getWorkspaceFolder(target)
       : target ? folderOf(target)
-        : folders.length === 1 ? folders[0] : await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Export the license map of which folder?' });
+        : folders.length === 1 ? folders[0] : await vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Export the license map of which folder?') });
     if (!folder) return undefined;
     const chosen = format ?? (await vscode.window.showQuickPick(
-      [{ label: 'Markdown', format: 'markdown' as const, description: 'tables for a wiki page or a pull request' }, { label: 'CSV', format: 'csv' as const, description: 'one row per key and program, for a spreadsheet' }],
-      { title: `Export the license map of ${folder.name}` }))?.format;
+      [
+        { label: 'Markdown', format: 'markdown' as const, description: vscode.l10n.t('tables for a wiki page or a pull request') },
+        { label: 'CSV', format: 'csv' as const, description: vscode.l10n.t('one row per key and program, for a spreadsheet') },
+      ],
+      { title: vscode.l10n.t('Export the license map of {0}', folder.name) }))?.format;
     if (!chosen) return undefined;
-    const map = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Logix: building the license map' },
+    const map = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Logix: building the license map') },
       () => this.request({ folderUri: folder.uri.toString(), format: chosen, keysOnly: true }));
     if (!map?.text) {
-      void vscode.window.showWarningMessage(`Logix: the language server could not build the license map of ${folder.name}; see the Logix License output.`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('Logix: the language server could not build the license map of {0}; see the Logix License output.', folder.name));
       return undefined;
     }
     const document = await vscode.workspace.openTextDocument({ language: chosen === 'markdown' ? 'markdown' : 'plaintext', content: map.text });
@@ -368,6 +380,6 @@ function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
 }
 
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
+function programCount(count: number): string {
+  return count === 1 ? vscode.l10n.t('1 program') : vscode.l10n.t('{0} programs', count);
 }

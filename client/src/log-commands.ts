@@ -29,7 +29,6 @@ import {
 
 /** The scheme of the read-only reports. */
 export const REPORT_SCHEME = 'logix-report';
-const APPLY = 'Apply';
 
 interface PickedLog {
   readonly content: LogContent;
@@ -66,12 +65,12 @@ export class LogCommands implements vscode.TextDocumentContentProvider {
   async compare(target?: vscode.Uri): Promise<CompareLogResult | undefined> {
     const client = this.client();
     if (!client) return undefined;
-    const log = await pickLog(target, 'Compare with AppServer log');
+    const log = await pickLog(target, vscode.l10n.t('Compare with AppServer log'));
     if (!log) return undefined;
-    const folder = await pickFolder(log.uri, 'Compare the log with the programs of which folder?');
+    const folder = await pickFolder(log.uri, vscode.l10n.t('Compare the log with the programs of which folder?'));
     if (!folder) return undefined;
     const result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Window, title: `Logix: comparing ${log.name} with ${folder.name}` },
+      { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Logix: comparing {0} with {1}', log.name, folder.name) },
       () => this.request<CompareLogResult | null>(client, CompareLogRequest, { folderUri: folder.uri.toString(), log: log.content, name: log.name } satisfies CompareLogParams),
     );
     if (!result) return undefined;
@@ -80,7 +79,7 @@ export class LogCommands implements vscode.TextDocumentContentProvider {
       return result;
     }
     this.output.info(`compared ${log.name} with ${folder.name}: ${result.summary.runs} run(s), ${result.summary.disagree} disagree(s), ${result.diagnostics} LGX019`);
-    await this.showReport(vscode.Uri.from({ scheme: REPORT_SCHEME, path: `/${folder.name}/AppServer log comparison.md` }), result.report);
+    await this.showReport(vscode.Uri.from({ scheme: REPORT_SCHEME, path: `/${folder.name}/${vscode.l10n.t('AppServer log comparison')}.md` }), result.report);
     return result;
   }
 
@@ -91,7 +90,7 @@ export class LogCommands implements vscode.TextDocumentContentProvider {
     const result = await this.request<ClearLogComparisonResult>(client, ClearLogComparisonRequest, {} satisfies ClearLogComparisonParams);
     if (!result) return 0;
     // The warnings going away is the answer; only nothing to clear is said.
-    if (result.cleared === 0) void vscode.window.showInformationMessage('Logix: no AppServer log comparison to clear.');
+    if (result.cleared === 0) void vscode.window.showInformationMessage(vscode.l10n.t('Logix: no AppServer log comparison to clear.'));
     else this.output.info(`cleared ${result.cleared} LGX019 of the AppServer log comparisons`);
     return result.cleared;
   }
@@ -103,12 +102,12 @@ export class LogCommands implements vscode.TextDocumentContentProvider {
   async importLog(target?: vscode.Uri): Promise<boolean> {
     const client = this.client();
     if (!client) return false;
-    const log = await pickLog(target, 'Import slots from AppServer log');
+    const log = await pickLog(target, vscode.l10n.t('Import slots from AppServer log'));
     if (!log) return false;
-    const folder = await pickFolder(log.uri, 'Import into the logix-license.json of which folder?');
+    const folder = await pickFolder(log.uri, vscode.l10n.t('Import into the logix-license.json of which folder?'));
     if (!folder) return false;
     const result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Window, title: `Logix: reading ${log.name}` },
+      { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Logix: reading {0}', log.name) },
       () => this.request<ImportLogResult | null>(client, ImportLogRequest, { folderUri: folder.uri.toString(), log: log.content, name: log.name } satisfies ImportLogParams),
     );
     if (!result) return false;
@@ -118,26 +117,30 @@ export class LogCommands implements vscode.TextDocumentContentProvider {
     }
     const catalogUri = vscode.Uri.parse(result.catalogUri);
     const catalogName = vscode.workspace.asRelativePath(catalogUri);
-    const runs = `${result.runs} run${result.runs === 1 ? '' : 's'} of ${log.name}`;
+    const one = result.runs === 1;
     if (!result.edit || result.changes === 0) {
-      void vscode.window.showInformationMessage(`Logix: ${runs} add nothing to ${catalogName}. ${result.lines.join('; ')}`);
+      const nothing = one
+        ? vscode.l10n.t('Logix: 1 run of {0} adds nothing to {1}. {2}', log.name, catalogName, result.lines.join('; '))
+        : vscode.l10n.t('Logix: {0} runs of {1} add nothing to {2}. {3}', result.runs, log.name, catalogName, result.lines.join('; '));
+      void vscode.window.showInformationMessage(nothing);
       return false;
     }
     const question = result.exists
-      ? `Add to ${catalogName} what ${runs} teach${result.runs === 1 ? 'es' : ''}?`
-      : `Create ${catalogName} with what ${runs} teach${result.runs === 1 ? 'es' : ''}?`;
+      ? one ? vscode.l10n.t('Add to {0} what 1 run of {1} teaches?', catalogName, log.name) : vscode.l10n.t('Add to {0} what {1} runs of {2} teach?', catalogName, result.runs, log.name)
+      : one ? vscode.l10n.t('Create {0} with what 1 run of {1} teaches?', catalogName, log.name) : vscode.l10n.t('Create {0} with what {1} runs of {2} teach?', catalogName, result.runs, log.name);
     // Modal: VS Code adds Cancel; closing the dialog is Cancel too.
-    const choice = await vscode.window.showInformationMessage(question, { modal: true, detail: result.lines.join('\n') }, APPLY);
-    if (choice !== APPLY) return false;
+    const apply = vscode.l10n.t('Apply');
+    const choice = await vscode.window.showInformationMessage(question, { modal: true, detail: result.lines.join('\n') }, apply);
+    if (choice !== apply) return false;
     // The edit fits the text the server read: an editor with other text would be edited wrongly.
     const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === catalogUri.toString());
     if (open && (open.isDirty || (result.baseText !== undefined && open.getText() !== result.baseText))) {
-      void vscode.window.showWarningMessage(`Logix: ${catalogName} has changed since the log was read (unsaved changes?): save it and run the command again. Nothing was written.`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('Logix: {0} has changed since the log was read (unsaved changes?): save it and run the command again. Nothing was written.', catalogName));
       return false;
     }
     const edit = await client.protocol2CodeConverter.asWorkspaceEdit(result.edit);
     if (!(await vscode.workspace.applyEdit(edit))) {
-      void vscode.window.showWarningMessage(`Logix: ${catalogName} could not be edited (it was created or changed meanwhile?). Nothing was written.`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('Logix: {0} could not be edited (it was created or changed meanwhile?). Nothing was written.', catalogName));
       return false;
     }
     const document = await vscode.workspace.openTextDocument(catalogUri);
@@ -161,7 +164,7 @@ export class LogCommands implements vscode.TextDocumentContentProvider {
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       this.output.warn(`${method}: ${message}`);
-      void vscode.window.showWarningMessage(`Logix: the language server could not answer (${message}); see the Logix License output.`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('Logix: the language server could not answer ({0}); see the Logix License output.', message));
       return undefined;
     }
   }
@@ -180,8 +183,8 @@ async function pickLog(target: vscode.Uri | undefined, title: string): Promise<P
     const picked = await vscode.window.showOpenDialog({
       title,
       canSelectMany: false,
-      openLabel: 'Read this log',
-      filters: { 'AppServer logs': ['log', 'txt'], 'All files': ['*'] },
+      openLabel: vscode.l10n.t('Read this log'),
+      filters: { [vscode.l10n.t('AppServer logs')]: ['log', 'txt'], [vscode.l10n.t('All files')]: ['*'] },
       ...(vscode.workspace.workspaceFolders?.[0] ? { defaultUri: vscode.workspace.workspaceFolders[0].uri } : {}),
     });
     target = picked?.[0];
@@ -202,7 +205,7 @@ async function pickFolder(log: vscode.Uri | undefined, placeHolder: string): Pro
   const holding = log ? vscode.workspace.getWorkspaceFolder(log) : undefined;
   if (holding) return holding;
   if (folders.length === 0) {
-    void vscode.window.showInformationMessage('Open the folder of the Logix sources the log is to be compared with.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open the folder of the Logix sources the log is to be compared with.'));
     return undefined;
   }
   return folders.length === 1 ? folders[0] : vscode.window.showWorkspaceFolderPick({ placeHolder });

@@ -17,6 +17,12 @@
  *   finished.json            harness has nothing more to do
  */
 export const SIGNAL_DIR_ENV = 'LOGIX_E2E_DIR';
+/**
+ * Set (to `pt-br`) on the second run, whose VS Code shows that display language: the harness then
+ * runs only the pt-BR cases (suite/cases-pt-br.ts), writes started.json (with `language`, what
+ * `vscode.env.language` says), results.json and finished.json: no scenes, no reload.
+ */
+export const LANGUAGE_ENV = 'LOGIX_E2E_LANGUAGE';
 
 /** In this order; the runner's scenes.mjs drives the same names. */
 export const SCENES = ['hover', 'quick-fix', 'explain', 'accents', 'license-map'] as const;

@@ -1,7 +1,8 @@
 // Bundles the suite and the harness extension (TypeScript, run inside the extension host) and
-// packs the harness as a .vsix, so code-server installs it exactly like the extension under test.
+// packs the harness as a .vsix, so code-server installs it exactly like the extension under test;
+// packs the test pt-br language pack (test/e2e/language-pack) the same way.
 // esbuild does not check types: `tsc -b` (npm run build) checks test/e2e with the other projects.
-import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { commonOptions } from '../../../scripts/esbuild-options.mjs';
@@ -9,7 +10,7 @@ import { e2eOut, e2eRoot, repoRoot } from './paths.mjs';
 
 const common = { ...commonOptions, sourcemap: 'inline', external: ['vscode'] };
 
-/** @returns {Promise<{ harnessDir: string, harnessVsix: string, suiteEntry: string }>} */
+/** @returns {Promise<{ harnessDir: string, harnessVsix: string, suiteEntry: string, languagePackVsix: string }>} */
 export async function buildHarness() {
   rmSync(e2eOut, { recursive: true, force: true });
   const harnessDir = join(e2eOut, 'harness');
@@ -25,5 +26,10 @@ export async function buildHarness() {
   const harnessVsix = join(e2eOut, 'logix-license-e2e-harness.vsix');
   const { createVSIX } = await import('@vscode/vsce');
   await createVSIX({ cwd: harnessDir, packagePath: harnessVsix, dependencies: false, allowMissingRepository: true, quiet: true });
-  return { harnessDir, harnessVsix, suiteEntry: join(suiteDir, 'index.js') };
+  const languagePackDir = join(e2eOut, 'language-pack');
+  cpSync(join(e2eRoot, 'language-pack'), languagePackDir, { recursive: true });
+  copyFileSync(join(repoRoot, 'LICENSE'), join(languagePackDir, 'LICENSE'));
+  const languagePackVsix = join(e2eOut, 'logix-license-e2e-pt-br.vsix');
+  await createVSIX({ cwd: languagePackDir, packagePath: languagePackVsix, dependencies: false, allowMissingRepository: true, quiet: true });
+  return { harnessDir, harnessVsix, suiteEntry: join(suiteDir, 'index.js'), languagePackVsix };
 }

@@ -58,11 +58,12 @@ function waitForHealth(url, child, timeoutMs) {
 }
 
 /**
+ * `locale`: the display language (`--locale`), for a language whose pack is installed.
  * @returns {Promise<{ url: string, stop: () => Promise<void>, exited: () => boolean }>}
  */
-export async function startCodeServer(entry, dirs, folder, env) {
+export async function startCodeServer(entry, dirs, folder, env, { locale } = {}) {
   const port = await freePort();
-  const args = [entry, ...commonArgs(dirs), '--bind-addr', `127.0.0.1:${port}`,
+  const args = [entry, ...commonArgs(dirs), '--bind-addr', `127.0.0.1:${port}`, ...(locale ? ['--locale', locale] : []),
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', '--ignore-last-opened', folder];
   const log = createWriteStream(dirs.log);
   const child = spawn(process.execPath, args, { env: environment(dirs, env), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
