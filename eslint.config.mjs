@@ -4,6 +4,7 @@
 // promise where a callback's result is ignored, `await` on what is no promise, an object turned
 // into "[object Object]" in a message, a switch that forgets a case of a union.
 import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -58,11 +59,11 @@ const typeAware = {
   '@typescript-eslint/no-misused-spread': 'error',
 };
 
-export default tseslint.config(
+export default defineConfig(
   { ignores: ['**/out/**', 'build/**', 'node_modules/**', '.vscode-test/**', 'test/e2e/screenshots/**'] },
   {
     files: ['server/src/**/*.ts', 'client/src/**/*.ts', 'test/**/*.ts', 'scripts/**/*.mjs', 'test/**/*.mjs', 'eslint.config.mjs'],
-    extends: [js.configs.recommended, ...tseslint.configs.recommended],
+    extends: [js.configs.recommended, tseslint.configs.recommended],
     rules: everywhere,
   },
   {
