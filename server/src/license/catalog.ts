@@ -7,13 +7,13 @@
  * its keys and areas. A broken workspace file is reported with line and column, and the built-in
  * catalog stays in use meanwhile. Pure: text in, data out.
  */
-import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { getNodeValue, ParseErrorCode, parseTree, type Node, type ParseError } from 'jsonc-parser';
 
 import builtInData from '../../data/catalog.json';
+import { t } from '../l10n/messages.js';
 import { LineMap, type Range } from '../syntax/positions.js';
-import { quoteSource } from './quote-source.js';
+import { catalogSchemaProblems, lastProperty, type CatalogJson } from './catalog-schema.js';
 import type { FreeProgramChanges } from './free-programs.js';
-import { isVersion } from './versions.js';
 
 export const CATALOG_FILE_NAME = 'logix-license.json';
 
@@ -180,142 +180,80 @@ export function normalizeKey(text: string): string {
 // ---- logix-license.json ------------------------------------------------------------------------
 
 /**
- * Parses and validates the text of a `logix-license.json`. Returns the file's content when it is
- * valid, and every problem found with its range; the caller keeps the built-in catalog when the
- * content is absent.
+ * Parses and validates the text of a `logix-license.json` against its JSON Schema. Returns the
+ * file's content when it is valid, and every problem found with its range; the caller keeps the
+ * built-in catalog when the content is absent.
  */
 export function parseCatalogFile(path: string, text: string): { file?: WorkspaceCatalogFile; problems: CatalogProblem[] } {
   const lines = new LineMap(text);
-  const problems: CatalogProblem[] = [];
-  const at = (node: Node | undefined): Range => lines.rangeOf(node?.offset ?? 0, (node?.offset ?? 0) + (node?.length ?? 0));
-  const problem = (message: string, node: Node | undefined) => problems.push({ message, range: at(node) });
-
   const depth = nestingDepth(text);
   if (depth > MAX_CATALOG_DEPTH) {
-    problems.push({ message: `the file nests objects and lists ${depth} levels deep; a catalog needs at most 4 (at most ${MAX_CATALOG_DEPTH} are read)`, range: lines.rangeOf(0, 0) });
-    return { problems };
+    const message = t`the file nests objects and lists ${depth} levels deep; a catalog needs at most 4 (at most ${MAX_CATALOG_DEPTH} are read)`;
+    return { problems: [{ message, range: lines.rangeOf(0, 0) }] };
   }
   const { root, errors } = parseCatalogTree(text);
-  for (const error of errors) {
-    problems.push({
-      message: `invalid JSON: ${describeParseError(printParseErrorCode(error.error))}`,
-      range: lines.rangeOf(error.offset, error.offset + error.length),
-    });
+  if (errors.length > 0 || !root) {
+    return {
+      problems: errors.map((error) => ({
+        message: parseErrorMessage(error.error),
+        range: lines.rangeOf(error.offset, error.offset + error.length),
+      })),
+    };
   }
-  if (errors.length > 0) return { problems };
-  if (!root || root.type !== 'object') {
-    problem('the file must hold one JSON object', root);
-    return { problems };
-  }
-
-  const keys = new Map<string, Omit<KeyEntry, 'origin'>>();
-  const areas = new Map<string, AreaEntry>();
-  const menu = new Map<string, string>();
-  const menuRanges = new Map<string, Range>();
-  const keyRanges = new Map<string, Range>();
-  let logixVersion: string | undefined;
-  let devTest: boolean | undefined;
-  let replaceBuiltIn = false;
-  let complete = false;
-  const invalidKeys = new Set<string>();
-  const freePrograms = { add: new Set<string>(), remove: new Set<string>() };
-
-  for (const property of root.children ?? []) {
-    const [nameNode, valueNode] = property.children ?? [];
-    const name = nameNode?.value as string;
-    switch (name) {
-      case '$schema':
-      case '$comment':
-        break;
-      case 'logixVersion':
-        if (valueNode?.type !== 'string' || !isVersion(valueNode.value as string)) {
-          problem('"logixVersion" must be a version string such as "12.1.2301"', valueNode);
-        } else {
-          logixVersion = valueNode.value as string;
-        }
-        break;
-      case 'devTest':
-        if (valueNode?.type !== 'boolean') problem('"devTest" must be true or false', valueNode);
-        else devTest = valueNode.value as boolean;
-        break;
-      case 'replaceBuiltIn':
-        if (valueNode?.type !== 'boolean') problem('"replaceBuiltIn" must be true or false', valueNode);
-        else replaceBuiltIn = valueNode.value as boolean;
-        break;
-      case 'complete':
-        if (valueNode?.type !== 'boolean') problem('"complete" must be true (the keys are all the installation has) or false', valueNode);
-        else complete = valueNode.value as boolean;
-        break;
-      case 'invalidKeys':
-        if (valueNode?.type !== 'array' || !(valueNode.children ?? []).every((item) => item.type === 'string' && isKey(item.value as string))) {
-          problem('"invalidKeys" must be a list of system keys in upper case, such as ["SUPRIMEN"]', valueNode);
-        } else {
-          for (const item of valueNode.children ?? []) invalidKeys.add(item.value as string);
-        }
-        break;
-      case 'freePrograms': {
-        const lists = valueNode?.type === 'object' ? valueNode.children ?? [] : undefined;
-        const valid = lists?.every((member) => {
-          const [listName, listValue] = member.children ?? [];
-          return (listName?.value === 'add' || listName?.value === 'remove') && listValue?.type === 'array' &&
-            (listValue.children ?? []).every((item) => item.type === 'string' && /^[A-Za-z0-9_]+$/.test(item.value as string));
-        });
-        if (!lists || !valid) {
-          problem('"freePrograms" must be { "add": ["prog1"], "remove": ["prog2"] }: program names added to or removed from the free programs (R12)', valueNode);
-        } else {
-          for (const member of lists) {
-            const [listName, listValue] = member.children!;
-            for (const item of listValue!.children ?? []) freePrograms[listName!.value as 'add' | 'remove'].add((item.value as string).toLowerCase());
-          }
-        }
-        break;
-      }
-      case 'keys':
-        forEachEntry(valueNode, '"keys"', problem, (key, entryNode) => {
-          const entry = readKeyEntry(key, entryNode, problem);
-          const nameNode = entryNode.parent?.children?.[0];
-          if (entry) keys.set(key, entry);
-          if (entry && nameNode) keyRanges.set(key, lines.rangeOf(nameNode.offset + 1, nameNode.offset + nameNode.length - 1));
-        });
-        break;
-      case 'areas':
-        forEachEntry(valueNode, '"areas"', problem, (area, entryNode) => {
-          const entry = readAreaEntry(area, entryNode, problem);
-          if (entry) areas.set(area, entry);
-        });
-        break;
-      case 'menu':
-        forEachEntry(valueNode, '"menu"', problem, (program, entryNode) => {
-          if (entryNode.type !== 'string' || !isKeyOrQuestionMark(entryNode.value as string)) {
-            problem(`menu key of "${quoteSource(program)}" must be a system key in upper case or "?"`, entryNode);
-          } else {
-            menu.set(program.toLowerCase(), entryNode.value as string);
-            menuRanges.set(program.toLowerCase(), at(entryNode.parent));
-          }
-        }, false);
-        break;
-      default:
-        // A newer product's file may hold what this one does not know: said, not fatal.
-        problems.push({
-          message: `unknown property "${quoteSource(String(name))}" is ignored (this version knows logixVersion, keys, areas, menu, devTest, replaceBuiltIn, complete, invalidKeys, freePrograms)`,
-          range: at(nameNode),
-          warning: true,
-        });
-    }
-  }
+  const value = getNodeValue(root) as unknown;
+  const problems = catalogSchemaProblems(root, value, lines);
   if (problems.some((each) => !each.warning)) return { problems };
+  // Valid, but for properties this version does not know, which are left unread.
+  return { file: { path, ...readCatalogJson(value as CatalogJson), ...declarationRanges(root, lines) }, problems };
+}
+
+/** The content of a file the schema accepts; what it does not know is not read. */
+export function readCatalogJson(json: CatalogJson): Omit<WorkspaceCatalogFile, 'path' | 'keyRanges' | 'menuRanges'> {
+  const keys = new Map<string, Omit<KeyEntry, 'origin'>>();
+  for (const [key, { slot, area, description }] of Object.entries(json.keys ?? {})) {
+    // slot null: the key exists, its slot is not filled in yet.
+    keys.set(key, { key, ...(slot !== undefined ? { slot } : {}), ...(area ? { area } : {}), ...(description ? { description } : {}) });
+  }
+  const areas = new Map<string, AreaEntry>();
+  for (const [area, { prefixes, defaultKey }] of Object.entries(json.areas ?? {})) {
+    areas.set(area, { area, prefixes: (prefixes ?? []).map((prefix) => prefix.toUpperCase()), ...(defaultKey ? { defaultKey } : {}) });
+  }
+  const menu = new Map(Object.entries(json.menu ?? {}).map(([program, key]) => [program.toLowerCase(), key]));
+  const free = json.freePrograms;
+  const lowerCase = (programs: readonly string[] | undefined) => new Set((programs ?? []).map((program) => program.toLowerCase()));
+  const { logixVersion, devTest } = json;
   return {
-    file: {
-      path, keys, areas, menu, menuRanges, keyRanges, replaceBuiltIn, complete, invalidKeys, freePrograms,
-      ...(logixVersion ? { logixVersion } : {}),
-      ...(devTest !== undefined ? { devTest } : {}),
-    },
-    problems,
+    keys,
+    areas,
+    menu,
+    replaceBuiltIn: json.replaceBuiltIn ?? false,
+    complete: json.complete ?? false,
+    invalidKeys: new Set(json.invalidKeys ?? []),
+    freePrograms: { add: lowerCase(free?.add), remove: lowerCase(free?.remove) },
+    ...(logixVersion ? { logixVersion } : {}),
+    ...(devTest !== undefined ? { devTest } : {}),
   };
 }
 
-/** The largest slot accepted: License Server module ids are four- or five-digit numbers. */
-const MAX_SLOT = 999_999;
+/** Where the file declares each key (its name, quotes excluded) and each menu entry (the whole entry). */
+function declarationRanges(root: Node, lines: LineMap): Pick<WorkspaceCatalogFile, 'keyRanges' | 'menuRanges'> {
+  const keyRanges = new Map<string, Range>();
+  for (const property of entriesOf(root, 'keys')) {
+    const name = property.children![0]!;
+    keyRanges.set(name.value as string, lines.rangeOf(name.offset + 1, name.offset + name.length - 1));
+  }
+  const menuRanges = new Map<string, Range>();
+  for (const property of entriesOf(root, 'menu')) {
+    menuRanges.set((property.children![0]!.value as string).toLowerCase(), lines.rangeOf(property.offset, property.offset + property.length));
+  }
+  return { keyRanges, menuRanges };
+}
+
+/** The property nodes of a top-level map (`keys`, `menu`); of the last one when it is written twice. */
+function entriesOf(root: Node, name: string): Node[] {
+  const map = lastProperty(root, name)?.children?.[1];
+  return map?.type === 'object' ? (map.children ?? []).filter((property) => property.children?.length === 2) : [];
+}
 
 /** Deeper than this, a file is no catalog, and the JSON reader's recursion would run out of stack. */
 const MAX_CATALOG_DEPTH = 64;
@@ -353,115 +291,27 @@ export function nestingDepth(text: string): number {
   return deepest;
 }
 
-type Report = (message: string, node: Node | undefined) => void;
-
-function forEachEntry(
-  node: Node | undefined,
-  label: string,
-  problem: Report,
-  visit: (name: string, value: Node) => void,
-  namesAreKeys = true,
-): void {
-  if (node?.type !== 'object') {
-    problem(`${label} must be an object`, node);
-    return;
+/** What jsonc-parser found wrong, in words. */
+function parseErrorMessage(code: ParseErrorCode): string {
+  switch (code) {
+    case ParseErrorCode.InvalidSymbol: return t`invalid JSON: invalid symbol`;
+    case ParseErrorCode.InvalidNumberFormat: return t`invalid JSON: invalid number format`;
+    case ParseErrorCode.PropertyNameExpected: return t`invalid JSON: property name expected`;
+    case ParseErrorCode.ValueExpected: return t`invalid JSON: value expected`;
+    case ParseErrorCode.ColonExpected: return t`invalid JSON: colon expected`;
+    case ParseErrorCode.CommaExpected: return t`invalid JSON: comma expected`;
+    case ParseErrorCode.CloseBraceExpected: return t`invalid JSON: close brace expected`;
+    case ParseErrorCode.CloseBracketExpected: return t`invalid JSON: close bracket expected`;
+    case ParseErrorCode.EndOfFileExpected: return t`invalid JSON: end of file expected`;
+    case ParseErrorCode.InvalidCommentToken: return t`invalid JSON: invalid comment token`;
+    case ParseErrorCode.UnexpectedEndOfComment: return t`invalid JSON: unexpected end of comment`;
+    case ParseErrorCode.UnexpectedEndOfString: return t`invalid JSON: unexpected end of string`;
+    case ParseErrorCode.UnexpectedEndOfNumber: return t`invalid JSON: unexpected end of number`;
+    case ParseErrorCode.InvalidUnicode: return t`invalid JSON: invalid unicode`;
+    case ParseErrorCode.InvalidEscapeCharacter: return t`invalid JSON: invalid escape character`;
+    case ParseErrorCode.InvalidCharacter: return t`invalid JSON: invalid character`;
+    default: return t`invalid JSON`;
   }
-  for (const property of node.children ?? []) {
-    const [nameNode, valueNode] = property.children ?? [];
-    const name = nameNode?.value as string;
-    if (namesAreKeys && !isKey(name)) {
-      problem(`${label}: "${quoteSource(String(name))}" must be written in upper case letters and digits`, nameNode);
-      continue;
-    }
-    if (valueNode) visit(name, valueNode);
-  }
-}
-
-function readKeyEntry(key: string, node: Node, problem: Report): Omit<KeyEntry, 'origin'> | undefined {
-  if (node.type !== 'object') {
-    problem(`key "${quoteSource(key)}" must be an object such as { "slot": 5087, "area": "LOG", "description": "…" }`, node);
-    return undefined;
-  }
-  let slot: number | null | undefined;
-  let area: string | undefined;
-  let description: string | undefined;
-  let ok = true;
-  for (const property of node.children ?? []) {
-    const [nameNode, valueNode] = property.children ?? [];
-    const value = valueNode?.value;
-    switch (nameNode?.value) {
-      case 'slot':
-        // null: the key exists, its slot is not filled in yet.
-        if (valueNode?.type === 'null') slot = null;
-        else if (valueNode?.type !== 'number' || !Number.isInteger(value) || (value as number) <= 0 || (value as number) > MAX_SLOT) {
-          // License Server module ids are small numbers (5087, 4007): 1e308 or 2^53 + 1 is a typo.
-          problem(`slot of "${quoteSource(key)}" must be a positive whole number up to ${MAX_SLOT}`, valueNode);
-          ok = false;
-        } else slot = value as number;
-        break;
-      case 'area':
-        if (valueNode?.type !== 'string' || !isKey(value as string)) {
-          problem(`area of "${quoteSource(key)}" must be an area code in upper case such as "SUP"`, valueNode);
-          ok = false;
-        } else area = value as string;
-        break;
-      case 'description':
-        if (valueNode?.type !== 'string') {
-          problem(`description of "${quoteSource(key)}" must be a string`, valueNode);
-          ok = false;
-        } else description = value as string;
-        break;
-      default:
-        problem(`unknown property "${quoteSource(String(nameNode?.value))}" of key "${quoteSource(key)}" (expected slot, area, description)`, nameNode);
-        ok = false;
-    }
-  }
-  if (!ok) return undefined;
-  return { key, ...(slot !== undefined ? { slot } : {}), ...(area ? { area } : {}), ...(description ? { description } : {}) };
-}
-
-function readAreaEntry(area: string, node: Node, problem: Report): AreaEntry | undefined {
-  if (node.type !== 'object') {
-    problem(`area "${quoteSource(area)}" must be an object such as { "prefixes": ["MAN"], "defaultKey": "MANENG" }`, node);
-    return undefined;
-  }
-  let prefixes: string[] = [];
-  let defaultKey: string | undefined;
-  let ok = true;
-  for (const property of node.children ?? []) {
-    const [nameNode, valueNode] = property.children ?? [];
-    switch (nameNode?.value) {
-      case 'prefixes':
-        if (valueNode?.type !== 'array' || !(valueNode.children ?? []).every((item) => item.type === 'string' && /^[A-Za-z0-9]{3}$/.test(item.value as string))) {
-          problem(`prefixes of area "${quoteSource(area)}" must be a list of 3-letter program prefixes such as ["MAN"]`, valueNode);
-          ok = false;
-        } else prefixes = (valueNode.children ?? []).map((item) => (item.value as string).toUpperCase());
-        break;
-      case 'defaultKey':
-        if (valueNode?.type !== 'string' || !isKey(valueNode.value as string)) {
-          problem(`defaultKey of area "${quoteSource(area)}" must be a system key in upper case`, valueNode);
-          ok = false;
-        } else defaultKey = valueNode.value as string;
-        break;
-      default:
-        problem(`unknown property "${quoteSource(String(nameNode?.value))}" of area "${quoteSource(area)}" (expected prefixes, defaultKey)`, nameNode);
-        ok = false;
-    }
-  }
-  return ok ? { area, prefixes, ...(defaultKey ? { defaultKey } : {}) } : undefined;
-}
-
-function isKey(text: string): boolean {
-  return /^[A-Z0-9_]+$/.test(text);
-}
-
-function isKeyOrQuestionMark(text: string): boolean {
-  return text === NO_MENU_KEY || isKey(text);
-}
-
-function describeParseError(code: string): string {
-  // jsonc-parser names errors in CamelCase ("CommaExpected"); make them read as words.
-  return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
 function baseName(path: string): string {
