@@ -94,6 +94,14 @@ export interface WorkspaceCatalogFile {
 
 const BUILT_IN = 'built-in catalog';
 
+/**
+ * A catalog's `description` or a key's `origin` in the user's language. They are data (the JSON
+ * outputs give them as they are, in English); a message says them through this.
+ */
+export function catalogSourceText(source: string): string {
+  return source.startsWith(BUILT_IN) ? t('built-in catalog') + source.slice(BUILT_IN.length) : source;
+}
+
 export function builtInCatalog(): Catalog {
   return buildCatalog(undefined);
 }

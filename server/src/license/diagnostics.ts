@@ -6,7 +6,7 @@
 import { t } from '../l10n/messages.js';
 import type { Argument, LicenseCall } from '../syntax/facts.js';
 import type { Range } from '../syntax/positions.js';
-import { areaOfProgram, canonicalArea, keyStatus, NO_MENU_KEY, normalizeKey, type Catalog, type CatalogProblem } from './catalog.js';
+import { areaOfProgram, canonicalArea, catalogSourceText, keyStatus, NO_MENU_KEY, normalizeKey, type Catalog, type CatalogProblem } from './catalog.js';
 import { CODES, type DiagnosticCode, type DiagnosticTag, type Severity } from './codes.js';
 import { declaredKeys, normalizeProgram, programDefinedIn, type LicenseModel, type ProgramSource, type Registration, type SystemKeyFile } from './model.js';
 import { describeConsumed } from './explain.js';
@@ -203,7 +203,7 @@ function diagnoseKeyList(argument: Argument, call: LicenseCall, file: string, ca
     if (status === 'unverified') {
       // A partial catalog cannot say the key does not exist: nothing about run time is claimed.
       push('LGX018', file, item.range,
-        t`key ${quoteSource(key)} is not in the catalog (${catalog.description}), which is partial: it is assumed to exist in the installation, slot unknown; add it with its slot to check it${didYouMean}`, {
+        t`key ${quoteSource(key)} is not in the catalog (${catalogSourceText(catalog.description)}), which is partial: it is assumed to exist in the installation, slot unknown; add it with its slot to check it${didYouMean}`, {
           data: { code: 'LGX018', ...data },
         });
       continue;
@@ -212,8 +212,8 @@ function diagnoseKeyList(argument: Argument, call: LicenseCall, file: string, ca
     // behaviour follows.
     const consequence = isRegistration ? t`the runtime ignores this registration (R4, R7)` : t`the runtime drops it from the list (R5)`;
     const message = catalog.invalidKeys.has(key)
-      ? t`key ${quoteSource(key)} is listed as invalid (${catalog.description}): ${consequence}${didYouMean}`
-      : t`key ${quoteSource(key)} is not in the complete catalog (${catalog.description}): ${consequence}${didYouMean}`;
+      ? t`key ${quoteSource(key)} is listed as invalid (${catalogSourceText(catalog.description)}): ${consequence}${didYouMean}`
+      : t`key ${quoteSource(key)} is not in the complete catalog (${catalogSourceText(catalog.description)}): ${consequence}${didYouMean}`;
     push('LGX001', file, item.range, message, {
       data: { code: 'LGX001', ...data },
     });

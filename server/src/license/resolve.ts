@@ -6,7 +6,7 @@
  */
 import { t } from '../l10n/messages.js';
 import type { Range } from '../syntax/positions.js';
-import { areaOfProgram, canonicalArea, DEV_TEST_SLOT, isValidKey, keyStatus, NO_MENU_KEY, type Catalog } from './catalog.js';
+import { areaOfProgram, canonicalArea, catalogSourceText, DEV_TEST_SLOT, isValidKey, keyStatus, NO_MENU_KEY, type Catalog } from './catalog.js';
 import { freeProgram, type FreeProgram } from './free-programs.js';
 import { declaredKeys, type LicenseModel, type ProgramSource, type Registration } from './model.js';
 import { quoteKeys, quoteSource } from './quote-source.js';
@@ -222,7 +222,7 @@ export function resolveProgram(programName: string, model: LicenseModel, catalog
 
 /** The assumption a conclusion about `key` rests on (the key is unverified). */
 export function assumption(catalog: Catalog, key: string): Assumption {
-  return { key, reason: t`${quoteSource(key)} is not in the catalog (${catalog.description}), which is partial: it is assumed to exist in the installation, slot unknown` };
+  return { key, reason: t`${quoteSource(key)} is not in the catalog (${catalogSourceText(catalog.description)}), which is partial: it is assumed to exist in the installation, slot unknown` };
 }
 
 /** The areas other than the program's own that register it, in R7 load order (then others). */

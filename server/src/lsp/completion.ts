@@ -4,7 +4,7 @@
  */
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver/node';
 import { t } from '../l10n/messages.js';
-import type { Catalog } from '../license/catalog.js';
+import { catalogSourceText, type Catalog } from '../license/catalog.js';
 import { describeSlotNumber } from '../license/explain.js';
 import type { LicenseModel } from '../license/model.js';
 import type { FileFacts } from '../syntax/facts.js';
@@ -33,7 +33,7 @@ function keyCompletions(context: CompletionContext, range: Range, inRegistration
       label: entry.key,
       kind: CompletionItemKind.Constant,
       detail: `${describeSlotNumber(entry.slot)}${entry.area ? t` · area ${entry.area}` : ''}`,
-      documentation: { kind: 'markdown', value: `${entry.description ?? ''}\n\n_${entry.origin}_` },
+      documentation: { kind: 'markdown', value: `${entry.description ?? ''}\n\n_${catalogSourceText(entry.origin)}_` },
       sortText: `${ownArea ? '0' : '1'}${entry.key}`,
       textEdit: { range, newText: entry.key },
     };

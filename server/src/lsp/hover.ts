@@ -6,7 +6,7 @@
  */
 import type { Hover, MarkupContent } from 'vscode-languageserver/node';
 import { t } from '../l10n/messages.js';
-import { canonicalArea, isValidKey, keyStatus, normalizeKey, type Catalog } from '../license/catalog.js';
+import { canonicalArea, catalogSourceText, isValidKey, keyStatus, normalizeKey, type Catalog } from '../license/catalog.js';
 import { consumptionTable, type ContextRow, type MenuRow } from '../license/consumption-table.js';
 import { exceededChecklistLine } from '../license/exceeded-checklist.js';
 import { describeConsumed, describeOrigin, describeSlotNumber, slotCell } from '../license/explain.js';
@@ -80,8 +80,8 @@ function programHover(context: HoverContext, program: string): string {
   if (resolution.assumptions.length > 0) {
     const keys = resolution.assumptions.map((each) => code(quoteSource(each.key))).join(', ');
     lines.push('', resolution.assumptions.length === 1
-      ? t`**Assumed** (the catalog is partial): ${keys} is not in ${catalog.description}; taken to exist in the installation, slot unknown. Add it with the slot to check.`
-      : t`**Assumed** (the catalog is partial): ${keys} are not in ${catalog.description}; taken to exist in the installation, slot unknown. Add them with the slot to check.`);
+      ? t`**Assumed** (the catalog is partial): ${keys} is not in ${catalogSourceText(catalog.description)}; taken to exist in the installation, slot unknown. Add it with the slot to check.`
+      : t`**Assumed** (the catalog is partial): ${keys} are not in ${catalogSourceText(catalog.description)}; taken to exist in the installation, slot unknown. Add them with the slot to check.`);
   }
   if (!resolution.free && table.fromMenu.rule !== 'R1') {
     lines.push('', t('**From the menu**'), ...table.menu.map(menuLine));
@@ -164,7 +164,7 @@ function keyHover(context: HoverContext, key: string, inRegistration: boolean): 
   const lines: string[] = [];
   if (entry) {
     lines.push(`**${quoteSource(key)}** · ${describeSlotNumber(entry.slot)}` +
-      (entry.area ? t` · area ${entry.area}` : '') + (entry.description ? ` · ${escapeCell(entry.description)}` : '') + ` _(${entry.origin})_`);
+      (entry.area ? t` · area ${entry.area}` : '') + (entry.description ? ` · ${escapeCell(entry.description)}` : '') + ` _(${catalogSourceText(entry.origin)})_`);
   } else {
     const area = program ? context.resolutionOf(program, context.file).area : undefined;
     const suggestions = nearKeys(catalog, key, area);
@@ -172,12 +172,12 @@ function keyHover(context: HoverContext, key: string, inRegistration: boolean): 
     const name = quoteSource(key);
     if (keyStatus(catalog, key) === 'unverified') {
       // A partial catalog says nothing of run time: the key is assumed to exist.
-      lines.push(t`**${name}** is not in the catalog (${catalog.description}), which is partial: **assumed** to exist in the installation, slot unknown.`);
+      lines.push(t`**${name}** is not in the catalog (${catalogSourceText(catalog.description)}), which is partial: **assumed** to exist in the installation, slot unknown.`);
       lines.push('', t('Add it to `logix-license.json` with its slot to check it.') + didYouMean);
     } else {
       lines.push(catalog.invalidKeys.has(key)
-        ? t`**${name}** is listed as invalid (${catalog.description}).`
-        : t`**${name}** is not in the complete catalog (${catalog.description}).`);
+        ? t`**${name}** is listed as invalid (${catalogSourceText(catalog.description)}).`
+        : t`**${name}** is not in the complete catalog (${catalogSourceText(catalog.description)}).`);
       lines.push('', (inRegistration ? t('The runtime ignores this registration (R4, R7).') : t('The runtime drops it from the list (R5).')) + didYouMean);
     }
   }
