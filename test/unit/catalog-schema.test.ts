@@ -170,6 +170,10 @@ describe('logix-license.json checked against the schema', () => {
     ['a name written twice: the last one is read and pointed at', '{ "keys": { "WMS": { "slot": 1 }, "WMS": { "slot": ⟦-1⟧ } } }', 'slot of "WMS" must be a positive whole number up to 999999'],
     ['a BOM before the file: positions are the text\'s', '\ufeff{ "devTest": ⟦"no"⟧ }', '"devTest" must be true or false'],
     ['a file nested too deep', `⟦⟧{ "keys": ${'['.repeat(100)}${']'.repeat(100)} }`, 'the file nests objects and lists 101 levels deep; a catalog needs at most 4 (at most 64 are read)'],
+    // The parser ends a string at its line's end and skips a quote in a comment: the depth is counted
+    // as it sees them (counted past such a quote, 5,000 nested lists overflowed the recursive parse).
+    ['lists nested too deep after a string that runs to its line\'s end', `⟦⟧{ "a": "x\n${'['.repeat(5000)}`, 'the file nests objects and lists 5001 levels deep; a catalog needs at most 4 (at most 64 are read)'],
+    ['lists nested too deep after a quote in a comment', `⟦⟧{ /* " */ "a": ${'['.repeat(5000)} "`, 'the file nests objects and lists 5001 levels deep; a catalog needs at most 4 (at most 64 are read)'],
   ];
   for (const [label, source, message] of broken) {
     it(`reports ${label} there, and yields no catalog`, () => {

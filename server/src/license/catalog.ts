@@ -7,7 +7,7 @@
  * its keys and areas. A broken workspace file is reported with line and column, and the built-in
  * catalog stays in use meanwhile. Pure: text in, data out.
  */
-import { getNodeValue, ParseErrorCode, parseTree, type Node, type ParseError } from 'jsonc-parser';
+import { createScanner, getNodeValue, ParseErrorCode, parseTree, SyntaxKind, type Node, type ParseError } from 'jsonc-parser';
 
 import builtInData from '../../data/catalog.json';
 import { t } from '../l10n/messages.js';
@@ -278,23 +278,19 @@ export function parseCatalogTree(text: string): { root: Node | undefined; errors
   return { root, errors };
 }
 
-/** How deep objects and lists nest, strings skipped: one linear pass, no recursion. */
+/**
+ * How deep objects and lists nest, as the parser will see them: one linear pass of jsonc-parser's
+ * own scanner, no recursion. (A scan of its own read a string on past its line's end, or from a
+ * quote inside a comment, where the parser ends it or skips it: 3,000 nested lists behind such a
+ * quote reached the recursive parse and overflowed the stack.)
+ */
 export function nestingDepth(text: string): number {
+  const scanner = createScanner(text, true);
   let depth = 0;
   let deepest = 0;
-  let inString = false;
-  for (let index = 0; index < text.length; index++) {
-    const char = text.charCodeAt(index);
-    if (inString) {
-      if (char === 92) index += 1; // a backslash escapes the next character
-      else if (char === 34) inString = false;
-    } else if (char === 34) {
-      inString = true;
-    } else if (char === 123 || char === 91) {
-      deepest = Math.max(deepest, ++depth);
-    } else if (char === 125 || char === 93) {
-      depth = Math.max(0, depth - 1);
-    }
+  for (let token = scanner.scan(); token !== SyntaxKind.EOF; token = scanner.scan()) {
+    if (token === SyntaxKind.OpenBraceToken || token === SyntaxKind.OpenBracketToken) deepest = Math.max(deepest, ++depth);
+    else if (token === SyntaxKind.CloseBraceToken || token === SyntaxKind.CloseBracketToken) depth = Math.max(0, depth - 1);
   }
   return deepest;
 }
