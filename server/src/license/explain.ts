@@ -48,6 +48,20 @@ export function slotCell(catalog: Catalog, key: string): string {
 }
 
 /** Where a final key comes from: the declaration (R5), an area default (R6) or a SYSTEMKEY file (R4, R7). */
+/**
+ * A final-key row worded once per distinct key and origin: a program registered 92,000 times under
+ * one key has as many identical entries (duplicates are kept, R5), each worded anew took seconds.
+ */
+function rowsOnce(word: (entry: FinalKey) => string): (entry: FinalKey) => string {
+  const worded = new Map<string, string>();
+  return (entry) => {
+    const id = `${entry.key}\u0000${entry.origin.rule}\u0000${'area' in entry.origin ? entry.origin.area : ''}`;
+    let row = worded.get(id);
+    if (row === undefined) worded.set(id, (row = word(entry)));
+    return row;
+  };
+}
+
 export function describeOrigin(entry: FinalKey): string {
   const { origin } = entry;
   return origin.rule === 'R5' ? t({ message: 'declared', comment: 'where a key of the final list comes from' })
@@ -127,11 +141,12 @@ export function renderExplanationText(explanation: Explanation, catalog: Catalog
   }
   lines.push('', t('Final key list:'));
   if (resolution.finalKeys.length === 0) lines.push(`  ${t({ message: '(none)', comment: 'a final key list' })}`);
-  resolution.finalKeys.forEach((entry, index) => {
+  const row = rowsOnce((entry) => {
     const catalogEntry = catalog.keys.get(entry.key);
-    lines.push(`  ${String(index + 1).padStart(2)}. ${quoteSource(entry.key).padEnd(10)} ${describeSlot(catalog, entry.key).padEnd(38)} ${entry.origin.rule} ${describeOrigin(entry)}` +
-      (catalogEntry?.description ? ` — ${catalogEntry.description}` : ''));
+    return `${quoteSource(entry.key).padEnd(10)} ${describeSlot(catalog, entry.key).padEnd(38)} ${entry.origin.rule} ${describeOrigin(entry)}` +
+      (catalogEntry?.description ? ` — ${catalogEntry.description}` : '');
   });
+  resolution.finalKeys.forEach((entry, index) => lines.push(`  ${String(index + 1).padStart(2)}. ${row(entry)}`));
   lines.push('', consumption.menuKey ? t`Consumed (${explanation.context}, menu key ${quoteSource(consumption.menuKey)}):` : t`Consumed (${explanation.context}):`);
   lines.push(`  ${describeConsumed(consumption)} — ${consumption.rule}: ${consumption.reason}`);
   const assumptions = assumptionsOf(explanation);
@@ -327,9 +342,8 @@ export function renderExplanationMarkdown(explanation: Explanation, catalog: Cat
   if (resolution.finalKeys.length === 0) lines.push(t('No valid key.'));
   else {
     lines.push(t('| # | key | slot | from |'), '|---|---|---|---|');
-    resolution.finalKeys.forEach((entry, index) => {
-      lines.push(`| ${index + 1} | \`${quoteSource(entry.key)}\` | ${slotCell(catalog, entry.key)} | ${describeOrigin(entry)} (${entry.origin.rule}) |`);
-    });
+    const row = rowsOnce((entry) => `\`${quoteSource(entry.key)}\` | ${slotCell(catalog, entry.key)} | ${describeOrigin(entry)} (${entry.origin.rule})`);
+    resolution.finalKeys.forEach((entry, index) => lines.push(`| ${index + 1} | ${row(entry)} |`));
   }
   lines.push('', `## ${t({ message: 'Steps', comment: 'a heading' })}`, '');
   for (const step of [...resolution.steps, ...consumption.steps]) {
