@@ -205,7 +205,7 @@ async function pickFolder(log: vscode.Uri | undefined, placeHolder: string): Pro
   const holding = log ? vscode.workspace.getWorkspaceFolder(log) : undefined;
   if (holding) return holding;
   if (folders.length === 0) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Open the folder of the Logix sources the log is to be compared with.'));
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open the folder of the Logix sources the log is about first.'));
     return undefined;
   }
   return folders.length === 1 ? folders[0] : vscode.window.showWorkspaceFolderPick({ placeHolder });
