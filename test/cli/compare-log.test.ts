@@ -20,8 +20,6 @@ const man10021 = (extra: Record<string, string> = {}, log = true) => tempWorkspa
   ...extra,
 });
 
-/** The documentation's run, as the AppServer's console writes it: thread prefixes, times, Windows-1252, CRLF. */
-
 /** A log file in a folder of its own; `Þ` (NBSP, þ) fit Windows-1252 as single bytes. */
 function logFile(lines: readonly string[], encoding: BufferEncoding = 'latin1'): string {
   const folder = tempWorkspace({});

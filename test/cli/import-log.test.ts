@@ -14,15 +14,11 @@ import { runCli, tempWorkspaces } from '../helpers/run-cli.js';
 
 const tempWorkspace = tempWorkspaces();
 
-/** A run as the AppServer's console writes it (thread prefix, Windows-1252). */
-
 function logFile(root: string, lines: readonly string[]): string {
   const path = join(root, 'appserver.log');
   writeFileSync(path, logBytes(lines));
   return path;
 }
-
-const CATALOG = IMPORT_CATALOG;
 
 /** MANENG (no slot yet) 9001; MANPCP (no such key) 9002 twice; ESTOQ 1002 against the catalog's 1001; VDPPED with two slots; dev test. */
 const LOG = [
@@ -38,7 +34,7 @@ const LOG = [
 
 describe('import-log', () => {
   it('prints what it would add, conflicts and slots it keeps, and writes nothing without --write', () => {
-    const root = tempWorkspace({ 'logix-license.json': CATALOG });
+    const root = tempWorkspace({ 'logix-license.json': IMPORT_CATALOG });
     const result = runCli(['import-log', logFile(root, LOG), root, '--format', 'json']);
     assert.equal(result.status, 0, result.stderr);
     assert.deepEqual(JSON.parse(result.stdout), {
@@ -50,7 +46,7 @@ describe('import-log', () => {
       menuConflicts: [],
       kept: { keys: [{ key: 'ESTOQ', slot: 1001, logged: 1002 }], menu: [] },
     });
-    assert.equal(readFileSync(join(root, 'logix-license.json'), 'utf8'), CATALOG);
+    assert.equal(readFileSync(join(root, 'logix-license.json'), 'utf8'), IMPORT_CATALOG);
     const text = runCli(['import-log', join(root, 'appserver.log'), root]).stdout;
     assert.match(text, /fill  slot of MANENG: 9001 \(1 run\)/);
     assert.match(text, /add   key MANPCP, slot 9002 \(2 runs\)/);
@@ -61,7 +57,7 @@ describe('import-log', () => {
   });
 
   it('--write fills and adds with insertions only: no conflict, the slot already there kept, every other byte as it was', () => {
-    const root = tempWorkspace({ 'logix-license.json': CATALOG });
+    const root = tempWorkspace({ 'logix-license.json': IMPORT_CATALOG });
     const result = runCli(['import-log', logFile(root, LOG), root, '--write']);
     assert.equal(result.status, 0, result.stderr);
     assert.equal(readFileSync(join(root, 'logix-license.json'), 'utf8'), [

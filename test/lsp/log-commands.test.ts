@@ -44,8 +44,7 @@ interface ImportResult {
 
 
 /** A log's bytes as the AppServer writes them: Windows-1252 (the characters used here are Latin-1), CRLF. */
-const bytes = (lines: readonly string[]) => logBytes(lines);
-const base64 = (lines: readonly string[]) => ({ base64: bytes(lines).toString('base64') });
+const base64 = (lines: readonly string[]) => ({ base64: logBytes(lines).toString('base64') });
 
 /** MAN10021 without SYSTEMKEY_LOG: the documented run's WMS is only in the log. */
 const MAN10021 = {
@@ -105,7 +104,7 @@ describe('logix/compareLog and logix/clearLogComparison', () => {
     // Compared again from a file the server reads, then cleared.
     const logPath = join(tempFolder('logix-license-log-'), 'console.log');
     track(join(logPath, '..'));
-    writeFileSync(logPath, bytes(DOCUMENTED_RUN));
+    writeFileSync(logPath, logBytes(DOCUMENTED_RUN));
     const again = await client.request<CompareResult>('logix/compareLog', { folderUri: uriOf(root), log: { uri: uriOf(logPath) } });
     assert.equal(again.diagnostics, 1);
     assert.match(again.report, /\*\*console\.log\*\*/, 'named after the file');
@@ -156,7 +155,6 @@ describe('logix/compareLog and logix/clearLogComparison', () => {
   });
 });
 
-const CATALOG = IMPORT_CATALOG;
 
 /** MANENG (no slot yet) 9001; MANPCP (no such key) 9002; ESTOQ 1002 against the catalog's 1001; VDPPED with two slots (a conflict). */
 const IMPORT_LOG = [
@@ -172,7 +170,7 @@ function writtenByCli(root: string, log: readonly string[]): string {
   const copy = tempFolder('logix-license-cli-');
   track(copy);
   cpSync(root, copy, { recursive: true });
-  writeFileSync(join(copy, 'appserver.log'), bytes(log));
+  writeFileSync(join(copy, 'appserver.log'), logBytes(log));
   const result = runCli(['import-log', join(copy, 'appserver.log'), copy, '--write']);
   assert.equal(result.status, 0, result.stderr);
   return readFileSync(join(copy, 'logix-license.json'), 'utf8');
@@ -180,24 +178,24 @@ function writtenByCli(root: string, log: readonly string[]): string {
 
 describe('logix/importLog', () => {
   it('answers the additions as text edits of logix-license.json giving what import-log --write writes, without the conflict, and writes nothing', async (t) => {
-    const root = tempWorkspace({ 'logix-license.json': CATALOG, 'man10050.4gl': program('man10050', '"MANENG"') });
+    const root = tempWorkspace({ 'logix-license.json': IMPORT_CATALOG, 'man10050.4gl': program('man10050', '"MANENG"') });
     const catalogUri = uriOf(join(root, 'logix-license.json'));
     const client = new TestClient();
     t.after(() => client.stop());
     await client.start([root]);
     const result = await client.request<ImportResult>('logix/importLog', { folderUri: uriOf(root), log: base64(IMPORT_LOG), name: 'appserver.log' });
     assert.equal(result.error, undefined);
-    assert.deepEqual([result.catalogUri, result.exists, result.runs, result.changes, result.baseText], [catalogUri, true, 5, 7, CATALOG]);
+    assert.deepEqual([result.catalogUri, result.exists, result.runs, result.changes, result.baseText], [catalogUri, true, 5, 7, IMPORT_CATALOG]);
     assert.deepEqual(result.plan.conflicts, [{ key: 'VDPPED', slots: [3001, 3002] }]);
     assert.ok(result.lines.includes('conflict: VDPPED consumed with slots 3001, 3002: not written'), result.lines.join('\n'));
     assert.ok(result.lines.includes('kept: ESTOQ has slot 1001 in the catalog; the log shows 1002 (not overwritten)'), result.lines.join('\n'));
     assert.deepEqual(Object.keys(result.edit?.changes ?? {}), [catalogUri]);
     const edits: TextEdit[] = result.edit!.changes![catalogUri]!;
-    const applied = applyEdits(CATALOG, edits);
+    const applied = applyEdits(IMPORT_CATALOG, edits);
     assert.equal(applied, writtenByCli(root, IMPORT_LOG), 'what import-log --write writes');
     assert.equal((JSON.parse(applied) as { keys: Record<string, unknown> }).keys.VDPPED, undefined, 'the conflict is not written');
     assert.ok(edits.every((edit) => edit.newText !== '' && !/VDPPED"\s*:\s*\{/.test(edit.newText)));
-    assert.equal(readFileSync(join(root, 'logix-license.json'), 'utf8'), CATALOG, 'the server wrote nothing');
+    assert.equal(readFileSync(join(root, 'logix-license.json'), 'utf8'), IMPORT_CATALOG, 'the server wrote nothing');
   });
 
   it('creates the file when there is none (as import-log --write), and says why not when the catalog is invalid or the log holds no run', async (t) => {
