@@ -232,10 +232,25 @@ export class WorkspaceManager {
   }
 
   /**
-   * A folder's first index: settings, catalog files (the folder is then known and its open
-   * documents join), the persisted index and the parse of the rest, then the first diagnostics.
+   * A folder's first index (`buildIndex`). Whatever happens, whoever waits for the folder goes on:
+   * a failure is logged, the folder is left as far as it got, and the next folder is indexed.
    */
   private async index(folder: Folder, onProgress?: (done: number, total: number) => void): Promise<void> {
+    try {
+      await this.buildIndex(folder, onProgress);
+    } catch (error) {
+      this.connection.console.error(`${folder.name}: indexing failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    } finally {
+      knownResolvers.get(folder)?.();
+      indexedResolvers.get(folder)?.();
+    }
+  }
+
+  /**
+   * Settings, catalog files (the folder is then known and its open documents join), the persisted
+   * index and the parse of the rest, then the first diagnostics.
+   */
+  private async buildIndex(folder: Folder, onProgress?: (done: number, total: number) => void): Promise<void> {
     const started = performance.now();
     const settings = await this.settings.get(folder.uri);
     const encoding = encodingOrDefault(settings.encoding);
