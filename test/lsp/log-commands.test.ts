@@ -155,7 +155,6 @@ describe('logix/compareLog and logix/clearLogComparison', () => {
   });
 });
 
-
 /** MANENG (no slot yet) 9001; MANPCP (no such key) 9002; ESTOQ 1002 against the catalog's 1001; VDPPED with two slots (a conflict). */
 const IMPORT_LOG = [
   ...run(1, 'MAN10050', 'MANENG', 'MANENG', 9001),

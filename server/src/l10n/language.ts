@@ -4,8 +4,6 @@
  */
 export type Language = 'en' | 'pt-br';
 
-export const LANGUAGES: readonly Language[] = ['en', 'pt-br'];
-
 /**
  * The language of a locale tag as editors and shells write it: `pt-br` and `pt-BR` (VS Code,
  * LSP `InitializeParams.locale`), `pt_BR.UTF-8` (POSIX), `pt` alone. Portugal's Portuguese is
