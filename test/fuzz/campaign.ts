@@ -14,8 +14,7 @@ import { repoRoot } from '../helpers/paths.js';
 import { CheckWorker } from './check-worker.js';
 import { catalogInput, engineInput, incrementalInput, parserInput, type CheckKind } from './checks.js';
 import { describeCatalog } from './catalogs.js';
-import { describeSession, runSession, SessionFailure, sessionInput, type SessionInput, type SessionStats } from './lsp.js';
-export { runSession };
+import { describeSession, peakRssKiB, runSession, SessionFailure, sessionInput, type SessionInput, type SessionStats } from './lsp.js';
 import { describeSource } from './sources.js';
 
 export const KINDS = ['parser', 'incremental', 'catalog', 'engine', 'lsp'] as const;
@@ -161,14 +160,6 @@ export async function replay(file: string, hangMs: number, log: (line: string) =
   }
 }
 
-export function peakRssKiB(pid: number | 'self' = 'self'): number {
-  try {
-    return Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-  } catch {
-    return Math.round(process.resourceUsage().maxRSS);
-  }
-}
-
 export async function runCampaign(options: CampaignOptions): Promise<CampaignReport> {
   const started = performance.now();
   const worker = new CheckWorker();
@@ -207,7 +198,7 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRep
     failures,
     exceptions: failures.filter((failure) => failure.exception).length + kinds.reduce((sum, kind) => sum + kind.repeatedExceptions, 0),
     hangs: failures.filter((failure) => failure.hang).length + kinds.reduce((sum, kind) => sum + kind.repeatedHangs, 0),
-    fuzzPeakRssKiB: peakRssKiB(),
+    fuzzPeakRssKiB: peakRssKiB('self'),
     serverPeakRssKiB: session.serverPeakRssKiB,
     ms: performance.now() - started,
   };

@@ -289,10 +289,10 @@ function listing(root: string): string[] {
   return result.sort();
 }
 
-function peakRssKiB(pid: number | undefined): number {
+/** A process's peak resident memory (`VmHWM`), in KiB; 0 where /proc cannot tell. */
+export function peakRssKiB(pid: number | 'self' | undefined): number {
   try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    return Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
   } catch {
     return 0;
   }

@@ -34,8 +34,6 @@ export interface ClientOptions {
    * the server's start-up.
    */
   readonly onServerRequest?: (method: string) => void;
-  /** Node options for the server process (`--max-old-space-size=…`: a leak ends it). */
-  readonly nodeOptions?: readonly string[];
   /** The server process's working directory (default: this process's). */
   readonly cwd?: string;
   /**
@@ -77,7 +75,7 @@ export class TestClient {
   readonly progress: { kind: string; title?: string; message?: string; percentage?: number }[] = [];
 
   constructor(private readonly options: ClientOptions = {}) {
-    this.process = spawn(process.execPath, [...(options.nodeOptions ?? []), join(repoRoot, 'server', 'out', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], ...(options.cwd ? { cwd: options.cwd } : {}) });
+    this.process = spawn(process.execPath, [join(repoRoot, 'server', 'out', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], ...(options.cwd ? { cwd: options.cwd } : {}) });
     this.process.stderr!.on('data', (chunk) => this.stderr.push(String(chunk)));
     // A write to a server that has ended fails the request that wrote, not the test process.
     this.process.stdin!.on('error', () => {});
@@ -224,9 +222,9 @@ export class TestClient {
     return this.unlessExited(published, `while waiting for diagnostics of ${uri}`);
   }
 
-  /** Resolves with the first message the server logged (or logs) that matches `pattern`. */
-  waitForLog(pattern: RegExp, timeoutMs = 10_000): Promise<string> {
-    const logged = this.logMessages.find((message) => pattern.test(message));
+  /** Resolves with the first message the server logged (or logs) that matches `pattern`, from the `since`-th message on. */
+  waitForLog(pattern: RegExp, timeoutMs = 10_000, since = 0): Promise<string> {
+    const logged = this.logMessages.slice(since).find((message) => pattern.test(message));
     if (logged !== undefined) return Promise.resolve(logged);
     const found = new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => {

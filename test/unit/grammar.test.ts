@@ -30,7 +30,7 @@ describe('TextMate grammar', () => {
     run = { status: result.status, stdout: result.stdout, stderr: result.stderr };
   });
 
-  it('has assertion files for each area the issue names', () => {
+  it('has assertion files for comments, strings, keywords, the license calls and the license lines of the log', () => {
     for (const name of ['comments.4gl', 'strings.4gl', 'keywords.4gl', 'license.4gl', 'license-lines.logix.log']) assert.ok(files.includes(name), name);
   });
 
