@@ -8,6 +8,7 @@ import type { Catalog } from './catalog.js';
 import type { LicenseModel } from './model.js';
 import { exceededChecklist } from './exceeded-checklist.js';
 import { quoteKeys, quoteSource } from './quote-source.js';
+import { slotText } from './report.js';
 import { AREA_LOAD_ORDER, consume, resolveProgram, type Assumption, type ConsumeOptions, type Consumption, type ExecutionContext, type FinalKey, type Resolution, type Step } from './resolve.js';
 
 export interface Explanation {
@@ -42,12 +43,9 @@ export function describeSlot(catalog: Catalog, key: string): string {
 
 /** A slot in a table column headed "slot": the number, `not filled in`, or `unknown`. */
 export function slotCell(catalog: Catalog, key: string): string {
-  const slot = catalog.keys.get(key)?.slot;
-  return slot === undefined ? t({ message: 'unknown', comment: 'a slot in a column headed "slot"' })
-    : slot === null ? t({ message: 'not filled in', comment: 'a slot in a column headed "slot"' }) : String(slot);
+  return slotText(catalog.keys.get(key)?.slot);
 }
 
-/** Where a final key comes from: the declaration (R5), an area default (R6) or a SYSTEMKEY file (R4, R7). */
 /**
  * A final-key row worded once per distinct key and origin: a program registered 92,000 times under
  * one key has as many identical entries (duplicates are kept, R5), each worded anew took seconds.
@@ -62,6 +60,7 @@ function rowsOnce(word: (entry: FinalKey) => string): (entry: FinalKey) => strin
   };
 }
 
+/** Where a final key comes from: the declaration (R5), an area default (R6) or a SYSTEMKEY file (R4, R7). */
 export function describeOrigin(entry: FinalKey): string {
   const { origin } = entry;
   return origin.rule === 'R5' ? t({ message: 'declared', comment: 'where a key of the final list comes from' })

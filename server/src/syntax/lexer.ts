@@ -42,8 +42,13 @@ export type Segment = readonly [start: number, end: number];
  * `\n` (or at the end of the text) and begins a line, in code, and no token but whitespace and
  * `{ }` comments spans a line break.
  */
+/** Whether the runs to lex are the whole text (the pre-filter kept every line). */
+export function coversWholeText(segments: readonly Segment[], text: string): boolean {
+  return segments.length === 1 && segments[0]![0] === 0 && segments[0]![1] === text.length;
+}
+
 export function lexSegments(text: string, segments: readonly Segment[]): LexedText {
-  if (segments.length === 1 && segments[0]![0] === 0 && segments[0]![1] === text.length) return lex(text);
+  if (coversWholeText(segments, text)) return lex(text);
   const joinedStarts: number[] = [];
   let joinedLength = 0;
   const pieces: string[] = [];

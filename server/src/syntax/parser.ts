@@ -8,7 +8,7 @@
  * after it. Any input yields facts plus problems; nothing throws (ARCHITECTURE.md, invariant 2).
  */
 import type { IToken, TokenType } from 'chevrotain';
-import { lex, lexSegments, type LexedText } from './lexer.js';
+import { coversWholeText, lex, lexSegments, type LexedText } from './lexer.js';
 import { segmentsToLex } from './prefilter.js';
 import { comparePositions, LineMap, type Range } from './positions.js';
 import {
@@ -75,8 +75,7 @@ export function parseFactsDetailed(text: string): DetailedParse {
   const segments = segmentsToLex(text, lines);
   // When every line is kept the pre-filtered parse is the full one: a problem found in it must not
   // cost a second, identical parse (a 100,000-line file without its END took twice as long).
-  const wholeText = segments?.length === 1 && segments[0]![0] === 0 && segments[0]![1] === text.length;
-  if (segments && !wholeText) {
+  if (segments && !coversWholeText(segments, text)) {
     const parsed = new FactExtractor(text, lines, lexSegments(text, segments)).run();
     if (parsed.reports.length === 0) return { ...parsed, lines };
   }
