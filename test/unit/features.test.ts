@@ -112,6 +112,14 @@ describe('editor features in process, per environment', () => {
     assert.equal(add.isPreferred, true);
     assert.ok(!actions.some((action) => action.title.startsWith('Remove')), 'an assumed key is never removed');
     assert.deepEqual((add.edit!.documentChanges as { textDocument: { uri: string } }[]).map((change) => change.textDocument.uri), [uriOf('clienteA/logix-license.json')]);
+    // A catalog file that exists but cannot be read is never created over: no key is added.
+    const unreadable = codeActionsFor({
+      document: TextDocument.create(uriOf(file), '4gl', 1, fx.texts.get(file)!),
+      facts: environment.files.get(file)!,
+      catalogFile: { uri: uriOf(catalogFile.path), unreadable: true },
+      supportsCreateFile: true,
+    }, diagnostics);
+    assert.deepEqual(unreadable.filter((action) => action.title.startsWith('Add')), []);
   });
 
   it('goes to a program of a SYSTEMKEY list in its environment, and to a called function anywhere', () => {

@@ -28,8 +28,11 @@ export interface CodeActionContext {
   readonly facts: FileFacts;
   /** The program's area, for the key added to the catalog. */
   readonly programArea?: string;
-  /** The folder's catalog file: its URI, text when it exists, and version when it is open. */
-  readonly catalogFile: { readonly uri: string; readonly text?: string; readonly version?: number };
+  /**
+   * The folder's catalog file: its URI, text when it exists, version when it is open, and whether
+   * it exists but cannot be read (then no key is added: creating it would write over it).
+   */
+  readonly catalogFile: { readonly uri: string; readonly text?: string; readonly version?: number; readonly unreadable?: boolean };
   readonly supportsCreateFile: boolean;
 }
 
@@ -129,7 +132,7 @@ function addKeyToCatalog(context: CodeActionContext, key: string): WorkspaceEdit
   const entry: Record<string, string> = context.programArea ? { area: context.programArea } : {};
   const { uri, text, version } = context.catalogFile;
   if (text === undefined) {
-    if (!context.supportsCreateFile) return undefined;
+    if (!context.supportsCreateFile || context.catalogFile.unreadable) return undefined;
     const content = `${JSON.stringify({ keys: { [key]: entry } }, null, 2)}\n`;
     return {
       documentChanges: [

@@ -106,7 +106,11 @@ export class Queries {
       document,
       facts: found.facts,
       ...(area ? { programArea: area } : {}),
-      catalogFile: { uri: catalogUri, ...(text !== undefined ? { text } : {}), ...(catalogDocument ? { version: catalogDocument.version } : {}) },
+      catalogFile: {
+        uri: catalogUri,
+        ...(text !== undefined ? { text } : catalogFile.unreadable !== undefined ? { unreadable: true } : {}),
+        ...(catalogDocument ? { version: catalogDocument.version } : {}),
+      },
       supportsCreateFile: this.options.supportsCreateFile,
     }, params.context.diagnostics, params.context.only);
   }
@@ -231,7 +235,7 @@ export class Queries {
     if (!folder) return null;
     const environment = folder.index.root;
     return {
-      exists: environment.catalogFile.text !== undefined,
+      exists: environment.catalogFile.text !== undefined || environment.catalogFile.unreadable !== undefined,
       catalogUri: this.workspace.uriOf(folder, environment.catalogFile.path),
       text: proposeCatalog(environment.model, builtInCatalog()),
       unknownKeys: unknownKeyUses(environment.model, environment.catalog),
