@@ -177,9 +177,14 @@ function isLog(document: vscode.TextDocument): boolean {
 
 /** The log given, else the active editor's when it is one, else the file the user picks. */
 async function pickLog(target: vscode.Uri | undefined, title: string): Promise<PickedLog | undefined> {
+  const active = vscode.window.activeTextEditor?.document;
+  if (!target && active && isLog(active)) {
+    // Only an untitled log is sent as the editor's text: a saved one is read as bytes, decoded
+    // as the AppServer wrote it, not as VS Code's files.encoding shows it.
+    if (active.isUntitled) return { content: { text: active.getText() }, name: nameOf(active.uri), uri: active.uri };
+    target = active.uri;
+  }
   if (!target) {
-    const document = vscode.window.activeTextEditor?.document;
-    if (document && isLog(document)) return { content: { text: document.getText() }, name: nameOf(document.uri), uri: document.uri };
     const picked = await vscode.window.showOpenDialog({
       title,
       canSelectMany: false,

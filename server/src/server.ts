@@ -120,9 +120,10 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       });
     }
     if (capabilities.workspace?.configuration && capabilities.workspace.didChangeConfiguration?.dynamicRegistration) {
-      // The one subscription to settings (the client declares none of its own): ours and the
-      // editor's files.exclude, which the index honours too.
-      await connection.client.register(DidChangeConfigurationNotification.type, { section: ['logix', 'files.exclude'] });
+      // The one subscription to settings (the client declares none of its own): ours, the
+      // editor's files.exclude, which the index honours too, and files.encoding, which the
+      // client gives as logix.encoding when that is empty.
+      await connection.client.register(DidChangeConfigurationNotification.type, { section: ['logix', 'files.exclude', 'files.encoding'] });
     }
     if (capabilities.workspace?.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
