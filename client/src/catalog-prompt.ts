@@ -118,11 +118,11 @@ function notificationText(proposal: Pick<CatalogProposalResult, 'unknownKeys'>, 
   const list = shown.join(', ');
   if (multiRoot) {
     return keys.length === 1
-      ? vscode.l10n.t('1 key used in {0} is not in the catalog ({1}). Start a logix-license.json with them, to fill in their slots?', folder.name, list)
+      ? vscode.l10n.t('1 key used in {0} is not in the catalog ({1}). Start a logix-license.json with it, to fill in its slot?', folder.name, list)
       : vscode.l10n.t('{0} keys used in {1} are not in the catalog ({2}). Start a logix-license.json with them, to fill in their slots?', keys.length, folder.name, list);
   }
   return keys.length === 1
-    ? vscode.l10n.t('1 key used here is not in the catalog ({0}). Start a logix-license.json with them, to fill in their slots?', list)
+    ? vscode.l10n.t('1 key used here is not in the catalog ({0}). Start a logix-license.json with it, to fill in its slot?', list)
     : vscode.l10n.t('{0} keys used here are not in the catalog ({1}). Start a logix-license.json with them, to fill in their slots?', keys.length, list);
 }
 
