@@ -94,7 +94,7 @@ function isMenuKey(text: string): boolean {
 }
 
 /** The text a new catalog file starts from, before the plan is written in. */
-export const NEW_CATALOG_TEXT = '{\n}\n';
+const NEW_CATALOG_TEXT = '{\n}\n';
 
 /**
  * The plan written into the catalog's text, one insertion at a time in the file's own style, as
@@ -141,13 +141,13 @@ export function importLines(plan: ImportPlan): string[] {
   }
   if (plan.withoutSlot > 0) {
     lines.push(plan.withoutSlot === 1
-      ? t`1 run with no slot or no consumed key in the log: no slot learnt from them`
+      ? t`1 run with no slot or no consumed key in the log: no slot learnt from it`
       : t`${plan.withoutSlot} runs with no slot or no consumed key in the log: no slot learnt from them`);
   }
   if (plan.devTestRuns > 0) {
     lines.push(plan.devTestRuns === 1
-      ? t`1 run in slot 4007 (TOTVS Dev Test, R15): no slot learnt from them`
-      : t`${plan.devTestRuns} runs in slot 4007 (TOTVS Dev Test, R15): no slot learnt from them`);
+      ? t`1 run in slot ${DEV_TEST_SLOT} (TOTVS Dev Test, R15): no slot learnt from it`
+      : t`${plan.devTestRuns} runs in slot ${DEV_TEST_SLOT} (TOTVS Dev Test, R15): no slot learnt from them`);
   }
   return lines;
 }
