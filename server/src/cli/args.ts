@@ -10,6 +10,7 @@ import { t } from '../l10n/messages.js';
 import { FAIL_ON, type FailOn } from '../license/report-diff.js';
 import { EXECUTION_CONTEXTS, type ExecutionContext } from '../license/resolve.js';
 import { isVersion } from '../license/versions.js';
+import { CACHE_STRATEGIES, type CacheStrategy } from '../workspace/facts-cache.js';
 
 export class UsageError extends Error {}
 
@@ -73,7 +74,7 @@ export interface CheckCommand extends CommonOptions {
   readonly command: 'check';
   readonly format: 'text' | 'json' | 'sarif';
   /** `--cache`: where the facts of the last run are kept, and how a file is known unchanged. */
-  readonly cache?: { readonly file: string; readonly strategy: 'metadata' | 'content' };
+  readonly cache?: { readonly file: string; readonly strategy: CacheStrategy };
 }
 
 /** ESLint keeps `.eslintcache` in the current folder; this is its counterpart. */
@@ -260,7 +261,7 @@ export function parseArgs(argv: readonly string[]): Command {
     const strategy = single(values, 'cache-strategy');
     if (strategy !== undefined && cacheFile === undefined) throw new UsageError(t`--cache-strategy applies with --cache only`);
     const cache = cacheFile === undefined ? {} : {
-      cache: { file: cacheFile, strategy: oneOf(strategy ?? 'content', ['content', 'metadata'] as const, '--cache-strategy') },
+      cache: { file: cacheFile, strategy: oneOf(strategy ?? 'content', CACHE_STRATEGIES, '--cache-strategy') },
     };
     return { command, format, dir: rest[0] ?? '.', ...common, ...cache };
   }

@@ -5,7 +5,6 @@
  * applog/, the renderings in check-report.ts, sarif.ts, compare-log.ts, import-log.ts,
  * report-render.ts and diff-render.ts.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -19,6 +18,7 @@ import { buildReport } from '../license/report.js';
 import { diffReports, failing } from '../license/report-diff.js';
 import { analyzeWorkspace, ConfigurationError, type WorkspaceAnalysis } from '../workspace/analysis.js';
 import type { EnvironmentIndex } from '../workspace/environment-index.js';
+import { contentHash } from '../workspace/facts-cache.js';
 import { toPosix } from '../workspace/files.js';
 import { DEFAULT_CACHE_FILE, parseArgs, requestedLanguage, usage, UsageError, type CheckCommand, type CompareLogCommand, type DiffCommand, type ExplainCommand, type InitCommand, type ReportCommand } from './args.js';
 import { diffToJson, diffToMarkdown, diffToText } from './diff-render.js';
@@ -102,7 +102,7 @@ function cacheFile(path: string): string {
  */
 function toolBuild(): string {
   try {
-    return `${packageJson.version}-${createHash('sha1').update(readFileSync(__filename)).digest('base64')}`;
+    return `${packageJson.version}-${contentHash(readFileSync(__filename))}`;
   } catch {
     return `${packageJson.version}-unknown`;
   }

@@ -38,7 +38,8 @@ let writes = 0;
 const FORMAT = 5;
 
 /** How a file is known unchanged: size and time, else content (`metadata`), or always content. */
-export type CacheStrategy = 'metadata' | 'content';
+export const CACHE_STRATEGIES = ['content', 'metadata'] as const;
+export type CacheStrategy = (typeof CACHE_STRATEGIES)[number];
 
 export interface FileStamp {
   readonly size: number;
