@@ -8,7 +8,7 @@
  */
 import { t } from '../l10n/messages.js';
 import { DEV_TEST_SLOT, type Catalog } from '../license/catalog.js';
-import { debugLogLists, explainResolution } from '../license/explain.js';
+import { debugLogLists, describeOrigin, explainResolution } from '../license/explain.js';
 import type { FinalKey, Resolution } from '../license/resolve.js';
 import type { LoggedList, LoggedRun } from './read-log.js';
 
@@ -201,18 +201,11 @@ function listDifferences(logged: readonly LoggedList[], resolution: Resolution):
   return differences;
 }
 
-/** `R5, man10021.4gl:3`, `R7 SYSTEMKEY_SUP, suprimentos/systemkey_sup.4gl:2`, `R6 area SUP default`. */
-export function describeKeyOrigin(entry: FinalKey): string {
+/** `R5 declared, man10021.4gl:3`, `R7 SYSTEMKEY_SUP, suprimentos/systemkey_sup.4gl:2`, `R6 area SUP default`. */
+function describeKeyOrigin(entry: FinalKey): string {
   const { origin } = entry;
   const at = 'source' in origin ? `, ${origin.source.file}:${origin.source.range.start.line + 1}` : '';
-  switch (origin.rule) {
-    case 'R5':
-      return t`R5 declared` + at;
-    case 'R6':
-      return t`R6 area ${origin.area} default`;
-    default:
-      return `${origin.rule} SYSTEMKEY_${origin.area}${at}`;
-  }
+  return `${origin.rule} ${describeOrigin(entry)}${at}`;
 }
 
 function originJson(entry: FinalKey): KeyOriginJson {
