@@ -6,7 +6,7 @@
  * new one came back over five lines.
  */
 import type { Node } from 'jsonc-parser';
-import { nestingDepth, parseCatalogTree } from './catalog.js';
+import { parseCatalogTree } from './catalog.js';
 
 /** Replace `length` characters at `offset` with `content` (an insertion when `length` is 0). */
 export interface TextEdit {
@@ -153,9 +153,8 @@ export function composeTextEdits(text: string, sequential: readonly TextEdit[]):
   return composed;
 }
 
-/** The file's tree, read with the catalog's own options: a file it rejects is not edited. */
+/** The file's tree, read with the catalog's own options: a file it rejects (too deep too) is not edited. */
 function catalogTree(text: string): Node | undefined {
-  if (nestingDepth(text) > 64) return undefined;
   const { root, errors } = parseCatalogTree(text);
   return errors.length > 0 || root?.type !== 'object' ? undefined : root;
 }

@@ -194,12 +194,11 @@ export function normalizeKey(text: string): string {
  */
 export function parseCatalogFile(path: string, text: string): { file?: WorkspaceCatalogFile; problems: CatalogProblem[] } {
   const lines = new LineMap(text);
-  const depth = nestingDepth(text);
-  if (depth > MAX_CATALOG_DEPTH) {
-    const message = t`the file nests objects and lists ${depth} levels deep; a catalog needs at most 4 (at most ${MAX_CATALOG_DEPTH} are read)`;
+  const { root, errors, tooDeep } = parseCatalogTree(text);
+  if (tooDeep !== undefined) {
+    const message = t`the file nests objects and lists ${tooDeep} levels deep; a catalog needs at most 4 (at most ${MAX_CATALOG_DEPTH} are read)`;
     return { problems: [{ message, range: lines.rangeOf(0, 0) }] };
   }
-  const { root, errors } = parseCatalogTree(text);
   if (errors.length > 0 || !root) {
     return {
       problems: errors.map((error) => ({
@@ -268,10 +267,12 @@ const MAX_CATALOG_DEPTH = 64;
 
 /**
  * The JSON tree of a catalog file, with the options the catalog is read with. A UTF-8 byte-order
- * mark (Windows editors write one) reads as white space, so positions stay those of the text.
- * Callers check the depth first (`nestingDepth`).
+ * mark (Windows editors write one) reads as white space, so positions stay those of the text. A
+ * file nested deeper than any catalog is not parsed (`tooDeep`: its depth): the parse recurses.
  */
-export function parseCatalogTree(text: string): { root: Node | undefined; errors: ParseError[] } {
+export function parseCatalogTree(text: string): { root: Node | undefined; errors: ParseError[]; tooDeep?: number } {
+  const depth = nestingDepth(text);
+  if (depth > MAX_CATALOG_DEPTH) return { root: undefined, errors: [], tooDeep: depth };
   const errors: ParseError[] = [];
   const bomless = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
   const root = parseTree(bomless, errors, { allowTrailingComma: false, disallowComments: true });
@@ -284,7 +285,7 @@ export function parseCatalogTree(text: string): { root: Node | undefined; errors
  * quote inside a comment, where the parser ends it or skips it: 3,000 nested lists behind such a
  * quote reached the recursive parse and overflowed the stack.)
  */
-export function nestingDepth(text: string): number {
+function nestingDepth(text: string): number {
   const scanner = createScanner(text, true);
   let depth = 0;
   let deepest = 0;
