@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 
-export const EXPLAIN_SCHEME = 'logix-explain';
+const EXPLAIN_SCHEME = 'logix-explain';
 
 /** How long to wait for VS Code to take a document's new text before showing it anyway. */
 const UPDATE_TIMEOUT_MS = 2_000;

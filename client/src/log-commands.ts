@@ -28,7 +28,7 @@ import {
 } from '../../server/src/lsp/custom-messages';
 
 /** The scheme of the read-only reports. */
-export const REPORT_SCHEME = 'logix-report';
+const REPORT_SCHEME = 'logix-report';
 
 interface PickedLog {
   readonly content: LogContent;

@@ -54,7 +54,7 @@ export class DiagnosticsPublisher {
 
   /**
    * A folder's first diagnostics: every open document's (the editor shows them whatever they are)
-   * and every other file that has some, pausing every fifty files so that requests are answered.
+   * and every other file that has some, pausing in slices of time so that requests are answered.
    */
   async publishAll(target: PublishTarget, files: readonly string[], open: ReadonlySet<string>): Promise<void> {
     if (this.pullMode) {

@@ -187,11 +187,6 @@ export class WorkspaceManager {
   /** A folder leaves the workspace: what it showed is cleared, its log comparison forgotten. */
   removeFolder(uri: string): void {
     this.logComparisons.clear(uri);
-    this.dropFolder(uri);
-  }
-
-  /** A folder forgotten (removed, or about to be indexed again: its log comparison stays). */
-  private dropFolder(uri: string): void {
     const folder = this.folders.get(uri);
     if (!folder) return;
     this.folders.delete(uri);

@@ -107,8 +107,6 @@ export type ProblemDetail =
   /** The persisted index's entry of the file is damaged. */
   | { readonly kind: 'damagedCacheEntry' };
 
-export type ProblemKind = ProblemDetail['kind'];
-
 /**
  * One problem per kind in a file (parser.ts, `summariseProblems`): the first occurrence's detail
  * and range, and how many the file has when more than one.

@@ -7,7 +7,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 
 /** Larger than any Logix source or catalog: a file this size is something else. */
-export const MAX_SOURCE_BYTES = 64 * 1024 * 1024;
+const MAX_SOURCE_BYTES = 64 * 1024 * 1024;
 export const MAX_CATALOG_BYTES = 4 * 1024 * 1024;
 /** AppServer debug logs grow for days between rotations. */
 export const MAX_LOG_BYTES = 1024 * 1024 * 1024;
