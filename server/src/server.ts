@@ -188,9 +188,9 @@ connection.onFoldingRanges(validated(Params.textDocument, safe('folding', [], (p
 connection.onRequest(ProgramInfoRequest, validated(Params.document, safe('program info', { menuKeys: [] } as ProgramInfoResult, (params: ProgramInfoParams) => queries.programInfo(params))));
 connection.onRequest(ExplainRequest, validated(Params.document, safe('explain', null as ExplainResult | null, (params: ExplainParams) => queries.explain(params))));
 connection.onRequest(CatalogProposalRequest, validated(Params.folder, safe('catalog proposal', null as CatalogProposalResult | null, (params: CatalogProposalParams) => queries.catalogProposal(params))));
-connection.onRequest(CompareLogRequest, validated(Params.folder, safe('compare log', null as CompareLogResult | null, (params: CompareLogParams) => queries.compareLog(params))));
-connection.onRequest(ClearLogComparisonRequest, safe('clear log comparison', { cleared: 0 }, (params: ClearLogComparisonParams | undefined) => queries.clearLogComparison(params)));
-connection.onRequest(ImportLogRequest, validated(Params.folder, safe('import log', null as ImportLogResult | null, (params: ImportLogParams) => queries.importLog(params))));
+connection.onRequest(CompareLogRequest, validated(Params.log, safe('compare log', null as CompareLogResult | null, (params: CompareLogParams) => queries.compareLog(params))));
+connection.onRequest(ClearLogComparisonRequest, validated(Params.optionalFolder, safe('clear log comparison', { cleared: 0 }, (params: ClearLogComparisonParams | undefined) => queries.clearLogComparison(params))));
+connection.onRequest(ImportLogRequest, validated(Params.log, safe('import log', null as ImportLogResult | null, (params: ImportLogParams) => queries.importLog(params))));
 connection.onRequest(LicenseMapRequest, validated(Params.folder, safe('license map', null as LicenseMapResult | null, (params: LicenseMapParams) => queries.licenseMap(params))));
 
 // The code lens's command in clients that do not run Explain themselves: the same answer, and the

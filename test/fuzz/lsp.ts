@@ -232,7 +232,9 @@ export function invalidParams(method: RequestMethod, params: unknown): string | 
     case 'workspace/symbol':
       return typeof params['query'] === 'string' ? undefined : 'query';
     case 'workspace/diagnostic':
-      return Array.isArray(params['previousResultIds']) ? undefined : 'previousResultIds';
+      return Array.isArray(params['previousResultIds']) &&
+        params['previousResultIds'].every((entry: unknown) => object(entry) && typeof entry['uri'] === 'string' && typeof entry['value'] === 'string')
+        ? undefined : 'previousResultIds';
     case 'logix/programInfo':
     case 'logix/explain':
       return typeof params['uri'] === 'string' && ['program', 'menuKey', 'context'].every((name) => params[name] === undefined || typeof params[name] === 'string') ? undefined : 'uri';

@@ -113,6 +113,26 @@ describe('language server robustness', () => {
     assert.ok(Array.isArray(await client.request('textDocument/references', { textDocument: { uri }, position: { line: 0, character: 10 }, context: { includeDeclaration: true } })));
   });
 
+  it('answers log commands and workspace diagnostics of the wrong shape InvalidParams, before any handler runs', async (t) => {
+    const root = workspaceOf({ 'man1.4gl': program('man1', '"MANENG"') });
+    const client = new TestClient();
+    t.after(() => client.stop());
+    await client.start([root]);
+    const codeOf = (request: Promise<unknown>) => request.then(() => 'answered', (error: { code?: number }) => error.code);
+    const folderUri = uriOf(root);
+    for (const [method, params] of [
+      ['logix/compareLog', { folderUri }],
+      ['logix/compareLog', { folderUri, log: 5 }],
+      ['logix/importLog', { folderUri, log: { uri: 'file:///a', text: 'both' } }],
+      ['logix/clearLogComparison', { folderUri: 3 }],
+      ['workspace/diagnostic', { previousResultIds: [null] }],
+    ] as const) {
+      assert.equal(await codeOf(client.request(method, params)), -32602, `${method} ${JSON.stringify(params)}`);
+    }
+    assert.deepEqual(await client.request('logix/clearLogComparison', null), { cleared: 0 });
+    assert.ok(!client.logMessages.some((message) => / failed: /.test(message)), 'no handler failed');
+  });
+
   it('reports a catalog broken at start-up (push), and one that is a folder, keeping the built-in catalog', async (t) => {
     const broken = workspaceOf({ 'logix-license.json': '{ "keys": ', 'man1.4gl': program('man1', '"MANENG"') });
     const folderCatalog = workspaceOf({ 'man1.4gl': program('man1', '"MANENG"') });

@@ -73,12 +73,25 @@ export const Params = {
   /** `{ query }`: workspace symbols. */
   workspaceSymbol: object((params) => stringProblem(params['query'], 'query')),
   /** `{ previousResultIds }`: workspace diagnostics. */
-  workspaceDiagnostic: object((params) => (Array.isArray(params['previousResultIds']) ? undefined : 'previousResultIds must be a list')),
+  workspaceDiagnostic: object((params) => {
+    const previous = params['previousResultIds'];
+    if (!Array.isArray(previous)) return 'previousResultIds must be a list';
+    return previous.every((entry) => isObject(entry) && typeof entry['uri'] === 'string' && typeof entry['value'] === 'string')
+      ? undefined : 'each previousResultIds entry must be { uri, value }';
+  }),
   /** `{ uri, program?, menuKey?, context? }`: the custom explain and program info requests. */
   document: object((params) => stringProblem(params['uri'], 'uri'),
     ...['program', 'menuKey', 'context'].map((name) => (params: Record_) => stringProblem(params[name], name, true))),
   /** `{ folderUri }`: the catalog proposal. */
   folder: object((params) => stringProblem(params['folderUri'], 'folderUri')),
+  /** `{ folderUri, log: { uri } | { base64 } | { text }, name? }`: compare and import an AppServer log. */
+  log: object((params) => stringProblem(params['folderUri'], 'folderUri'), (params) => stringProblem(params['name'], 'name', true), (params) => {
+    const log = params['log'];
+    const given = isObject(log) ? ['uri', 'base64', 'text'].filter((name) => typeof log[name] === 'string') : [];
+    return given.length === 1 ? undefined : 'log must be one of { uri }, { base64 }, { text } with a string';
+  }),
+  /** `{ folderUri? }`: clear the log comparisons (of one folder, or all). */
+  optionalFolder: (params) => (params === undefined || params === null ? undefined : object((given) => stringProblem(given['folderUri'], 'folderUri', true))(params)),
   /** `{ command, arguments? }`: workspace/executeCommand. */
   executeCommand: object((params) => stringProblem(params['command'], 'command'),
     (params) => (params['arguments'] === undefined || Array.isArray(params['arguments']) ? undefined : 'arguments must be a list')),
