@@ -49,7 +49,7 @@ function contextChoices(): Record<ExecutionContext, { label: string; description
     rest: { label: vscode.l10n.t('REST request'), description: typeI },
     'rest-tpd': { label: vscode.l10n.t('REST request of TOTVS Privacidade de Dados'), description: vscode.l10n.t('free from 12.1.2301 (R12)') },
     soap: { label: vscode.l10n.t('SOAP request'), description: typeI },
-    mingle: { label: vscode.l10n.t('Mingle app'), description: vscode.l10n.t('type I, or the app\'s license code (R13)') },
+    mingle: { label: vscode.l10n.t('Mingle app'), description: vscode.l10n.t('type I (R13); an app\'s own license code: explain --app-license on the command line') },
     scheduler: { label: vscode.l10n.t('Task scheduler'), description: vscode.l10n.t('starts with PADRAO, then the task key (R13)') },
     'eai-in': { label: vscode.l10n.t('Incoming EAI message'), description: vscode.l10n.t('exempt (R13)') },
     'eai-out': { label: vscode.l10n.t('Outgoing EAI message'), description: vscode.l10n.t('nothing extra (R13)') },
