@@ -11,7 +11,7 @@ import { repoRoot } from './repo-root.mjs';
 const SPECIFIER = 'virtual:logix-license-validator';
 const SCHEMA = join(repoRoot, 'server', 'data', 'logix-license.schema.json');
 
-/** The options the schema is compiled with; a unit test compiles it with them too. */
+/** The options the schema is compiled with (test/unit/catalog-schema.test.ts compiles it strictly on its own, to check the schema itself). */
 export const AJV_OPTIONS = {
   // Every problem of the file at once, as the editor shows them.
   allErrors: true,

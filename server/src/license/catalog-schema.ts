@@ -22,7 +22,7 @@ import { quoteSource } from './quote-source.js';
 /** The JSON Schema of `logix-license.json`. */
 export const CATALOG_SCHEMA = schema;
 
-/** The largest slot accepted (License Server module ids are four- or five-digit numbers): the schema's. */
+/** The largest slot accepted, the schema's (module ids are four- or five-digit numbers; 999999 leaves room and still refuses 1e308). */
 export const MAX_SLOT = schema.properties.keys.additionalProperties.properties.slot.maximum;
 
 /** What a valid `logix-license.json` holds, as the schema describes it. */
