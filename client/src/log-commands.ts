@@ -26,9 +26,7 @@ import {
   type ImportLogResult,
   type LogContent,
 } from '../../server/src/lsp/custom-messages';
-
-/** The scheme of the read-only reports. */
-const REPORT_SCHEME = 'logix-report';
+import { ReadOnlyDocuments } from './read-only-documents';
 
 interface PickedLog {
   readonly content: LogContent;
@@ -37,10 +35,9 @@ interface PickedLog {
   readonly uri?: vscode.Uri;
 }
 
-export class LogCommands implements vscode.TextDocumentContentProvider {
-  private readonly reports = new Map<string, string>();
-  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
-  readonly onDidChange = this.changed.event;
+export class LogCommands {
+  /** The comparison reports, read-only, one tab per folder updated by each comparison. */
+  private readonly reports = new ReadOnlyDocuments('logix-report');
 
   constructor(
     private readonly client: () => LanguageClient | undefined,
@@ -49,16 +46,11 @@ export class LogCommands implements vscode.TextDocumentContentProvider {
 
   register(): vscode.Disposable[] {
     return [
-      this.changed,
-      vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, this),
+      this.reports,
       vscode.commands.registerCommand(COMPARE_LOG_COMMAND, (target?: unknown) => this.compare(target instanceof vscode.Uri ? target : undefined)),
       vscode.commands.registerCommand(CLEAR_LOG_COMPARISON_COMMAND, () => this.clear()),
       vscode.commands.registerCommand(IMPORT_LOG_COMMAND, (target?: unknown) => this.importLog(target instanceof vscode.Uri ? target : undefined)),
     ];
-  }
-
-  provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.reports.get(uri.toString()) ?? '';
   }
 
   /** Compares the log with the folder's predictions and opens the report; resolves to the server's answer. */
@@ -79,7 +71,8 @@ export class LogCommands implements vscode.TextDocumentContentProvider {
       return result;
     }
     this.output.info(`compared ${log.name} with ${folder.name}: ${result.summary.runs} run(s), ${result.summary.disagree} disagree(s), ${result.diagnostics} LGX019`);
-    await this.showReport(vscode.Uri.from({ scheme: REPORT_SCHEME, path: `/${folder.name}/${vscode.l10n.t('AppServer log comparison')}.md` }), result.report);
+    const report = await this.reports.set(this.reports.uriOf(`/${folder.name}/${vscode.l10n.t('AppServer log comparison')}.md`), result.report, 'markdown');
+    await vscode.window.showTextDocument(report, { preview: false });
     return result;
   }
 
@@ -148,14 +141,6 @@ export class LogCommands implements vscode.TextDocumentContentProvider {
     await vscode.window.showTextDocument(document, { preview: false });
     this.output.info(`${catalogName}: ${result.changes} addition(s) from ${log.name}`);
     return true;
-  }
-
-  private async showReport(uri: vscode.Uri, text: string): Promise<void> {
-    this.reports.set(uri.toString(), text);
-    this.changed.fire(uri);
-    const document = await vscode.workspace.openTextDocument(uri);
-    if (document.languageId !== 'markdown') await vscode.languages.setTextDocumentLanguage(document, 'markdown');
-    await vscode.window.showTextDocument(document, { preview: false });
   }
 
   private async request<R>(client: LanguageClient, method: string, params: unknown): Promise<R | undefined> {
