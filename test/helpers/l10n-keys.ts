@@ -86,3 +86,16 @@ export function sourceMessages(root: string, dirs: readonly string[]): SourceMes
 export function placeholders(text: string): string[] {
   return [...new Set([...text.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]!))].sort();
 }
+
+/** A bundle entry's text: a string, or the object form `{ message, comment }`. */
+export function textOf(value: string | { readonly message: string } | undefined): string | undefined {
+  return typeof value === 'string' ? value : value?.message;
+}
+
+/**
+ * What a translation must keep of its English text, sorted: backquoted names, rule numbers (R5,
+ * A6), diagnostic codes and the catalog file's name.
+ */
+export function quotedTokens(text: string): string[] {
+  return [...text.matchAll(/`[^`]+`|\bR\d+\b|\bA\d\b|\bLGX\d{3}\b|\blogix-license\.json\b/g)].map((match) => match[0]).sort();
+}

@@ -6,6 +6,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { quotedTokens } from '../helpers/l10n-keys.js';
 import { repoRoot } from '../helpers/paths.js';
 
 const read = (name: string) => readFileSync(join(repoRoot, name), 'utf8');
@@ -22,8 +23,7 @@ describe('package.nls', () => {
     assert.deepEqual(Object.keys(portuguese).filter((key) => !(key in english)), [], 'pt-BR texts without English');
     // A code in backquotes, a rule number or a setting kept in one language is kept in the other.
     for (const [key, text] of Object.entries(english)) {
-      const tokens = (value: string) => [...value.matchAll(/`[^`]+`|\bR\d+\b|\bLGX\d{3}\b/g)].map((match) => match[0]).sort();
-      assert.deepEqual(tokens(portuguese[key]!), tokens(text), `${key}: the codes, rules and settings quoted`);
+      assert.deepEqual(quotedTokens(portuguese[key]!), quotedTokens(text), `${key}: the codes, rules and settings quoted`);
     }
   });
 });
