@@ -25,7 +25,9 @@ export class LogComparisons {
     if (diagnostics.length === 0) return affected;
     const byFile = new Map<string, LicenseDiagnostic[]>();
     for (const diagnostic of diagnostics) {
-      byFile.set(diagnostic.file, [...(byFile.get(diagnostic.file) ?? []), diagnostic]);
+      const list = byFile.get(diagnostic.file);
+      if (list) list.push(diagnostic);
+      else byFile.set(diagnostic.file, [diagnostic]);
       affected.add(diagnostic.file);
     }
     this.byFolder.set(folderUri, byFile);
@@ -56,6 +58,11 @@ export class LogComparisons {
   }
 
   /** A file's LGX019 diagnostics, on its program's license call as the file reads now. */
+  /** Whether the file shows diagnostics of the folder's last comparison. */
+  has(folderUri: string, file: string): boolean {
+    return this.byFolder.get(folderUri)?.has(file) === true;
+  }
+
   diagnosticsOf(folderUri: string, file: string, model: Pick<LicenseModel, 'programIn'> | undefined): readonly LicenseDiagnostic[] {
     const list = this.byFolder.get(folderUri)?.get(file);
     if (!list) return NONE;

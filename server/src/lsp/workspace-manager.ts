@@ -254,11 +254,11 @@ export class WorkspaceManager {
     const discovery = existsSync(folder.path) ? await discoverYielding(folder.path, settings.exclude) : { sources: [], catalogs: [], skipped: { links: [], unreadable: [] } };
     logSkipped(this.connection, folder.name, discovery.skipped);
     const found = performance.now();
-    const index = new FolderIndex(toPosix(settings.catalogPath), overridesOf(settings));
+    const index = new FolderIndex(settings.catalogPath, overridesOf(settings));
     index.limitResolutions(RESOLUTIONS_KEPT);
-    setCatalogFrom(index, toPosix(settings.catalogPath), readCatalogFile(join(folder.path, settings.catalogPath)));
+    setCatalogFrom(index, settings.catalogPath, readCatalogFile(join(folder.path, settings.catalogPath)));
     for (const catalog of discovery.catalogs) {
-      if (catalog.relative !== toPosix(settings.catalogPath)) setCatalogFrom(index, catalog.relative, readCatalogFile(catalog.absolute));
+      if (catalog.relative !== settings.catalogPath) setCatalogFrom(index, catalog.relative, readCatalogFile(catalog.absolute));
     }
     if (!this.isCurrent(folder)) return; // removed meanwhile
     folder.index = index;
@@ -513,7 +513,7 @@ export class WorkspaceManager {
    * Undefined for a file with log-comparison diagnostics, placed anew at each publication.
    */
   resultIdOf(folder: Folder, file: string): string | undefined {
-    if (this.logComparisons.diagnosticsOf(folder.uri, file, undefined).length > 0) return undefined;
+    if (this.logComparisons.has(folder.uri, file)) return undefined;
     return `${identity(folder.index.diagnosticsOf(file))}.${identity(folder.settings)}`;
   }
 

@@ -21,8 +21,8 @@ export interface Discovery {
   /** Every `logix-license.json` below the root (the root's own included), in path order. */
   readonly catalogs: DiscoveredFile[];
   /**
-   * What the walk passed over and the user should hear of: symbolic links to `.4gl` files or
-   * folders (not followed: a link loop would never end) and folders it could not read.
+   * What the walk passed over and the user should hear of: symbolic links, whatever they point
+   * to (not followed: a link loop would never end), and folders it could not read.
    */
   readonly skipped: { readonly links: string[]; readonly unreadable: string[] };
 }
