@@ -128,8 +128,8 @@ export async function analyzeWorkspace(rootPath: string, options: AnalysisOption
     ? [...folder.diagnosticsByFile.values()].flat().sort(compareDiagnostics)
     : environments.flatMap((environment) => environment.diagnosticsOf(environment.catalogFile.path));
   if (cache) {
-    const recorded = diagnose ? folder.completeDiagnostics() : undefined;
-    await initial.persist(recorded ? { fingerprint: folder.fingerprint, files: recorded } : undefined);
+    const toPersist = diagnose ? folder.completeDiagnostics() : undefined;
+    await initial.persist(toPersist ? { fingerprint: folder.fingerprint, files: toPersist } : undefined);
   }
   const cacheCounts = cache ? { cache: { reused: initial.reused, parsed: initial.parsed } } : {};
   if (focus !== undefined) {
