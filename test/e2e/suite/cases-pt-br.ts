@@ -6,17 +6,11 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { EXTENSION_ID } from './expected';
+import { extension, licenseMap } from './cases';
 import { PT_BR_LANGUAGE, PT_BR_LICENSE_MAP_WMS, PT_BR_PROGRAM_HOVER, PT_BR_UNKNOWN_KEY } from './expected-pt-br';
 import type { TestCase } from './framework';
 import { waitFor } from './wait';
 import { closeAllEditorsDiscarding, codeOf, fileUri, markdownOf, positionOf, showFile } from './workbench';
-
-/** The license map's provider, as the extension exports it (client/src/license-map.ts). */
-interface LicenseMapApi {
-  getChildren(node?: unknown): Promise<unknown[]>;
-  getTreeItem(node: unknown): vscode.TreeItem;
-}
 
 function failures(text: string, expected: { readonly portuguese: readonly RegExp[]; readonly english: readonly RegExp[] }): string[] {
   return [
@@ -31,18 +25,16 @@ export const portugueseCases: readonly TestCase[] = [
     critical: true,
     async run() {
       assert.equal(vscode.env.language, PT_BR_LANGUAGE, 'the display language the language client sends the server as its locale');
-      const installed = vscode.extensions.getExtension(EXTENSION_ID);
-      assert.ok(installed, `${EXTENSION_ID} is not installed`);
+      const installed = extension();
       await showFile('man10021.4gl');
       await waitFor('the extension to be active', () => (installed.isActive ? true : undefined));
-      await installed.activate();
     },
   },
   {
     name: 'pt-BR: the Logix Licenses view describes a key in Portuguese (the client\'s bundle)',
     async run() {
       await vscode.commands.executeCommand('logixLicenses.focus');
-      const map = (vscode.extensions.getExtension(EXTENSION_ID)!.exports as { licenseMap: LicenseMapApi }).licenseMap;
+      const map = licenseMap();
       const environments = await waitFor('the license map of the workspace', async () => {
         const found = await map.getChildren();
         return found.length > 0 ? found : undefined;

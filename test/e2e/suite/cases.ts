@@ -10,20 +10,20 @@ import { EXPECTED_DIAGNOSTICS, EXTENSION_ID, FIXTURE_ACCENTED_LINE, FIXTURE_ACCE
 import { waitFor } from './wait';
 import { closeAllEditorsDiscarding, codeOf, diagnosticsOf, diagnosticSummary, fileUri, markdownOf, positionOf, showFile, workspaceFolder } from './workbench';
 
-function extension(): vscode.Extension<unknown> {
+export function extension(): vscode.Extension<unknown> {
   const found = vscode.extensions.getExtension(EXTENSION_ID);
   assert.ok(found, `${EXTENSION_ID} is not installed`);
   return found;
 }
 
 /** The license map's provider and view, as the extension exports them (client/src/license-map.ts). */
-interface LicenseMapApi {
+export interface LicenseMapApi {
   readonly view: vscode.TreeView<unknown>;
   getChildren(node?: unknown): Promise<unknown[]>;
   getTreeItem(node: unknown): vscode.TreeItem;
 }
 
-function licenseMap(): LicenseMapApi {
+export function licenseMap(): LicenseMapApi {
   const exports = extension().exports as { licenseMap?: LicenseMapApi } | undefined;
   assert.ok(exports?.licenseMap, 'the extension exports its license map');
   return exports.licenseMap;
